@@ -1,0 +1,180 @@
+/**
+ * The contract between the mock's transport layer (node:http server, msw adapter) and DIGIT's behaviour.
+ * Behaviour lives in plain functions keyed by the route table's operationIds; nothing here knows HTTP libraries.
+ */
+import type { RouteDef } from "@digit-kit/sdk/routes";
+
+export interface RoleRef {
+  code: string;
+  name: string;
+  tenantId: string;
+}
+
+export type UserType = "EMPLOYEE" | "CITIZEN" | "SYSTEM";
+
+/** A user as the mock stores it. `password` never leaves the mock in a response. */
+export interface StoredUser {
+  id: number;
+  uuid: string;
+  userName: string;
+  password: string;
+  name: string;
+  type: UserType;
+  tenantId: string;
+  active: boolean;
+  mobileNumber?: string | null;
+  emailId?: string | null;
+  gender?: string | null;
+  roles: RoleRef[];
+  /** Any other DIGIT user fields sent by the client, kept as given. */
+  extra?: Record<string, unknown>;
+  auditDetails: AuditDetails;
+}
+
+export interface AuditDetails {
+  createdBy: string;
+  createdTime: number;
+  lastModifiedBy: string;
+  lastModifiedTime: number;
+}
+
+/** The authenticated caller of a request, resolved from `RequestInfo.authToken` (or `access_token`). */
+export interface Caller {
+  user: StoredUser;
+  token: string;
+}
+
+/** A file part from a multipart request (filestore upload). */
+export interface UploadedFile {
+  field: string;
+  fileName: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+export interface OperationRequest {
+  operationId: string;
+  route: RouteDef;
+  /** Parsed JSON body, or the form fields for form/multipart bodies. Always an object. */
+  body: Record<string, unknown>;
+  /** Query parameters; repeated keys are joined with commas, as Spring does for list params. */
+  query: Record<string, string>;
+  /** Path parameters from the route's `{placeholders}`. */
+  params: Record<string, string>;
+  /** Lower-cased request headers. */
+  headers: Record<string, string>;
+  files: UploadedFile[];
+  caller: Caller | null;
+}
+
+/** What a handler answers. The transport turns it into an HTTP response. */
+export interface OperationResult {
+  status: number;
+  /** JSON body (default), unless `raw` is given. */
+  body?: unknown;
+  raw?: { contentType: string; data: Uint8Array };
+  headers?: Record<string, string>;
+}
+
+/** One DIGIT error as DIGIT's tracer library renders it inside `Errors[]`. */
+export interface DigitErrorItem {
+  code: string;
+  message: string;
+  description?: string | null;
+  params?: string[] | null;
+}
+
+export interface MockOptions {
+  /** Refuse what real DIGIT refuses even where the mock is lenient by default (see docs/mock-server.md). */
+  strict: boolean;
+  /** Enforce role-action RBAC like DIGIT's gateway. */
+  rbac: boolean;
+  /** Writes become visible to searches only after this many milliseconds (Kafka persister lag). */
+  writeLagMs: number;
+  /** Access token lifetime in seconds. */
+  tokenTtlSeconds: number;
+}
+
+/** One record of MDMS v2 data (shared: RBAC, tenants, HRMS and the mdms service all read it). */
+export interface MdmsDataRecord {
+  id: string;
+  tenantId: string;
+  schemaCode: string;
+  uniqueIdentifier: string;
+  data: Record<string, unknown>;
+  isActive: boolean;
+  auditDetails: AuditDetails;
+  /** Epoch ms from which searches may see this version (write lag). */
+  visibleFrom: number;
+}
+
+export interface MdmsSchemaRecord {
+  id: string;
+  tenantId: string;
+  code: string;
+  description?: string | null;
+  definition: Record<string, unknown>;
+  isActive: boolean;
+  auditDetails: AuditDetails;
+  visibleFrom: number;
+}
+
+/** Read access to MDMS data with DIGIT's city → state fallback; RBAC and tenants use it. */
+export interface MdmsReader {
+  /** Active, visible records of `schemaCode` for `tenantId`, falling back to the state tenant when the city has none. */
+  records(tenantId: string, schemaCode: string): MdmsDataRecord[];
+}
+
+/** Users owned by the egov-user module; HRMS creates employees' users through it. */
+export interface UserDirectory {
+  create(input: Omit<StoredUser, "id" | "uuid" | "auditDetails" | "active"> & { active?: boolean }, by: string): StoredUser;
+  update(uuid: string, patch: Partial<Omit<StoredUser, "id" | "uuid">>, by: string): StoredUser;
+  byUuid(uuid: string): StoredUser | undefined;
+  byUserName(userName: string, tenantId: string): StoredUser | undefined;
+  all(): StoredUser[];
+}
+
+/** Tenants known to the mock: the `tenant.tenants` MDMS master of each state tenant plus the seed. */
+export interface TenantDirectory {
+  isKnown(tenantId: string): boolean;
+  /** `pb.amritsar` → `pb`; `pb` → `pb`. */
+  stateOf(tenantId: string): string;
+  list(): string[];
+}
+
+export interface MockContext {
+  readonly options: MockOptions;
+  now(): number;
+  /** A new random UUID. */
+  uuid(): string;
+  readonly users: UserDirectory;
+  readonly tenants: TenantDirectory;
+  readonly mdms: MdmsReader;
+  /** The state slice of another service module, by key. */
+  slice<T>(key: string): T;
+}
+
+export type OperationHandler<S> = (req: OperationRequest, ctx: MockContext, slice: S) => OperationResult;
+
+/**
+ * A building block of the mock: its own JSON-serialisable state slice and its operation handlers.
+ * Slices are persisted, snapshotted and reset as a whole by the core.
+ */
+export interface ServiceModule<S> {
+  /** State slice key, e.g. `mdms`. */
+  readonly key: string;
+  initialState(): S;
+  /** Handlers by operationId (`mdms.search`, ...). Every operationId must exist in the route table. */
+  readonly handlers: Readonly<Record<string, OperationHandler<S>>>;
+}
+
+/**
+ * The `mdms` state slice. Owned by `services/mdms`, read by the core (tenants, RBAC) through
+ * `services/mdms/reader.ts`.
+ */
+export interface MdmsSlice {
+  /** Schemas by tenantId, then by schema code. */
+  schemas: Record<string, Record<string, MdmsSchemaRecord>>;
+  /** Data by tenantId, then schema code, then record id. */
+  data: Record<string, Record<string, Record<string, MdmsDataRecord>>>;
+}
