@@ -1,10 +1,23 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-});
+export default defineConfig([
+  {
+    // Library entry (runDigit, the command table, config helpers) for embedding and tests.
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    target: "node20",
+  },
+  {
+    // The executable: ESM with code splitting so each command is its own lazily imported chunk.
+    entry: { bin: "src/bin.ts" },
+    format: ["esm"],
+    splitting: true,
+    sourcemap: true,
+    target: "node20",
+    outDir: "dist",
+    clean: false,
+  },
+]);

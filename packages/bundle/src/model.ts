@@ -118,4 +118,15 @@ export interface Bundle {
   };
   users: UserSpec[];
   employees: EmployeeSpec[];
+  /** Non-fatal findings from loading and validation (stripped extensions, unreachable states, ignored files). */
+  warnings?: BundleIssue[];
+}
+
+/** One problem found in a bundle: where (file + JSON pointer), what, and how to fix it. */
+export interface BundleIssue {
+  file: string;
+  pointer: string;
+  message: string;
+  hint?: string;
+  severity?: "error" | "warning";
 }

@@ -1,1 +1,71 @@
-export {};
+/**
+ * `@digit-kit/sdk`: typed client for eGov DIGIT's building-block APIs.
+ *
+ * @example
+ * ```ts
+ * import { createDigitClient } from "@digit-kit/sdk";
+ * const digit = createDigitClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb" });
+ * await digit.auth.login({ username: "ADMIN", password: "eGov@123", userType: "EMPLOYEE" });
+ * const { mdms } = await digit.mdms.search({ MdmsCriteria: { tenantId: "pb", schemaCode: "common-masters.Department" } });
+ * ```
+ * @packageDocumentation
+ */
+export { createDigitClient, createDigitCore, type DigitClient } from "./client.js";
+export type { DigitCore } from "./core/core.js";
+export type { DigitAuth } from "./core/auth.js";
+export type {
+  AuthOptions,
+  CallOptions,
+  DigitClientOptions,
+  DigitRole,
+  DigitSession,
+  DigitUser,
+  PasswordCredentials,
+  RequestInfo,
+  RequestOptions,
+  UserType,
+} from "./core/options.js";
+export { memoryTokenStore, type TokenStore } from "./core/token-store.js";
+export type { DigitHooks, HookError, HookRequest, HookResponse } from "./core/hooks.js";
+export type { RetryOptions } from "./core/retry.js";
+export { shouldRetry } from "./core/retry.js";
+export type { PaginateOptions } from "./core/paginate.js";
+export type { ResponseValidator } from "./core/validator.js";
+export { redact, REDACTED } from "./core/redact.js";
+export type { RouteDef, ServiceKey, BodyEncoding } from "./core/route.js";
+export type { BodyOf, OptionsOf, ResponseOf, ServiceClient, OperationMethod } from "./core/types.js";
+export {
+  DigitError,
+  DigitApiError,
+  DigitAuthError,
+  DigitForbiddenError,
+  DigitValidationError,
+  DigitNotFoundError,
+  DigitRateLimitError,
+  DigitServerError,
+  DigitConnectionError,
+  DigitTimeoutError,
+  DigitAbortError,
+  type DigitErrorDetail,
+  type DigitApiErrorInit,
+  type DigitRequestRef,
+} from "./errors.js";
+export { toDigitError, type HttpFailure } from "./to-digit-error.js";
+export { stateTenantOf, isCityTenant, cityTenant } from "./tenant.js";
+export { createUserClient, type UserClient } from "./services/user.js";
+export { createAccessClient, type AccessClient } from "./services/access.js";
+export { createMdmsV1Client, type MdmsV1Client } from "./services/mdms-v1.js";
+export { createMdmsClient, type MdmsClient } from "./services/mdms.js";
+export { createWorkflowClient, type WorkflowClient } from "./services/workflow.js";
+export { createLocalizationClient, type LocalizationClient } from "./services/localization.js";
+export { createIdgenClient, type IdgenClient } from "./services/idgen.js";
+export { createFilestoreClient, type FilestoreClient } from "./services/filestore.js";
+export { createEncClient, type EncClient } from "./services/enc.js";
+export { createBoundaryClient, type BoundaryClient } from "./services/boundary.js";
+export { createHrmsClient, type HrmsClient } from "./services/hrms.js";
+export { createUserEventClient, type UserEventClient } from "./services/user-event.js";
+export { createUrlShortenerClient, type UrlShortenerClient } from "./services/url-shortener.js";
+export { createPdfClient, type PdfClient } from "./services/pdf.js";
+export { createBillingClient, type BillingClient } from "./services/billing.js";
+export { createCollectionClient, type CollectionClient } from "./services/collection.js";
+export { createPgClient, type PgClient } from "./services/pg.js";

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { BundleValidationError, loadBundle } from "../src/index.js";
+import { KIT_BASIC, KIT_ENV, makeBundle } from "./helpers.js";
+
+describe("DIGIT Kit layout", () => {
+  it("loads every resource kind into the normalised bundle", async () => {
+    const b = await loadBundle(KIT_BASIC, { env: KIT_ENV });
+    expect(b.layout).toBe("digit-kit");
+    expect(b.stateTenant).toBe("ka");
+    expect(b.tenants.map((t) => [t.code, t.kind, t.record.type])).toEqual([
+      ["ka", "state", "State"],
+      ["ka.mysuru", "city", "CITY"],
+    ]);
+    expect(b.mdmsSchemas.map((s) => s.code).sort()).toEqual([
+      "ACCESSCONTROL-ACTIONS-TEST.actions-test",
+      "ACCESSCONTROL-ROLEACTIONS.roleactions",
+      "ACCESSCONTROL-ROLES.roles",
+      "common-masters.Department",
+      "common-masters.Designation",
+      "common-masters.Holiday",
+      "tenant.tenants",
+    ]);
+    const count = (code: string) => b.mdmsData.filter((r) => r.schemaCode === code).length;
+    expect(count("ACCESSCONTROL-ROLES.roles")).toBe(4);
+    expect(count("ACCESSCONTROL-ACTIONS-TEST.actions-test")).toBe(2);
+    expect(b.mdmsData.filter((r) => r.schemaCode === "ACCESSCONTROL-ROLEACTIONS.roleactions").map((r) => r.data)).toEqual([
+      { rolecode: "CITIZEN", actionid: 1001, actioncode: "", tenantId: "ka" },
+      { rolecode: "CITIZEN", actionid: 1002, actioncode: "", tenantId: "ka" },
+      { rolecode: "GRO", actionid: 1002, actioncode: "", tenantId: "ka" },
+    ]);
+    expect(b.workflows[0]!.businessService.businessService).toBe("COMPLAINT");
+    expect(b.workflows[0]!.tenantId).toBe("ka");
+    expect(b.localization).toHaveLength(4);
+    expect(b.localization.find((m) => m.locale === "hi_IN")).toMatchObject({ module: "rainmaker-pgr", code: "CS_COMMON_SUBMIT" });
+    expect(b.boundary.hierarchies[0]!.boundaryHierarchy).toEqual([
+      { boundaryType: "City", parentBoundaryType: null, active: true },
+      { boundaryType: "Zone", parentBoundaryType: "City", active: true },
+      { boundaryType: "Ward", parentBoundaryType: "Zone", active: true },
+    ]);
+    expect(b.boundary.entities.map((e) => e.code)).toEqual(["MYS_CITY", "MYS_Z1", "MYS_W1", "MYS_W2", "MYS_Z2", "MYS_W3"]);
+    expect(b.boundary.relationships.map((r) => `${r.code}<${r.parent ?? "-"}`)).toEqual([
+      "MYS_CITY<-",
+      "MYS_Z1<MYS_CITY",
+      "MYS_W1<MYS_Z1",
+      "MYS_W2<MYS_Z1",
+      "MYS_Z2<MYS_CITY",
+      "MYS_W3<MYS_Z2",
+    ]);
+    expect(b.users[0]).toMatchObject({ userName: "gro-mysuru", password: "Gro@12345", roles: [{ code: "GRO", tenantId: "ka.mysuru" }, { code: "CITIZEN", tenantId: "ka" }] });
+    expect(b.employees[0]!.employee.user).toMatchObject({ userName: "EMP-MYS-1", password: "Emp@12345", tenantId: "ka.mysuru" });
+    expect(b.warnings).toEqual([]);
+  });
+
+  it("fails with the variable's name, never a value, when a password env var is missing", async () => {
+    const err = await loadBundle(KIT_BASIC, { env: { KIT_TEST_GRO_PASSWORD: "Gro@12345" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BundleValidationError);
+    const issues = (err as BundleValidationError).issues;
+    expect(issues).toEqual([
+      expect.objectContaining({ file: "employees.yaml", pointer: "/0/user/password", message: "environment variable KIT_TEST_EMP_PASSWORD is not set" }),
+    ]);
+    expect((err as Error).message).not.toContain("Gro@12345");
+  });
+
+  it("reports structural errors of several files at once, with file and JSON pointer", async () => {
+    const dir = makeBundle({
+      "digit-bundle.yaml": "apiVersion: digit-kit/v1\nstateTenant: ka\ntenants:\n  - code: ka\n",
+      "roles.yaml": "- { code: GRO }\n- { code: 7, name: X }\n",
+      "localization/en_IN/common.yaml": "A: ok\nB: [not, a, string]\n",
+      "boundaries.yaml": "hierarchies:\n  - tenantId: ka\n    hierarchyType: ADMIN\n    levels: [City]\n    boundaries:\n      - { code: C1 }\n",
+    });
+    const err = (await loadBundle(dir).catch((e: unknown) => e)) as BundleValidationError;
+    expect(err).toBeInstanceOf(BundleValidationError);
+    const where = err.issues.map((i) => `${i.file}:${i.pointer}`);
+    expect(where).toEqual(
+      expect.arrayContaining(["digit-bundle.yaml:/tenants/0/name", "roles.yaml:/0/name", "roles.yaml:/1/code", "localization/en_IN/common.yaml:/B", "boundaries.yaml:/hierarchies/0/boundaries/0/type"]),
+    );
+    expect(err.issues.find((i) => i.pointer === "/1/code")!.message).toMatch(/expected string/);
+    expect(err.message).toContain("roles.yaml: /1/code: expected string");
+  });
+
+  it("checks records against the bundle's schemas, x-unique duplicates and boundary parents", async () => {
+    const dir = makeBundle({
+      "digit-bundle.yaml": "apiVersion: digit-kit/v1\nstateTenant: ka\n",
+      "mdms/schemas/dept.yaml":
+        "code: common-masters.Department\ndefinition:\n  type: object\n  required: [code, active]\n  x-unique: [code]\n  additionalProperties: false\n  properties:\n    code: { type: string }\n    active: { type: boolean }\n",
+      "mdms/data/common-masters.Department.yaml": "- { code: A, active: true }\n- { code: A, active: false }\n- { code: B, active: yes-please }\n- { code: C, active: true, extra: 1 }\n",
+      "boundaries.yaml":
+        "hierarchies:\n  - tenantId: ka\n    hierarchyType: ADMIN\n    levels: [City, Ward]\n    boundaries:\n      - code: C1\n        type: Ward\n",
+    });
+    const err = (await loadBundle(dir).catch((e: unknown) => e)) as BundleValidationError;
+    const lines = err.issues.map((i) => `${i.file}: ${i.pointer}: ${i.message}`);
+    expect(lines).toEqual([
+      expect.stringMatching(/^mdms\/data\/common-masters.Department.yaml: \/1: duplicate common-masters.Department record "A"/),
+      "mdms/data/common-masters.Department.yaml: /2/active: must be boolean (schema common-masters.Department)",
+      'mdms/data/common-masters.Department.yaml: /3: must NOT have additional properties "extra" (schema common-masters.Department)',
+      'boundaries.yaml: /hierarchies/0/boundaries/0/parent: "C1" (Ward) needs a parent of type City',
+    ]);
+  });
+
+  it("rejects a folder that is no bundle", async () => {
+    await expect(loadBundle(makeBundle({ "README.md": "hi" }))).rejects.toThrow(/is not a bundle/);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { validateWorkflow, workflowToMermaid } from "../src/index.js";
+
+const bs = (states: unknown[]) => ({ businessService: "T", business: "t", states });
+
+describe("validateWorkflow", () => {
+  it("accepts a well-formed graph", () => {
+    const ok = bs([
+      { state: null, isStartState: true, actions: [{ action: "APPLY", nextState: "OPEN", roles: ["CITIZEN"] }] },
+      { state: "OPEN", actions: [{ action: "CLOSE", nextState: "CLOSED", roles: ["GRO"] }] },
+      { state: "CLOSED", isTerminateState: true, actions: [] },
+    ]);
+    expect(validateWorkflow(ok)).toEqual([]);
+  });
+
+  it("finds missing start, unknown next state, dead ends, duplicates and unreachable states", () => {
+    const issues = validateWorkflow(
+      bs([
+        { state: "OPEN", actions: [{ action: "GO", nextState: "GONE", roles: [] }] },
+        { state: "STUCK", actions: [] },
+        { state: "OPEN", isTerminateState: true },
+      ]),
+    );
+    expect(issues.map((i) => `${i.severity} ${i.pointer} ${i.message}`)).toEqual([
+      'error /states/2/state duplicate state "OPEN" (also at /states/0)',
+      "error /states no start state",
+      'error /states/0/actions/0/nextState action "GO" goes to unknown state "GONE"',
+      'error /states/1 state "STUCK" is a dead end: it has no actions and is not terminal',
+    ].map((s) => s.replace(" no start", " has no start")));
+  });
+
+  it("warns about unreachable states and unknown roles once each", () => {
+    const issues = validateWorkflow(
+      bs([
+        { state: null, isStartState: true, actions: [{ action: "A", nextState: "X", roles: ["R1", "NOPE"] }, { action: "B", nextState: "X", roles: ["NOPE"] }] },
+        { state: "X", isTerminateState: true },
+        { state: "ISLAND", isTerminateState: true },
+      ]),
+      { knownRoles: new Set(["R1"]) },
+    );
+    expect(issues.map((i) => `${i.severity} ${i.pointer}`)).toEqual(["warning /states/0/actions/0/roles/1", "warning /states/2"]);
+    expect(issues[1]!.message).toContain('"ISLAND" is unreachable');
+  });
+});
+
+describe("workflowToMermaid", () => {
+  it("renders a stateDiagram with start, labelled edges and terminal states", () => {
+    const out = workflowToMermaid({
+      businessService: "PGR",
+      states: [
+        { state: null, isStartState: true, actions: [{ action: "APPLY", nextState: "PENDING-ASSIGNMENT" }] },
+        { state: "PENDING-ASSIGNMENT", actions: [{ action: "REJECT", nextState: "REJECTED" }] },
+        { state: "REJECTED", isTerminateState: true, actions: [] },
+      ],
+    });
+    expect(out).toBe(
+      [
+        "---",
+        "title: PGR",
+        "---",
+        "stateDiagram-v2",
+        "  [*] --> PENDING_ASSIGNMENT: APPLY",
+        "  PENDING_ASSIGNMENT --> REJECTED: REJECT",
+        "  REJECTED --> [*]",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("adds an entry edge for a named start state", () => {
+    expect(workflowToMermaid({ states: [{ state: "OPEN", isStartState: true, isTerminateState: true }] })).toBe("stateDiagram-v2\n  [*] --> OPEN\n  OPEN --> [*]\n");
+  });
+});

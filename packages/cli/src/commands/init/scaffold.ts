@@ -1,0 +1,79 @@
+/** The files `digit init` writes: a minimal, valid DIGIT Kit bundle for one state and its cities. */
+import { stringify } from "yaml";
+
+export interface ScaffoldInput {
+  state: string;
+  stateName: string;
+  /** City names without the state prefix. */
+  cities: string[];
+}
+
+const title = (s: string) => s.replace(/[-_]/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
+const yaml = (v: unknown) => stringify(v, { lineWidth: 0 });
+
+/** Path (relative to the bundle root) → file content. */
+export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
+  const { state, stateName, cities } = input;
+  const cityCodes = cities.map((c) => `${state}.${c}`);
+  const files: Record<string, string> = {};
+
+  files["digit-bundle.yaml"] =
+    `# DIGIT Kit bundle. Check it with: digit plan -f . (docs/bundles.md describes every file)\n` +
+    yaml({
+      apiVersion: "digit-kit/v1",
+      stateTenant: state,
+      tenants: [
+        { code: state, name: stateName, type: "State" },
+        ...cities.map((c, i) => ({ code: cityCodes[i], name: title(c), type: "CITY" })),
+      ],
+    });
+
+  files["mdms/schemas/common-masters.yaml"] = yaml([
+    {
+      code: "common-masters.Department",
+      description: "Departments of the administration",
+      isActive: true,
+      definition: {
+        $schema: "http://json-schema.org/draft-07/schema#",
+        type: "object",
+        required: ["code", "name", "active"],
+        "x-unique": ["code"],
+        properties: { code: { type: "string" }, name: { type: "string" }, active: { type: "boolean" } },
+      },
+    },
+  ]);
+  files["mdms/data/common-masters.Department.yaml"] = yaml([
+    { code: "DEPT_ADMIN", name: "Administration", active: true },
+    { code: "DEPT_WORKS", name: "Public Works", active: true },
+  ]);
+  files["localization/en_IN/rainmaker-common.yaml"] = yaml({
+    [`TENANT_TENANTS_${state.toUpperCase()}`]: stateName,
+    ...Object.fromEntries(cityCodes.map((c, i) => [`TENANT_TENANTS_${c.toUpperCase().replace(/\./g, "_")}`, title(cities[i]!)])),
+    COMMON_MASTERS_DEPARTMENT_DEPT_ADMIN: "Administration",
+    COMMON_MASTERS_DEPARTMENT_DEPT_WORKS: "Public Works",
+  });
+  if (cityCodes.length) {
+    files["boundaries.yaml"] = yaml({
+      hierarchies: cityCodes.map((city) => ({
+        tenantId: city,
+        hierarchyType: "ADMIN",
+        levels: ["City", "Ward"],
+        boundaries: [
+          {
+            code: `${city.split(".")[1]!.toUpperCase()}`,
+            type: "City",
+            children: [
+              { code: `${city.split(".")[1]!.toUpperCase()}_W1`, type: "Ward" },
+              { code: `${city.split(".")[1]!.toUpperCase()}_W2`, type: "Ward" },
+            ],
+          },
+        ],
+      })),
+    });
+  }
+  files["README.md"] =
+    `# ${stateName} (${state}) DIGIT bundle\n\n` +
+    `Scaffolded by \`digit init\`. Tenants: ${[state, ...cityCodes].join(", ")}.\n\n` +
+    "```sh\ndigit plan -f .          # what would change (exit 2 when something would)\ndigit apply -f . --yes   # provision\n```\n";
+  return files;
+}

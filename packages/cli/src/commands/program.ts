@@ -1,0 +1,132 @@
+/**
+ * Builds the commander program from the command table. Command modules are imported only when their
+ * command runs, so help and `--version` never load the SDK, the bundle loader or ink.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { CliIo } from "../output.js";
+import { commands, groups, globalOptions, optionsOf } from "./index.js";
+import type { CommandSpec, OptionSpec } from "./types.js";
+
+/** Filled by the action that ran: its exit code and the --json flag (for error reporting). */
+export interface RunState {
+  exitCode: number;
+  json: boolean;
+  verbose: boolean;
+  ran?: CommandSpec;
+}
+
+export interface ProgramOptions {
+  version: string;
+  /** Raw argv (after the binary), for pass-through commands such as `mock start`. */
+  argv: readonly string[];
+}
+
+/** Help text block listing a command's examples. */
+export function examplesHelp(spec: Pick<CommandSpec, "examples">): string {
+  if (spec.examples.length === 0) return "";
+  const lines = spec.examples.map((e) => `  $ ${e.command}\n      ${e.description}`);
+  return `\nExamples:\n${lines.join("\n")}\n`;
+}
+
+function collectList(option: OptionSpec) {
+  return (value: string, previous: unknown): string[] => {
+    const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+    if (option.choices) {
+      const bad = items.filter((i) => !option.choices!.includes(i));
+      if (bad.length) throw new InvalidArgumentError(`Unknown value ${bad.join(", ")}. Allowed: ${option.choices.join(", ")}.`);
+    }
+    return [...(Array.isArray(previous) ? (previous as string[]) : []), ...items];
+  };
+}
+
+function toOption(spec: OptionSpec): Option {
+  let description = spec.env ? `${spec.description} [env: ${spec.env}]` : spec.description;
+  if (spec.list && spec.choices) description += ` (one or more of: ${spec.choices.join(", ")})`;
+  const option = new Option(spec.flags, description);
+  if (spec.list) option.argParser(collectList(spec));
+  else if (spec.choices) option.choices(spec.choices);
+  if (spec.default !== undefined) option.default(spec.default);
+  if (spec.hidden) option.hideHelp();
+  return option;
+}
+
+/** Fill options left at their default from their `env` variable (flags > env > default). */
+function applyEnv(command: Command, specs: readonly OptionSpec[], env: CliIo["env"]): void {
+  for (const spec of specs) {
+    if (!spec.env) continue;
+    const value = env[spec.env];
+    if (value === undefined || value === "") continue;
+    const key = new Option(spec.flags).attributeName();
+    const source = command.getOptionValueSource(key);
+    if (source === undefined || source === "default") {
+      command.setOptionValueWithSource(key, spec.list ? collectList(spec)(value, undefined) : value, "env");
+    }
+  }
+}
+
+/**
+ * The commander program for one invocation. `onAction` runs the lazily loaded command module; the
+ * caller owns error handling (commander is set to throw instead of exiting).
+ */
+export function buildProgram(
+  io: CliIo,
+  options: ProgramOptions,
+  onAction: (spec: CommandSpec, opts: Record<string, unknown>, args: unknown[], command: Command) => Promise<void>,
+): Command {
+  const program = new Command("digit")
+    .description("Declarative provisioning for eGov DIGIT tenants: plan, apply, diff, export, and a local mock.")
+    .version(options.version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run with --help for usage and examples)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      getOutHelpWidth: () => io.stdout.columns ?? 100,
+      getErrHelpWidth: () => io.stderr.columns ?? 100,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
+  program.addHelpText(
+    "after",
+    examplesHelp({
+      examples: [
+        { command: "digit demo", description: "start a mock, apply the example bundle, verify" },
+        { command: "digit login --profile dev --url https://dev.digit.org --tenant pb --username admin", description: "save a profile" },
+        { command: "digit plan -f ./bundle", description: "what would change (exit 2 if anything)" },
+        { command: "digit apply -f ./bundle --yes", description: "provision" },
+      ],
+    }),
+  );
+  for (const g of globalOptions) program.addOption(toOption(g));
+
+  const groupCommands = new Map<string, Command>();
+  for (const group of groups) {
+    const cmd = program.command(group.name).description(group.summary).summary(group.summary);
+    groupCommands.set(group.name, cmd);
+  }
+
+  for (const spec of commands) {
+    const parentName = spec.path.length > 1 ? spec.path[0]! : undefined;
+    const parent = parentName ? groupCommands.get(parentName) : program;
+    if (!parent) throw new Error(`command table: no group "${parentName}" for ${spec.path.join(" ")}`);
+    const cmd = parent.command(spec.path.at(-1)!);
+    cmd.summary(spec.summary).description(spec.description ? `${spec.summary}\n\n${spec.description}` : spec.summary);
+    for (const arg of spec.args ?? []) {
+      cmd.argument(arg.name, arg.choices ? `${arg.description} (${arg.choices.join(", ")})` : arg.description);
+    }
+    const specs = optionsOf(spec);
+    for (const o of specs) cmd.addOption(toOption(o));
+    cmd.addHelpText("after", examplesHelp(spec));
+    if (spec.path[0] === "mock") cmd.allowUnknownOption().allowExcessArguments();
+    cmd.action(async (...actionArgs: unknown[]) => {
+      const command = actionArgs.at(-1) as Command;
+      applyEnv(command, specs, io.env);
+      const args = actionArgs.slice(0, -2);
+      await onAction(spec, command.optsWithGlobals(), args, command);
+    });
+  }
+
+  return program;
+}

@@ -1,0 +1,68 @@
+/** The confirm → progress → apply → result sequence shared by `apply` and `tenant create`. */
+import type { Bundle } from "@digit-kit/bundle";
+import { apply, formatApplyResult, plan, type ApplyResult, type DigitGateway, type ResourceKind } from "../../services/index.js";
+import { EXIT, UserError } from "../../errors.js";
+import type { Output } from "../../output.js";
+import { renderConfirm, renderProgress } from "../../ui/render.js";
+import { planJson, showPlan } from "./plan-output.js";
+
+export interface ApplyRunOptions {
+  only?: ResourceKind[];
+  dryRun: boolean;
+  yes: boolean;
+  concurrency: number;
+  /** Command to suggest in the "needs --yes" error. */
+  commandHint: string;
+}
+
+/** JSON form of an apply result (the plan's write functions dropped). */
+export function applyJson(tenant: string, result: ApplyResult) {
+  const { plan: p, ...rest } = result;
+  return { tenant, ...rest, plan: planJson(tenant, p) };
+}
+
+/** Refuses, before any network call, to apply without --yes when there is no terminal to confirm on. */
+export function requireConfirmable(out: Output, options: Pick<ApplyRunOptions, "yes" | "dryRun" | "commandHint">): void {
+  if (options.yes || options.dryRun || (out.interactive && out.io.stdin.isTTY)) return;
+  throw new UserError("apply changes DIGIT and needs confirmation, but there is no terminal to ask on.", {
+    fix: [`Re-run with --yes to apply without asking: ${options.commandHint} --yes`, "or preview first with --dry-run."],
+  });
+}
+
+export async function runApply(out: Output, gateway: DigitGateway, bundle: Bundle, options: ApplyRunOptions): Promise<{ exitCode: number; result?: ApplyResult }> {
+  const tenant = bundle.stateTenant;
+  const filter = options.only ? { only: options.only } : {};
+  requireConfirmable(out, options);
+  const before = await plan(gateway, bundle, filter);
+  await showPlan(out, tenant, before);
+  if (options.dryRun) {
+    out.result({ dryRun: true, ...planJson(tenant, before) }, () => "Dry run: nothing was written.");
+    return { exitCode: EXIT.OK };
+  }
+  if (!before.hasChanges) {
+    out.result({ applied: false, ...planJson(tenant, before) }, () => "Nothing to apply.");
+    return { exitCode: EXIT.OK };
+  }
+  if (!options.yes) {
+    const t = before.totals;
+    const ok = await renderConfirm(out, `Apply ${t.create} create(s) and ${t.update} update(s) to ${tenant}?`);
+    if (!ok) {
+      out.status("Apply cancelled. Nothing was written.");
+      return { exitCode: EXIT.ERROR };
+    }
+  }
+  const progress = await renderProgress(out);
+  let result: ApplyResult;
+  try {
+    result = await apply(gateway, bundle, {
+      ...filter,
+      concurrency: options.concurrency,
+      onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed }),
+    });
+  } finally {
+    await progress.done();
+  }
+  out.result(applyJson(tenant, result), () => formatApplyResult(result));
+  const ok = result.failures.length === 0 && result.verification.ok;
+  return { exitCode: ok ? EXIT.OK : EXIT.ERROR, result };
+}

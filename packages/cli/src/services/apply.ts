@@ -1,0 +1,165 @@
+import type { Bundle } from "@digit-kit/bundle";
+import { errorCodes, errorMessage, isDuplicateError, type DigitGateway } from "./gateway.js";
+import { phasesFor, type Phase } from "./phases.js";
+import { runPool } from "./pool.js";
+import type { PlanContext } from "./resources/context.js";
+import { summarize, type KindFilter, type Plan, type PlanItem, type ResourceKind } from "./types.js";
+
+/** Progress of one phase, emitted after every write. */
+export interface ApplyProgressEvent {
+  phase: string;
+  done: number;
+  total: number;
+  failed: number;
+  /** Writes per second in this phase so far. */
+  rate: number;
+}
+
+export interface ApplyOptions extends KindFilter {
+  /** Writes in flight at once (default 4). */
+  concurrency?: number;
+  /** Plan every phase, write nothing. */
+  dryRun?: boolean;
+  onProgress?: (event: ApplyProgressEvent) => void;
+  /** How long to wait for written records to become readable (DIGIT's persister lag); default 10 000 ms. */
+  verifyTimeoutMs?: number;
+}
+
+/** A write that failed, with DIGIT's error code and where the resource came from. */
+export interface ApplyFailure {
+  kind: ResourceKind;
+  key: string;
+  tenantId: string;
+  code: string;
+  message: string;
+  file?: string;
+  pointer?: string;
+}
+
+export interface PhaseResult {
+  name: string;
+  kind: ResourceKind;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  skipped: number;
+  durationMs: number;
+}
+
+export interface ApplyResult {
+  dryRun: boolean;
+  /** What each phase planned when it started (the plan apply executed). */
+  plan: Plan;
+  phases: PhaseResult[];
+  failures: ApplyFailure[];
+  /** Read-back after writing: per kind, resources expected vs found up to date. */
+  verification: { ok: boolean; byKind: Partial<Record<ResourceKind, { expected: number; present: number }>>; missing: string[] };
+  durationMs: number;
+}
+
+const idOf = (i: Pick<PlanItem, "kind" | "key">): string => `${i.kind}:${i.key}`;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Applies a bundle phase by phase in dependency order. Each phase is re-planned from live state before it
+ * runs, so apply is idempotent and a killed apply resumes without duplicates; creates that the server rejects
+ * as duplicates count as present and are verified. Per-record failures are collected (dependants skipped),
+ * and every written record is read back, waiting out write lag with a bounded backoff.
+ */
+export async function apply(gateway: DigitGateway, bundle: Bundle, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const started = Date.now();
+  const ctx: PlanContext = { gateway, bundle };
+  const concurrency = options.concurrency ?? 4;
+  const verifyTimeoutMs = options.verifyTimeoutMs ?? 10_000;
+  const planned: PlanItem[] = [];
+  const phases: PhaseResult[] = [];
+  const failures: ApplyFailure[] = [];
+  const failedIds = new Set<string>();
+  const byKind: ApplyResult["verification"]["byKind"] = {};
+  const missing: string[] = [];
+
+  for (const phase of phasesFor(ctx, options.only)) {
+    const t0 = Date.now();
+    const items = await phase.plan(ctx);
+    planned.push(...items);
+    const todo = items.filter((i) => i.action !== "unchanged");
+    const result: PhaseResult = { name: phase.name, kind: phase.kind, created: 0, updated: 0, unchanged: items.length - todo.length, failed: 0, skipped: 0, durationMs: 0 };
+    if (options.dryRun) {
+      result.created = todo.filter((i) => i.action === "create").length;
+      result.updated = todo.length - result.created;
+      phases.push(result);
+      continue;
+    }
+    const written: PlanItem[] = [];
+    let done = 0;
+    const emit = (): void =>
+      options.onProgress?.({ phase: phase.name, done, total: todo.length, failed: result.failed, rate: done / Math.max(0.001, (Date.now() - t0) / 1000) });
+    if (todo.length > 0) emit();
+    await runPool(todo, concurrency, async (item) => {
+      if (item.dependsOn?.some((d) => failedIds.has(d))) {
+        result.skipped += 1;
+        failedIds.add(idOf(item));
+        failures.push(failureOf(item, "SKIPPED_DEPENDENCY_FAILED", `skipped: ${item.dependsOn.filter((d) => failedIds.has(d)).join(", ")} failed`));
+      } else {
+        try {
+          await item.run?.();
+          written.push(item);
+          if (item.action === "create") result.created += 1;
+          else result.updated += 1;
+        } catch (err) {
+          if (item.action === "create" && isDuplicateError(err)) {
+            written.push(item); // already there: verified below like any write
+          } else {
+            if ((err as { status?: number }).status === 401) throw err;
+            result.failed += 1;
+            failedIds.add(idOf(item));
+            failures.push(failureOf(item, errorCodes(err)[0] ?? (err as Error).name ?? "ERROR", errorMessage(err)));
+          }
+        }
+      }
+      done += 1;
+      emit();
+    });
+    const final = written.length > 0 ? await awaitVisible(phase, ctx, written, verifyTimeoutMs) : items;
+    const finalById = new Map(final.map((i) => [idOf(i), i]));
+    for (const w of written) {
+      if (finalById.get(idOf(w))?.action !== "unchanged") {
+        missing.push(idOf(w));
+        failedIds.add(idOf(w));
+      }
+    }
+    const k = (byKind[phase.kind] ??= { expected: 0, present: 0 });
+    k.expected += items.length;
+    k.present += final.filter((i) => i.action === "unchanged").length;
+    result.durationMs = Date.now() - t0;
+    phases.push(result);
+  }
+
+  const plan: Plan = { items: planned, ...summarize(planned), problems: [] };
+  const ok = !options.dryRun && missing.length === 0 && failures.length === 0 && Object.values(byKind).every((v) => v.expected === v.present);
+  return { dryRun: !!options.dryRun, plan, phases, failures, verification: { ok, byKind, missing }, durationMs: Date.now() - started };
+}
+
+/** Re-plans the phase until every written item reads back unchanged or the timeout passes (backoff 100 ms → 2 s). */
+async function awaitVisible(phase: Phase, ctx: PlanContext, written: PlanItem[], timeoutMs: number): Promise<PlanItem[]> {
+  const deadline = Date.now() + timeoutMs;
+  const wanted = new Set(written.map(idOf));
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    const items = await phase.plan(ctx);
+    const pending = items.filter((i) => wanted.has(idOf(i)) && i.action !== "unchanged");
+    if (pending.length === 0 || Date.now() + delay > deadline) return items;
+    await sleep(delay);
+  }
+}
+
+function failureOf(item: PlanItem, code: string, message: string): ApplyFailure {
+  return {
+    kind: item.kind,
+    key: item.key,
+    tenantId: item.tenantId,
+    code,
+    message,
+    ...(item.origin ? { file: item.origin.file, pointer: item.origin.pointer } : {}),
+  };
+}

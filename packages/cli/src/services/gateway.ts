@@ -1,0 +1,143 @@
+/**
+ * The narrow view of DIGIT the provisioning services need. `createSdkGateway` adapts the SDK client to it;
+ * tests use an in-memory fake. Every method speaks plain DIGIT shapes with server-assigned fields included.
+ */
+
+/** An MDMS v2 schema as DIGIT returns it. */
+export interface LiveSchema {
+  id?: string;
+  tenantId: string;
+  code: string;
+  description?: string | null;
+  definition: Record<string, unknown>;
+  isActive: boolean;
+  auditDetails?: unknown;
+}
+
+/** An MDMS v2 record as DIGIT returns it. */
+export interface LiveMdmsRecord {
+  id: string;
+  tenantId: string;
+  schemaCode: string;
+  uniqueIdentifier?: string | null;
+  data: Record<string, unknown>;
+  isActive: boolean;
+  auditDetails?: unknown;
+}
+
+export interface LiveMessage {
+  code: string;
+  message: string;
+  module: string;
+  locale: string;
+}
+
+export interface LiveHierarchy {
+  id?: string;
+  tenantId: string;
+  hierarchyType: string;
+  boundaryHierarchy: { boundaryType: string; parentBoundaryType: string | null; active?: boolean }[];
+  auditDetails?: unknown;
+}
+
+export interface LiveBoundary {
+  id?: string;
+  tenantId: string;
+  code: string;
+  geometry?: Record<string, unknown> | null;
+  additionalDetails?: Record<string, unknown> | null;
+  auditDetails?: unknown;
+}
+
+/** One boundary relationship, flattened from DIGIT's TenantBoundary tree. */
+export interface LiveRelationship {
+  id?: string;
+  tenantId: string;
+  code: string;
+  hierarchyType: string;
+  boundaryType: string;
+  parent: string | null;
+}
+
+export interface LiveUser {
+  id?: number;
+  uuid?: string;
+  tenantId: string;
+  userName: string;
+  name: string;
+  type: string;
+  mobileNumber?: string | null;
+  emailId?: string | null;
+  roles: { code: string; name?: string; tenantId: string }[];
+  [k: string]: unknown;
+}
+
+export type BusinessService = Record<string, unknown> & { businessService: string; tenantId: string };
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/** What plan/apply/export/diff call on a DIGIT environment. */
+export interface DigitGateway {
+  searchSchemas(tenantId: string, codes?: string[]): Promise<LiveSchema[]>;
+  createSchema(schema: Omit<LiveSchema, "id" | "auditDetails">): Promise<void>;
+  updateSchema(schema: LiveSchema): Promise<void>;
+
+  /** One page of active and inactive records of one schema at exactly `tenantId`. */
+  searchMdms(tenantId: string, schemaCode: string, page: Page): Promise<LiveMdmsRecord[]>;
+  createMdms(record: { tenantId: string; schemaCode: string; data: Record<string, unknown>; isActive: boolean }): Promise<void>;
+  updateMdms(record: LiveMdmsRecord): Promise<void>;
+
+  searchBusinessServices(tenantId: string, codes?: string[]): Promise<BusinessService[]>;
+  createBusinessService(bs: BusinessService): Promise<void>;
+  updateBusinessService(bs: BusinessService): Promise<void>;
+
+  /** Messages of one locale at `tenantId`; all modules when `module` is omitted. */
+  searchMessages(tenantId: string, locale: string, module?: string): Promise<LiveMessage[]>;
+  upsertMessages(tenantId: string, messages: LiveMessage[]): Promise<void>;
+
+  searchHierarchies(tenantId: string, hierarchyType?: string): Promise<LiveHierarchy[]>;
+  createHierarchy(h: Omit<LiveHierarchy, "id" | "auditDetails">): Promise<void>;
+  updateHierarchy(h: LiveHierarchy): Promise<void>;
+  searchBoundaries(tenantId: string, codes: string[]): Promise<LiveBoundary[]>;
+  createBoundaries(list: Omit<LiveBoundary, "id" | "auditDetails">[]): Promise<void>;
+  updateBoundaries(list: LiveBoundary[]): Promise<void>;
+  searchRelationships(tenantId: string, hierarchyType: string): Promise<LiveRelationship[]>;
+  createRelationship(r: Omit<LiveRelationship, "id">): Promise<void>;
+  updateRelationship(r: LiveRelationship): Promise<void>;
+
+  searchUsers(tenantId: string, userNames: string[]): Promise<LiveUser[]>;
+  createUser(user: Omit<LiveUser, "id" | "uuid"> & { password?: string }): Promise<void>;
+  updateUser(user: LiveUser): Promise<void>;
+
+  searchEmployees(tenantId: string, codes: string[]): Promise<Record<string, unknown>[]>;
+  createEmployees(tenantId: string, employees: Record<string, unknown>[]): Promise<void>;
+  updateEmployees(tenantId: string, employees: Record<string, unknown>[]): Promise<void>;
+}
+
+/** DIGIT error codes carried by an error from the SDK or a gateway (`codes`, `errors[].code`, `code`). */
+export function errorCodes(err: unknown): string[] {
+  if (!err || typeof err !== "object") return [];
+  const e = err as { codes?: unknown; errors?: unknown; code?: unknown };
+  if (Array.isArray(e.codes)) return e.codes.map(String);
+  if (Array.isArray(e.errors)) return e.errors.map((x) => String((x as { code?: unknown }).code ?? "")).filter(Boolean);
+  if (typeof e.code === "string") return [e.code];
+  return [];
+}
+
+/** True for DIGIT's "already exists" family (DUPLICATE_RECORD, DUPLICATE_SCHEMA, DuplicateUserNameException...). */
+export function isDuplicateError(err: unknown): boolean {
+  return errorCodes(err).some((c) => /DUPLICATE|ALREADY[_ ]?EXISTS?/i.test(c));
+}
+
+/** A one-line message for a failed write, without secrets (the SDK already redacts bodies). */
+export function errorMessage(err: unknown): string {
+  if (err && typeof err === "object") {
+    const e = err as { errors?: { message?: string }[]; message?: string };
+    const first = Array.isArray(e.errors) ? e.errors[0]?.message : undefined;
+    return first ?? e.message ?? String(err);
+  }
+  return String(err);
+}

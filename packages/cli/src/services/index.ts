@@ -1,0 +1,14 @@
+/**
+ * Provisioning services of the `digit` CLI: plan, apply, export, diff and tenant-from-template over a
+ * {@link DigitGateway}, plus plain-text renderers. No commander or ink imports here.
+ */
+export * from "./types.js";
+export * from "./gateway.js";
+export { plan } from "./plan.js";
+export { apply, type ApplyOptions, type ApplyResult, type ApplyFailure, type ApplyProgressEvent, type PhaseResult } from "./apply.js";
+export { exportTenant, type ExportOptions, type ExportResult } from "./export.js";
+export { readLiveBundle, type ReadLiveOptions } from "./live-bundle.js";
+export { diff, DRIFT_KINDS, type DiffSide, type DriftItem, type DriftKind, type DriftReport } from "./diff.js";
+export { tenantFromTemplate, type TenantFromTemplateOptions } from "./tenant-from-template.js";
+export { validateWorkflowFile, workflowGraph, type WorkflowCheck } from "./workflow-tools.js";
+export { formatPlan, formatApplyResult, formatDrift } from "./format.js";

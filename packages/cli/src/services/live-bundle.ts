@@ -1,0 +1,141 @@
+import { TENANTS_SCHEMA, type Bundle, type MdmsRecordSpec, type Origin } from "@digit-kit/bundle";
+import type { DigitGateway } from "./gateway.js";
+import { readMdms } from "./resources/mdms.js";
+import { normalizeBusinessService } from "./resources/workflow.js";
+import type { ResourceKind } from "./types.js";
+
+export interface ReadLiveOptions {
+  /** State tenant to read, e.g. `pg`. */
+  tenant: string;
+  /** Locales to read; default from common-masters.StateInfo `languages`, else `en_IN`. */
+  locales?: string[];
+  /** Kinds to read (default: all the reader supports). */
+  kinds?: readonly ResourceKind[];
+}
+
+const live = (what: string): Origin => ({ file: `(live) ${what}`, pointer: "" });
+
+/**
+ * Reads a state tenant's live configuration into a {@link Bundle}: MDMS schemas and records, tenants, workflows
+ * (state and city tenants), localization (per locale), boundaries and HRMS employees. Users outside HRMS are
+ * not listed (DIGIT has no "all users" search). Server-assigned fields are dropped.
+ */
+export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOptions): Promise<Bundle> {
+  const { tenant } = options;
+  const want = (k: ResourceKind): boolean => !options.kinds || options.kinds.includes(k);
+  const ctx = { gateway, bundle: emptyBundle(tenant) };
+  const bundle = ctx.bundle;
+
+  const schemas = (await gateway.searchSchemas(tenant)).filter((s) => s.tenantId === tenant);
+  if (want("schema")) {
+    for (const s of schemas) {
+      bundle.mdmsSchemas.push({
+        tenantId: tenant,
+        code: s.code,
+        ...(s.description != null ? { description: s.description } : {}),
+        isActive: s.isActive,
+        definition: s.definition,
+        origin: live(`schema ${s.code}`),
+      });
+    }
+  }
+  const records: MdmsRecordSpec[] = [];
+  for (const s of schemas) {
+    for (const r of await readMdms(ctx, tenant, s.code)) {
+      records.push({ tenantId: tenant, schemaCode: s.code, data: r.data, isActive: r.isActive, origin: live(`${s.code} ${r.uniqueIdentifier ?? r.id}`) });
+    }
+  }
+  for (const r of records) {
+    if (r.schemaCode === TENANTS_SCHEMA) {
+      if (!want("tenant")) continue;
+      const code = String(r.data.code ?? "");
+      bundle.tenants.push({ code, name: String(r.data.name ?? code), kind: code.includes(".") ? "city" : "state", record: r.data, origin: r.origin });
+    } else if (want("mdms") || want("role") || want("action") || want("role-action")) {
+      bundle.mdmsData.push(r);
+    }
+  }
+
+  const tenantCodes = [...new Set([tenant, ...bundle.tenants.map((t) => t.code).filter((c) => c.split(".")[0] === tenant)])];
+  if (want("workflow")) {
+    for (const t of tenantCodes) {
+      for (const bs of await gateway.searchBusinessServices(t)) {
+        if (bs.tenantId !== t) continue;
+        const normal = { ...normalizeBusinessService(bs), tenantId: t } as unknown as Bundle["workflows"][number]["businessService"];
+        bundle.workflows.push({ tenantId: t, businessService: normal, origin: live(`workflow ${bs.businessService}`) });
+      }
+    }
+  }
+
+  if (want("localization")) {
+    for (const locale of options.locales ?? localesOf(records)) {
+      for (const m of await gateway.searchMessages(tenant, locale)) {
+        if (m.locale !== locale) continue;
+        bundle.localization.push({ tenantId: tenant, locale, module: m.module, code: m.code, message: m.message, origin: live(`message ${m.code}`) });
+      }
+    }
+  }
+
+  if (want("boundary") || want("boundary-hierarchy") || want("boundary-relationship")) {
+    for (const t of tenantCodes) {
+      for (const h of await gateway.searchHierarchies(t)) {
+        if (h.tenantId !== t) continue;
+        bundle.boundary.hierarchies.push({ tenantId: t, hierarchyType: h.hierarchyType, boundaryHierarchy: h.boundaryHierarchy.map((l) => ({ boundaryType: l.boundaryType, parentBoundaryType: l.parentBoundaryType || null, ...(l.active !== undefined ? { active: l.active } : {}) })), origin: live(`hierarchy ${h.hierarchyType}`) });
+        const rels = await gateway.searchRelationships(t, h.hierarchyType);
+        for (const r of rels) {
+          bundle.boundary.relationships.push({ tenantId: t, code: r.code, hierarchyType: h.hierarchyType, boundaryType: r.boundaryType, parent: r.parent || null, origin: live(`relationship ${r.code}`) });
+        }
+        const codes = rels.map((r) => r.code).filter((c) => !bundle.boundary.entities.some((e) => e.tenantId === t && e.code === c));
+        if (codes.length > 0) {
+          for (const e of await gateway.searchBoundaries(t, codes)) {
+            bundle.boundary.entities.push({ tenantId: t, code: e.code, ...(e.geometry ? { geometry: e.geometry } : {}), ...(e.additionalDetails ? { additionalDetails: e.additionalDetails } : {}), origin: live(`boundary ${e.code}`) });
+          }
+        }
+      }
+    }
+  }
+
+  if (want("employee")) {
+    for (const t of tenantCodes) {
+      for (const e of await gateway.searchEmployees(t, [])) {
+        const code = String(e.code ?? "");
+        if (!code || e.tenantId !== t) continue;
+        bundle.employees.push({ tenantId: t, code, employee: stripEmployee(e), origin: live(`employee ${code}`) });
+      }
+    }
+  }
+  return bundle;
+}
+
+/** Locales listed in common-masters.StateInfo `languages`, else `en_IN`. */
+function localesOf(records: MdmsRecordSpec[]): string[] {
+  const info = records.find((r) => r.schemaCode === "common-masters.StateInfo");
+  const langs = (info?.data.languages ?? []) as { value?: unknown }[];
+  const locales = langs.map((l) => l.value).filter((v): v is string => typeof v === "string");
+  return locales.length > 0 ? locales : ["en_IN"];
+}
+
+const SERVER_FIELDS = new Set(["id", "uuid", "auditDetails", "createdBy", "createdDate", "lastModifiedBy", "lastModifiedDate", "password"]);
+function stripEmployee(v: unknown): Record<string, unknown> {
+  const walk = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(walk);
+    if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).filter(([k, val]) => !SERVER_FIELDS.has(k) && val !== null).map(([k, val]) => [k, walk(val)]));
+    return x;
+  };
+  return walk(v) as Record<string, unknown>;
+}
+
+export function emptyBundle(stateTenant: string, root = "(live)"): Bundle {
+  return {
+    root,
+    layout: "digit-kit",
+    stateTenant,
+    tenants: [],
+    mdmsSchemas: [],
+    mdmsData: [],
+    workflows: [],
+    localization: [],
+    boundary: { hierarchies: [], entities: [], relationships: [] },
+    users: [],
+    employees: [],
+  };
+}

@@ -1,0 +1,42 @@
+import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "@digit-kit/bundle";
+import type { PlanContext } from "./resources/context.js";
+import { planBoundaries, planHierarchies, planRelationships, relationshipLevels } from "./resources/boundary.js";
+import { planLocalization } from "./resources/localization.js";
+import { kindOfSchema, planMdmsRecords, planSchemas, planTenants } from "./resources/mdms.js";
+import { planEmployees, planUsers } from "./resources/people.js";
+import { planWorkflows } from "./resources/workflow.js";
+import type { PlanItem, ResourceKind } from "./types.js";
+
+/** One step of apply: plans its resources from live state, so a re-run resumes where it stopped. */
+export interface Phase {
+  name: string;
+  kind: ResourceKind;
+  plan(ctx: PlanContext): Promise<PlanItem[]>;
+}
+
+/**
+ * The phases in dependency order: schemas, tenants, masters, roles, actions, role-actions, users, workflows,
+ * localization, boundary hierarchy, boundaries, relationships one tree level at a time, employees.
+ */
+export function phasesFor(ctx: PlanContext, only?: readonly ResourceKind[]): Phase[] {
+  const records = (schemaCode: string) => ctx.bundle.mdmsData.filter((r) => r.schemaCode === schemaCode);
+  const phases: Phase[] = [
+    { name: "schemas", kind: "schema", plan: planSchemas },
+    { name: "tenants", kind: "tenant", plan: planTenants },
+    { name: "masters", kind: "mdms", plan: (c) => planMdmsRecords(c, c.bundle.mdmsData.filter((r) => kindOfSchema(r.schemaCode) === "mdms")) },
+    { name: "roles", kind: "role", plan: (c) => planMdmsRecords(c, records(ROLES_SCHEMA)) },
+    { name: "actions", kind: "action", plan: (c) => planMdmsRecords(c, records(ACTIONS_SCHEMA)) },
+    { name: "role-actions", kind: "role-action", plan: (c) => planMdmsRecords(c, records(ROLE_ACTIONS_SCHEMA)) },
+    { name: "users", kind: "user", plan: planUsers },
+    { name: "workflows", kind: "workflow", plan: planWorkflows },
+    { name: "localization", kind: "localization", plan: planLocalization },
+    { name: "boundary-hierarchies", kind: "boundary-hierarchy", plan: planHierarchies },
+    { name: "boundaries", kind: "boundary", plan: planBoundaries },
+  ];
+  const levels = relationshipLevels(ctx);
+  for (let level = 0; level < levels; level++) {
+    phases.push({ name: `boundary-relationships (level ${level + 1})`, kind: "boundary-relationship", plan: (c) => planRelationships(c, level) });
+  }
+  phases.push({ name: "employees", kind: "employee", plan: planEmployees });
+  return only && only.length > 0 ? phases.filter((p) => only.includes(p.kind)) : phases;
+}

@@ -1,0 +1,106 @@
+import type { BoundaryRelationshipSpec } from "@digit-kit/bundle";
+import { subsetChanges } from "../compare.js";
+import { chunk } from "../pool.js";
+import type { PlanItem } from "../types.js";
+import { groupBy, type PlanContext } from "./context.js";
+
+/** Hierarchy definitions matched by (tenant, hierarchyType). */
+export async function planHierarchies(ctx: PlanContext): Promise<PlanItem[]> {
+  const items: PlanItem[] = [];
+  for (const h of ctx.bundle.boundary.hierarchies) {
+    const live = (await ctx.gateway.searchHierarchies(h.tenantId, h.hierarchyType)).find(
+      (l) => l.tenantId === h.tenantId && l.hierarchyType === h.hierarchyType,
+    );
+    const desired = { tenantId: h.tenantId, hierarchyType: h.hierarchyType, boundaryHierarchy: h.boundaryHierarchy };
+    const base = { kind: "boundary-hierarchy" as const, key: h.hierarchyType, tenantId: h.tenantId, origin: h.origin };
+    if (!live) {
+      items.push({ ...base, action: "create", run: () => ctx.gateway.createHierarchy(desired) });
+      continue;
+    }
+    const changes = subsetChanges(h.boundaryHierarchy, live.boundaryHierarchy, "/boundaryHierarchy");
+    if (changes.length === 0) items.push({ ...base, action: "unchanged" });
+    else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateHierarchy({ ...live, ...desired }) });
+  }
+  return items;
+}
+
+/** Boundary entities matched by (tenant, code). */
+export async function planBoundaries(ctx: PlanContext): Promise<PlanItem[]> {
+  const items: PlanItem[] = [];
+  for (const [tenantId, specs] of groupBy(ctx.bundle.boundary.entities, (e) => e.tenantId)) {
+    const live = [];
+    for (const codes of chunk(specs.map((s) => s.code), 100)) live.push(...(await ctx.gateway.searchBoundaries(tenantId, codes)));
+    const byCode = new Map(live.filter((l) => l.tenantId === tenantId).map((l) => [l.code, l]));
+    for (const e of specs) {
+      const desired = {
+        tenantId,
+        code: e.code,
+        ...(e.geometry !== undefined ? { geometry: e.geometry } : {}),
+        ...(e.additionalDetails !== undefined ? { additionalDetails: e.additionalDetails } : {}),
+      };
+      const base = { kind: "boundary" as const, key: e.code, tenantId, origin: e.origin };
+      const l = byCode.get(e.code);
+      if (!l) {
+        items.push({ ...base, action: "create", run: () => ctx.gateway.createBoundaries([desired]) });
+        continue;
+      }
+      const changes = subsetChanges({ geometry: e.geometry, additionalDetails: e.additionalDetails }, l);
+      if (changes.length === 0) items.push({ ...base, action: "unchanged" });
+      else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateBoundaries([{ ...l, ...desired }]) });
+    }
+  }
+  return items;
+}
+
+/** Depth of each relationship in its tree (roots 0); parents outside the bundle count as depth -1. */
+export function relationshipDepths(rels: readonly BoundaryRelationshipSpec[]): Map<BoundaryRelationshipSpec, number> {
+  const byCode = new Map(rels.map((r) => [`${r.tenantId}|${r.hierarchyType}|${r.code}`, r]));
+  const depth = new Map<BoundaryRelationshipSpec, number>();
+  const of = (r: BoundaryRelationshipSpec, guard = 0): number => {
+    const known = depth.get(r);
+    if (known !== undefined) return known;
+    const p = r.parent ? byCode.get(`${r.tenantId}|${r.hierarchyType}|${r.parent}`) : undefined;
+    const d = p && guard < 64 ? of(p, guard + 1) + 1 : 0;
+    depth.set(r, d);
+    return d;
+  };
+  rels.forEach((r) => of(r));
+  return depth;
+}
+
+/** Relationships matched by (tenant, hierarchyType, code); `depth` restricts to one tree level (parents first). */
+export async function planRelationships(ctx: PlanContext, depth?: number): Promise<PlanItem[]> {
+  const items: PlanItem[] = [];
+  const depths = relationshipDepths(ctx.bundle.boundary.relationships);
+  const selected = ctx.bundle.boundary.relationships.filter((r) => depth === undefined || depths.get(r) === depth);
+  for (const [group, specs] of groupBy(selected, (r) => `${r.tenantId}|${r.hierarchyType}`)) {
+    const [tenantId, hierarchyType] = group.split("|") as [string, string];
+    const live = await ctx.gateway.searchRelationships(tenantId, hierarchyType);
+    const byCode = new Map(live.map((l) => [l.code, l]));
+    for (const r of specs) {
+      const desired = { tenantId, code: r.code, hierarchyType, boundaryType: r.boundaryType, parent: r.parent };
+      const base = {
+        kind: "boundary-relationship" as const,
+        key: `${hierarchyType}:${r.code}`,
+        tenantId,
+        origin: r.origin,
+        dependsOn: [`boundary:${r.code}`, ...(r.parent ? [`boundary-relationship:${hierarchyType}:${r.parent}`] : [])],
+      };
+      const l = byCode.get(r.code);
+      if (!l) {
+        items.push({ ...base, action: "create", run: () => ctx.gateway.createRelationship(desired) });
+        continue;
+      }
+      const changes = subsetChanges({ boundaryType: r.boundaryType, parent: r.parent }, { boundaryType: l.boundaryType, parent: l.parent || null });
+      if (changes.length === 0) items.push({ ...base, action: "unchanged" });
+      else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateRelationship({ ...l, ...desired }) });
+    }
+  }
+  return items;
+}
+
+/** Number of relationship tree levels in the bundle. */
+export function relationshipLevels(ctx: PlanContext): number {
+  const d = [...relationshipDepths(ctx.bundle.boundary.relationships).values()];
+  return d.length === 0 ? 0 : Math.max(...d) + 1;
+}

@@ -1,0 +1,127 @@
+import { createHash } from "node:crypto";
+import {
+  ACTIONS_SCHEMA,
+  ROLE_ACTIONS_SCHEMA,
+  ROLES_SCHEMA,
+  TENANTS_SCHEMA,
+  uniqueIdentifierOf,
+  type MdmsRecordSpec,
+} from "@digit-kit/bundle";
+import { deepEqual, exactChanges, stableStringify, subsetChanges } from "../compare.js";
+import type { LiveMdmsRecord } from "../gateway.js";
+import type { PlanItem, ResourceKind } from "../types.js";
+import { groupBy, readAll, type PlanContext } from "./context.js";
+
+/** The plan kind of an MDMS schema's records. */
+export function kindOfSchema(schemaCode: string): ResourceKind {
+  if (schemaCode === TENANTS_SCHEMA) return "tenant";
+  if (schemaCode === ROLES_SCHEMA) return "role";
+  if (schemaCode === ACTIONS_SCHEMA) return "action";
+  if (schemaCode === ROLE_ACTIONS_SCHEMA) return "role-action";
+  return "mdms";
+}
+
+/** Schemas: matched by code per tenant; updated when definition, description or isActive differ. */
+export async function planSchemas(ctx: PlanContext): Promise<PlanItem[]> {
+  const items: PlanItem[] = [];
+  for (const [tenantId, specs] of groupBy(ctx.bundle.mdmsSchemas, (s) => s.tenantId)) {
+    const live = await ctx.gateway.searchSchemas(tenantId, specs.map((s) => s.code));
+    const byCode = new Map(live.filter((l) => l.tenantId === tenantId).map((l) => [l.code, l]));
+    for (const s of specs) {
+      const desired = { tenantId, code: s.code, description: s.description ?? null, definition: s.definition, isActive: s.isActive };
+      const l = byCode.get(s.code);
+      const base = { kind: "schema" as const, key: s.code, tenantId, origin: s.origin };
+      if (!l) {
+        items.push({ ...base, action: "create", run: () => ctx.gateway.createSchema(desired) });
+        continue;
+      }
+      const changes = [
+        ...exactChanges(s.definition, l.definition, "/definition"),
+        ...(l.isActive !== s.isActive ? [{ path: "/isActive", from: l.isActive, to: s.isActive }] : []),
+        ...(s.description !== undefined ? subsetChanges(s.description, l.description, "/description") : []),
+      ];
+      if (changes.length === 0) items.push({ ...base, action: "unchanged" });
+      else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateSchema({ ...l, ...desired }) });
+    }
+  }
+  return items;
+}
+
+const hash = (v: unknown): string => createHash("sha1").update(stableStringify(v)).digest("hex").slice(0, 10);
+
+/** Definitions for `codes` at `tenantId`: the bundle's, else the live schema's. */
+async function definitions(ctx: PlanContext, tenantId: string, codes: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const s of ctx.bundle.mdmsSchemas) if (codes.includes(s.code)) out.set(s.code, s.definition);
+  const missing = codes.filter((c) => !out.has(c));
+  if (missing.length > 0) {
+    for (const l of await ctx.gateway.searchSchemas(tenantId, missing)) if (!out.has(l.code)) out.set(l.code, l.definition);
+  }
+  return out;
+}
+
+/** Live records of one schema at one tenant. */
+export function readMdms(ctx: PlanContext, tenantId: string, schemaCode: string): Promise<LiveMdmsRecord[]> {
+  return readAll((page) => ctx.gateway.searchMdms(tenantId, schemaCode, page)).then((rs) =>
+    rs.filter((r) => r.tenantId === tenantId && r.schemaCode === schemaCode),
+  );
+}
+
+/**
+ * MDMS records of the given schema codes, matched by uniqueIdentifier (x-unique) or, without x-unique,
+ * by full data equality (then only create/unchanged).
+ */
+export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRecordSpec[]): Promise<PlanItem[]> {
+  const items: PlanItem[] = [];
+  const bundleSchemas = new Set(ctx.bundle.mdmsSchemas.map((s) => s.code));
+  for (const [group, specs] of groupBy(records, (r) => `${r.tenantId}|${r.schemaCode}`)) {
+    const [tenantId, schemaCode] = group.split("|") as [string, string];
+    const def = (await definitions(ctx, tenantId, [schemaCode])).get(schemaCode);
+    const live = await readMdms(ctx, tenantId, schemaCode);
+    const byUid = new Map<string, LiveMdmsRecord>();
+    const byHash = new Set<string>();
+    for (const l of live) {
+      const uid = l.uniqueIdentifier ?? uniqueIdentifierOf(def, l.data);
+      if (uid) byUid.set(uid, l);
+      byHash.add(hash(l.data));
+    }
+    const kind = kindOfSchema(schemaCode);
+    for (const r of specs) {
+      const uid = uniqueIdentifierOf(def, r.data);
+      const base = {
+        kind,
+        key: `${schemaCode}:${uid ?? `#${hash(r.data)}`}`,
+        tenantId,
+        origin: r.origin,
+        ...(bundleSchemas.has(schemaCode) ? { dependsOn: [`schema:${schemaCode}`] } : {}),
+      };
+      const create = (): Promise<void> => ctx.gateway.createMdms({ tenantId, schemaCode, data: r.data, isActive: r.isActive });
+      if (uid === undefined) {
+        items.push(byHash.has(hash(r.data)) ? { ...base, action: "unchanged" } : { ...base, action: "create", run: create });
+        continue;
+      }
+      const l = byUid.get(uid);
+      if (!l) {
+        items.push({ ...base, action: "create", run: create });
+        continue;
+      }
+      const changes = exactChanges(r.data, l.data, "/data");
+      if (l.isActive !== r.isActive) changes.push({ path: "/isActive", from: l.isActive, to: r.isActive });
+      if (changes.length === 0 || deepEqual(r.data, l.data) && l.isActive === r.isActive) items.push({ ...base, action: "unchanged" });
+      else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateMdms({ ...l, data: r.data, isActive: r.isActive }) });
+    }
+  }
+  return items;
+}
+
+/** Tenants: `tenant.tenants` records at the state tenant, keyed by tenant code. */
+export function planTenants(ctx: PlanContext): Promise<PlanItem[]> {
+  const records: MdmsRecordSpec[] = ctx.bundle.tenants.map((t) => ({
+    tenantId: ctx.bundle.stateTenant,
+    schemaCode: TENANTS_SCHEMA,
+    data: t.record,
+    isActive: true,
+    origin: t.origin,
+  }));
+  return planMdmsRecords(ctx, records);
+}

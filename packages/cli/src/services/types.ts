@@ -1,0 +1,70 @@
+import type { Origin } from "@digit-kit/bundle";
+
+/** Resource kinds in apply order. */
+export const KINDS = [
+  "schema",
+  "tenant",
+  "mdms",
+  "role",
+  "action",
+  "role-action",
+  "user",
+  "workflow",
+  "localization",
+  "boundary-hierarchy",
+  "boundary",
+  "boundary-relationship",
+  "employee",
+] as const;
+export type ResourceKind = (typeof KINDS)[number];
+
+export type PlanAction = "create" | "update" | "unchanged";
+
+/** One field that differs between the bundle and the live record. Secrets are never included. */
+export interface FieldChange {
+  path: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** One resource of the plan, keyed by its natural key. */
+export interface PlanItem {
+  kind: ResourceKind;
+  /** Natural key: schema code, `schemaCode:uniqueIdentifier`, business service code, `module:code@locale`, ... */
+  key: string;
+  tenantId: string;
+  action: PlanAction;
+  changes?: FieldChange[];
+  origin?: Origin;
+  /** Performs the write; absent for `unchanged`. Not serialised. */
+  run?: () => Promise<void>;
+  /** Keys of items this one needs (schema for a record, parent boundary). Used to skip dependants of failures. */
+  dependsOn?: string[];
+}
+
+export type PlanSummary = Partial<Record<ResourceKind, Record<PlanAction, number>>>;
+
+export interface Plan {
+  items: PlanItem[];
+  summary: PlanSummary;
+  totals: Record<PlanAction, number>;
+  hasChanges: boolean;
+  /** Problems found against live state (e.g. x-ref-schema references that resolve nowhere). */
+  problems: { file: string; pointer: string; message: string }[];
+}
+
+/** Which resource kinds to include; default all. */
+export interface KindFilter {
+  only?: readonly ResourceKind[];
+}
+
+export function summarize(items: readonly PlanItem[]): Pick<Plan, "summary" | "totals" | "hasChanges"> {
+  const summary: PlanSummary = {};
+  const totals: Record<PlanAction, number> = { create: 0, update: 0, unchanged: 0 };
+  for (const i of items) {
+    const s = (summary[i.kind] ??= { create: 0, update: 0, unchanged: 0 });
+    s[i.action] += 1;
+    totals[i.action] += 1;
+  }
+  return { summary, totals, hasChanges: totals.create + totals.update > 0 };
+}

@@ -1,0 +1,16 @@
+/** Progress of one apply step (e.g. "mdmsData"), shared by the ink bars and the plain line printer. */
+export interface ProgressStep {
+  label: string;
+  total: number;
+  done: number;
+  failed: number;
+  startedAt: number;
+  finishedAt?: number;
+}
+
+export interface ProgressUpdate {
+  label: string;
+  total: number;
+  done: number;
+  failed?: number;
+}

@@ -1,0 +1,285 @@
+/**
+ * An in-memory DIGIT behind the DigitGateway interface, with DIGIT-like semantics: uniqueIdentifier from the
+ * schema's x-unique, DUPLICATE_RECORD on re-create, schema must exist before data, workflow nextState stored as
+ * uuids, server-added ids/auditDetails, optional write lag, and a "kill switch" after N writes.
+ */
+import { randomUUID } from "node:crypto";
+import { uniqueIdentifierOf } from "@digit-kit/bundle";
+import type {
+  BusinessService,
+  DigitGateway,
+  LiveBoundary,
+  LiveHierarchy,
+  LiveMdmsRecord,
+  LiveMessage,
+  LiveRelationship,
+  LiveSchema,
+  LiveUser,
+  Page,
+} from "../../src/services/gateway.js";
+
+/** Shaped like the SDK's DigitApiError: status, errors[], codes. */
+export class FakeDigitError extends Error {
+  readonly status: number;
+  readonly errors: { code: string; message: string }[];
+  constructor(code: string, message: string, status = 400) {
+    super(`${code}: ${message}`);
+    this.status = status;
+    this.errors = [{ code, message }];
+  }
+  get codes(): string[] {
+    return this.errors.map((e) => e.code);
+  }
+}
+
+export interface FakeOptions {
+  /** Writes become visible to searches after this many ms. */
+  writeLagMs?: number;
+  /** Throw a connection error on every write after this many successful writes (simulates a killed apply). */
+  failAfterWrites?: number;
+  /** Per-call hook to inject failures: return an error to throw it. */
+  failWrite?: (op: string, payload: unknown) => Error | undefined;
+}
+
+interface Visible {
+  visibleFrom: number;
+}
+const audit = () => ({ createdBy: "fake", createdTime: Date.now(), lastModifiedBy: "fake", lastModifiedTime: Date.now() });
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class FakeGateway implements DigitGateway {
+  readonly schemas: (LiveSchema & Visible)[] = [];
+  readonly mdms: (LiveMdmsRecord & Visible)[] = [];
+  readonly businessServices: (BusinessService & Visible)[] = [];
+  readonly messages = new Map<string, LiveMessage & { tenantId: string }>();
+  readonly hierarchies: (LiveHierarchy & Visible)[] = [];
+  readonly boundaries: (LiveBoundary & Visible)[] = [];
+  readonly relationships: (LiveRelationship & Visible)[] = [];
+  readonly users: (LiveUser & Visible)[] = [];
+  readonly passwords = new Map<string, string>();
+  readonly employees: (Record<string, unknown> & Visible)[] = [];
+  writes = 0;
+  readonly calls: string[] = [];
+
+  constructor(public options: FakeOptions = {}) {}
+
+  private write(op: string, payload: unknown): number {
+    this.calls.push(op);
+    if (this.options.failAfterWrites !== undefined && this.writes >= this.options.failAfterWrites) {
+      throw Object.assign(new Error("socket hang up (simulated kill)"), { name: "DigitConnectionError" });
+    }
+    const injected = this.options.failWrite?.(op, payload);
+    if (injected) throw injected;
+    this.writes += 1;
+    return Date.now() + (this.options.writeLagMs ?? 0);
+  }
+  private read(op: string): number {
+    this.calls.push(op);
+    return Date.now();
+  }
+  private page<T>(list: T[], p: Page): T[] {
+    return list.slice(p.offset, p.offset + p.limit);
+  }
+
+  async searchSchemas(tenantId: string, codes?: string[]): Promise<LiveSchema[]> {
+    const now = this.read("searchSchemas");
+    return clone(this.schemas.filter((s) => s.visibleFrom <= now && s.tenantId === tenantId && (!codes || codes.includes(s.code)))).map(strip);
+  }
+  async createSchema(schema: Omit<LiveSchema, "id" | "auditDetails">): Promise<void> {
+    if (this.schemas.some((s) => s.tenantId === schema.tenantId && s.code === schema.code)) {
+      this.read("createSchema");
+      throw new FakeDigitError("DUPLICATE_SCHEMA_CODE", `Schema ${schema.code} already exists`);
+    }
+    const visibleFrom = this.write("createSchema", schema);
+    this.schemas.push({ ...clone(schema), id: randomUUID(), auditDetails: audit(), visibleFrom });
+  }
+  async updateSchema(schema: LiveSchema): Promise<void> {
+    const visibleFrom = this.write("updateSchema", schema);
+    const i = this.schemas.findIndex((s) => s.tenantId === schema.tenantId && s.code === schema.code);
+    if (i < 0) throw new FakeDigitError("SCHEMA_NOT_FOUND", schema.code);
+    this.schemas[i] = { ...clone(schema), visibleFrom };
+  }
+
+  async searchMdms(tenantId: string, schemaCode: string, page: Page): Promise<LiveMdmsRecord[]> {
+    const now = this.read("searchMdms");
+    return this.page(clone(this.mdms.filter((r) => r.visibleFrom <= now && r.tenantId === tenantId && r.schemaCode === schemaCode)), page).map(strip);
+  }
+  async createMdms(record: { tenantId: string; schemaCode: string; data: Record<string, unknown>; isActive: boolean }): Promise<void> {
+    const schema = this.schemas.find((s) => s.code === record.schemaCode && s.tenantId === record.tenantId.split(".")[0]);
+    if (!schema) {
+      this.read("createMdms");
+      throw new FakeDigitError("NON_EXISTENT_SCHEMA", `Schema ${record.schemaCode} does not exist for ${record.tenantId}`);
+    }
+    const uid = uniqueIdentifierOf(schema.definition, record.data) ?? randomUUID();
+    if (this.mdms.some((r) => r.tenantId === record.tenantId && r.schemaCode === record.schemaCode && r.uniqueIdentifier === uid)) {
+      this.read("createMdms");
+      throw new FakeDigitError("DUPLICATE_RECORD", `Duplicate record ${uid}`);
+    }
+    const visibleFrom = this.write("createMdms", record);
+    this.mdms.push({ ...clone(record), id: randomUUID(), uniqueIdentifier: uid, auditDetails: audit(), visibleFrom });
+  }
+  async updateMdms(record: LiveMdmsRecord): Promise<void> {
+    const visibleFrom = this.write("updateMdms", record);
+    const i = this.mdms.findIndex((r) => r.id === record.id);
+    if (i < 0) throw new FakeDigitError("RECORD_NOT_FOUND", record.id);
+    this.mdms[i] = { ...clone(record), auditDetails: audit(), visibleFrom };
+  }
+
+  async searchBusinessServices(tenantId: string, codes?: string[]): Promise<BusinessService[]> {
+    const now = this.read("searchBusinessServices");
+    return clone(this.businessServices.filter((b) => b.visibleFrom <= now && b.tenantId === tenantId && (!codes || codes.includes(b.businessService)))).map(strip);
+  }
+  async createBusinessService(bs: BusinessService): Promise<void> {
+    if (this.businessServices.some((b) => b.tenantId === bs.tenantId && b.businessService === bs.businessService)) {
+      this.read("createBusinessService");
+      throw new FakeDigitError("DUPLICATE_RECORD", `BusinessService ${bs.businessService} already exists`);
+    }
+    const visibleFrom = this.write("createBusinessService", bs);
+    this.businessServices.push({ ...toStored(bs), visibleFrom });
+  }
+  async updateBusinessService(bs: BusinessService): Promise<void> {
+    const visibleFrom = this.write("updateBusinessService", bs);
+    const i = this.businessServices.findIndex((b) => b.tenantId === bs.tenantId && b.businessService === bs.businessService);
+    if (i < 0) throw new FakeDigitError("INVALID_BUSINESSSERVICE", bs.businessService);
+    this.businessServices[i] = { ...toStored(bs), visibleFrom };
+  }
+
+  async searchMessages(tenantId: string, locale: string, module?: string): Promise<LiveMessage[]> {
+    this.read("searchMessages");
+    return [...this.messages.values()]
+      .filter((m) => m.tenantId === tenantId && m.locale === locale && (!module || m.module === module))
+      .map(({ tenantId: _t, ...m }) => m);
+  }
+  async upsertMessages(tenantId: string, messages: LiveMessage[]): Promise<void> {
+    this.write("upsertMessages", messages);
+    for (const m of messages) this.messages.set(`${tenantId}|${m.locale}|${m.module}|${m.code}`, { ...m, tenantId });
+  }
+
+  async searchHierarchies(tenantId: string, hierarchyType?: string): Promise<LiveHierarchy[]> {
+    const now = this.read("searchHierarchies");
+    return clone(this.hierarchies.filter((h) => h.visibleFrom <= now && h.tenantId === tenantId && (!hierarchyType || h.hierarchyType === hierarchyType))).map(strip);
+  }
+  async createHierarchy(h: Omit<LiveHierarchy, "id" | "auditDetails">): Promise<void> {
+    if (this.hierarchies.some((x) => x.tenantId === h.tenantId && x.hierarchyType === h.hierarchyType)) throw new FakeDigitError("DUPLICATE_RECORD", h.hierarchyType);
+    const visibleFrom = this.write("createHierarchy", h);
+    this.hierarchies.push({ ...clone(h), id: randomUUID(), auditDetails: audit(), visibleFrom });
+  }
+  async updateHierarchy(h: LiveHierarchy): Promise<void> {
+    const visibleFrom = this.write("updateHierarchy", h);
+    const i = this.hierarchies.findIndex((x) => x.tenantId === h.tenantId && x.hierarchyType === h.hierarchyType);
+    this.hierarchies[i] = { ...clone(h), visibleFrom };
+  }
+  async searchBoundaries(tenantId: string, codes: string[]): Promise<LiveBoundary[]> {
+    const now = this.read("searchBoundaries");
+    return clone(this.boundaries.filter((b) => b.visibleFrom <= now && b.tenantId === tenantId && codes.includes(b.code))).map(strip);
+  }
+  async createBoundaries(list: Omit<LiveBoundary, "id" | "auditDetails">[]): Promise<void> {
+    for (const b of list) if (this.boundaries.some((x) => x.tenantId === b.tenantId && x.code === b.code)) throw new FakeDigitError("DUPLICATE_CODE", b.code);
+    const visibleFrom = this.write("createBoundaries", list);
+    for (const b of list) this.boundaries.push({ ...clone(b), id: randomUUID(), auditDetails: audit(), visibleFrom });
+  }
+  async updateBoundaries(list: LiveBoundary[]): Promise<void> {
+    const visibleFrom = this.write("updateBoundaries", list);
+    for (const b of list) {
+      const i = this.boundaries.findIndex((x) => x.tenantId === b.tenantId && x.code === b.code);
+      this.boundaries[i] = { ...clone(b), visibleFrom };
+    }
+  }
+  async searchRelationships(tenantId: string, hierarchyType: string): Promise<LiveRelationship[]> {
+    const now = this.read("searchRelationships");
+    return clone(this.relationships.filter((r) => r.visibleFrom <= now && r.tenantId === tenantId && r.hierarchyType === hierarchyType)).map(strip);
+  }
+  async createRelationship(r: Omit<LiveRelationship, "id">): Promise<void> {
+    if (!this.boundaries.some((b) => b.tenantId === r.tenantId && b.code === r.code)) throw new FakeDigitError("BOUNDARY_ENTITY_NOT_FOUND", r.code);
+    if (r.parent && !this.relationships.some((x) => x.tenantId === r.tenantId && x.code === r.parent && x.visibleFrom <= Date.now())) {
+      throw new FakeDigitError("PARENT_NOT_FOUND", `parent ${r.parent} of ${r.code} not found`);
+    }
+    if (this.relationships.some((x) => x.tenantId === r.tenantId && x.hierarchyType === r.hierarchyType && x.code === r.code)) throw new FakeDigitError("DUPLICATE_RECORD", r.code);
+    const visibleFrom = this.write("createRelationship", r);
+    this.relationships.push({ ...clone(r), id: randomUUID(), visibleFrom });
+  }
+  async updateRelationship(r: LiveRelationship): Promise<void> {
+    const visibleFrom = this.write("updateRelationship", r);
+    const i = this.relationships.findIndex((x) => x.tenantId === r.tenantId && x.hierarchyType === r.hierarchyType && x.code === r.code);
+    this.relationships[i] = { ...clone(r), visibleFrom };
+  }
+
+  async searchUsers(tenantId: string, userNames: string[]): Promise<LiveUser[]> {
+    const now = this.read("searchUsers");
+    return clone(this.users.filter((u) => u.visibleFrom <= now && u.tenantId === tenantId && userNames.includes(u.userName))).map(strip);
+  }
+  async createUser(user: Omit<LiveUser, "id" | "uuid"> & { password?: string }): Promise<void> {
+    if (this.users.some((u) => u.tenantId === user.tenantId && u.userName === user.userName)) throw new FakeDigitError("DuplicateUserNameException", String(user.userName));
+    const visibleFrom = this.write("createUser", { ...user, password: "***" });
+    const { password, ...rest } = clone(user) as LiveUser & { password?: string };
+    const uuid = randomUUID();
+    if (typeof password === "string") this.passwords.set(uuid, password);
+    this.users.push({ ...rest, id: this.users.length + 1, uuid, active: true, visibleFrom });
+  }
+  async updateUser(user: LiveUser): Promise<void> {
+    const visibleFrom = this.write("updateUser", user);
+    const i = this.users.findIndex((u) => u.uuid === user.uuid);
+    this.users[i] = { ...clone(user), visibleFrom };
+  }
+
+  async searchEmployees(tenantId: string, codes: string[]): Promise<Record<string, unknown>[]> {
+    const now = this.read("searchEmployees");
+    return clone(this.employees.filter((e) => e.visibleFrom <= now && e.tenantId === tenantId && (codes.length === 0 || codes.includes(String(e.code))))).map(strip);
+  }
+  async createEmployees(tenantId: string, employees: Record<string, unknown>[]): Promise<void> {
+    for (const e of employees) if (this.employees.some((x) => x.tenantId === tenantId && x.code === e.code)) throw new FakeDigitError("ERR_HRMS_USER_EXIST_USERNAME", String(e.code));
+    const visibleFrom = this.write("createEmployees", employees);
+    for (const e of employees) {
+      const { password: _p, ...user } = (e.user ?? {}) as Record<string, unknown>;
+      const assignments = ((e.assignments ?? []) as Record<string, unknown>[]).map((a) => ({ ...a, id: randomUUID(), auditDetails: audit() }));
+      this.employees.push({ ...clone(e), id: this.employees.length + 1, uuid: randomUUID(), assignments, user: { ...user, uuid: randomUUID() }, auditDetails: audit(), visibleFrom });
+    }
+  }
+  async updateEmployees(tenantId: string, employees: Record<string, unknown>[]): Promise<void> {
+    const visibleFrom = this.write("updateEmployees", employees);
+    for (const e of employees) {
+      const i = this.employees.findIndex((x) => x.tenantId === tenantId && x.code === e.code);
+      this.employees[i] = { ...clone(e), visibleFrom };
+    }
+  }
+
+  /** Record counts per collection, for exact-count assertions. */
+  counts(): Record<string, number> {
+    return {
+      schemas: this.schemas.length,
+      mdms: this.mdms.length,
+      businessServices: this.businessServices.length,
+      messages: this.messages.size,
+      hierarchies: this.hierarchies.length,
+      boundaries: this.boundaries.length,
+      relationships: this.relationships.length,
+      users: this.users.length,
+      employees: this.employees.length,
+    };
+  }
+}
+
+function strip<T extends object>(v: T & Partial<Visible>): T {
+  const { visibleFrom: _v, ...rest } = v;
+  return rest as T;
+}
+
+/** DIGIT assigns uuids to states and actions and stores nextState as the target state's uuid. */
+function toStored(bs: BusinessService): BusinessService {
+  const copy = clone(bs);
+  const states = (copy.states ?? []) as Record<string, unknown>[];
+  for (const s of states) s.uuid ??= randomUUID();
+  const byName = new Map(states.map((s) => [s.state ?? null, s.uuid as string]));
+  for (const s of states) {
+    const actions = (s.actions ?? []) as Record<string, unknown>[];
+    for (const a of actions) {
+      a.uuid ??= randomUUID();
+      a.currentState = s.uuid;
+      a.tenantId = copy.tenantId;
+      if (typeof a.nextState === "string" && byName.has(a.nextState)) a.nextState = byName.get(a.nextState);
+    }
+    s.tenantId = copy.tenantId;
+    s.businessServiceId = copy.uuid;
+  }
+  return { ...copy, uuid: copy.uuid ?? randomUUID(), auditDetails: audit() } as BusinessService;
+}

@@ -1,0 +1,129 @@
+/**
+ * `digit-mock` / `digit mock start`: flags → `createMockServer`. Exported as `startMockServerCli(argv)` so the
+ * CLI package reuses this flag parser instead of declaring a second one.
+ */
+import { parseArgs } from "node:util";
+import { parseLatencyFlag } from "./core/faults.js";
+import type { MockOptions } from "./core/types.js";
+import { createMockServer, type MockServer } from "./node/server.js";
+import { DEFAULT_CREDENTIALS } from "./seed/default-seed.js";
+
+export const mockCliUsage = `Usage: digit-mock [options]
+
+Start a stateful DIGIT mock on plain HTTP.
+
+Options:
+  --port <n>          port to listen on (default 8080; 0 = any free port)
+  --host <host>       interface to bind (default 127.0.0.1)
+  --seed <dir>        seed from a tenant bundle (DIGIT Kit or default-data-handler layout)
+  --seed-tenant <t>   value for {tenantid} placeholders in the bundle
+  --state <file>      persist state in this JSON file (loaded on start, saved after writes and on exit)
+  --no-rbac           do not enforce role-action access control
+  --strict            refuse what real DIGIT refuses where the mock is lenient by default
+  --latency <ms|a-b>  add fixed or random latency to every request
+  --write-lag <ms>    writes become visible to searches after this delay
+  --token-ttl <s>     access token lifetime in seconds (default 604800)
+  -h, --help          show this help
+`;
+
+export class MockCliUsageError extends Error {
+  constructor(message: string) {
+    super(`${message}\n\n${mockCliUsage}`);
+    this.name = "MockCliUsageError";
+  }
+}
+
+function nonNegativeInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new MockCliUsageError(`${flag} expects a whole number >= 0, got "${value}".`);
+  return n;
+}
+
+export interface StartedMockCli {
+  server: MockServer;
+  /** Save state and stop (also bound to SIGINT/SIGTERM when `handleSignals`). */
+  stop(): Promise<void>;
+}
+
+export async function startMockServerCli(
+  argv: string[],
+  io: { log?: (line: string) => void; handleSignals?: boolean } = {},
+): Promise<StartedMockCli | null> {
+  const log = io.log ?? ((l: string) => console.log(l));
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        seed: { type: "string" },
+        "seed-tenant": { type: "string" },
+        state: { type: "string" },
+        "no-rbac": { type: "boolean" },
+        strict: { type: "boolean" },
+        latency: { type: "string" },
+        "write-lag": { type: "string" },
+        "token-ttl": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    throw new MockCliUsageError((err as Error).message);
+  }
+  if (values["help"]) {
+    log(mockCliUsage);
+    return null;
+  }
+  const port = nonNegativeInt("--port", values["port"] as string | undefined) ?? 8080;
+  if (port > 65535) throw new MockCliUsageError(`--port must be at most 65535, got ${port}.`);
+  const options: Partial<MockOptions> = {
+    rbac: !values["no-rbac"],
+    strict: Boolean(values["strict"]),
+  };
+  const lag = nonNegativeInt("--write-lag", values["write-lag"] as string | undefined);
+  if (lag !== undefined) options.writeLagMs = lag;
+  const ttl = nonNegativeInt("--token-ttl", values["token-ttl"] as string | undefined);
+  if (ttl !== undefined) options.tokenTtlSeconds = ttl;
+  let latencyMs;
+  if (typeof values["latency"] === "string") {
+    try {
+      latencyMs = parseLatencyFlag(values["latency"]);
+    } catch (err) {
+      throw new MockCliUsageError((err as Error).message);
+    }
+  }
+  const started = Date.now();
+  const server = await createMockServer({
+    port,
+    host: (values["host"] as string | undefined) ?? "127.0.0.1",
+    options,
+    ...(latencyMs !== undefined ? { faults: { latencyMs } } : {}),
+    ...(typeof values["seed"] === "string" ? { seed: values["seed"] } : {}),
+    ...(typeof values["seed-tenant"] === "string" ? { seedTenant: values["seed-tenant"] } : {}),
+    ...(typeof values["state"] === "string" ? { statePath: values["state"] } : {}),
+  });
+  log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms)`);
+  log(`Default login: username ${DEFAULT_CREDENTIALS.username}, password ${DEFAULT_CREDENTIALS.password}, tenantId ${DEFAULT_CREDENTIALS.tenantId}, userType ${DEFAULT_CREDENTIALS.userType}`);
+  log(`Tenants: ${server.engine.ctx.tenants.list().join(", ")}${options.rbac ? "" : "  (RBAC off)"}${options.strict ? "  (strict)" : ""}`);
+  let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= server.close());
+  if (io.handleSignals) {
+    const onSignal = (signal: string) => {
+      log(`\nReceived ${signal}; saving state and stopping.`);
+      stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`digit-mock: error while stopping: ${(err as Error).message}`);
+          process.exit(1);
+        },
+      );
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  }
+  return { server, stop };
+}

@@ -1,0 +1,133 @@
+/**
+ * Request body decoding: JSON, form-urlencoded and (rarely) multipart through the web `Request.formData()`.
+ * Returns either the decoded body or a DIGIT error result (400/413/415).
+ */
+import type { BodyEncoding } from "@digit-kit/sdk/routes";
+import { digitFail, ErrorCodes } from "./errors.js";
+import type { OperationResult, UploadedFile } from "./types.js";
+
+export type RawBody = Uint8Array | string | Record<string, unknown> | null | undefined;
+
+export interface DecodedBody {
+  body: Record<string, unknown>;
+  files: UploadedFile[];
+}
+
+export interface BodyLimits {
+  maxBytes: number;
+  maxArrayItems: number;
+  maxDepth: number;
+}
+
+export const defaultBodyLimits: BodyLimits = { maxBytes: 5 * 1024 * 1024, maxArrayItems: 10_000, maxDepth: 64 };
+
+const decoder = new TextDecoder("utf-8", { fatal: false });
+
+function mediaType(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+function byteLength(raw: RawBody): number {
+  if (raw == null) return 0;
+  if (typeof raw === "string") return Buffer.byteLength(raw);
+  if (raw instanceof Uint8Array) return raw.byteLength;
+  return 0;
+}
+
+/** Decode `raw` for a route whose wire encoding is `encoding`. */
+export async function decodeBody(
+  raw: RawBody,
+  contentType: string | undefined,
+  encoding: BodyEncoding,
+  limits: BodyLimits,
+): Promise<DecodedBody | OperationResult> {
+  const size = byteLength(raw);
+  if (size > limits.maxBytes) {
+    return digitFail(413, ErrorCodes.payloadTooLarge, `Request body is ${size} bytes; the mock accepts at most ${limits.maxBytes} bytes.`);
+  }
+  const type = mediaType(contentType);
+  const empty = raw == null || size === 0 && !(typeof raw === "object" && !(raw instanceof Uint8Array));
+  if (raw != null && typeof raw === "object" && !(raw instanceof Uint8Array)) {
+    return checkShape(raw, limits) ?? { body: raw, files: [] };
+  }
+  if (empty) return { body: {}, files: [] };
+  const text = typeof raw === "string" ? raw : decoder.decode(raw as Uint8Array);
+
+  if (type === "application/x-www-form-urlencoded") {
+    const body: Record<string, unknown> = {};
+    for (const [k, v] of new URLSearchParams(text)) body[k] = k in body ? `${String(body[k])},${v}` : v;
+    return { body, files: [] };
+  }
+  if (type === "multipart/form-data") {
+    if (encoding !== "multipart") return unsupported(type, encoding);
+    return decodeMultipart(raw as Uint8Array | string, contentType!);
+  }
+  const jsonish = type === "" || type === "application/json" || type.endsWith("+json") || type === "text/json";
+  if (!jsonish || encoding === "multipart" || encoding === "form") return unsupported(type, encoding);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return digitFail(400, ErrorCodes.invalidRequestBody, `Request body is not valid JSON: ${(err as Error).message}.`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    return digitFail(400, ErrorCodes.invalidRequestBody, "Request body must be a JSON object ({\"RequestInfo\": {...}, ...}).");
+  }
+  return checkShape(parsed as Record<string, unknown>, limits) ?? { body: parsed as Record<string, unknown>, files: [] };
+}
+
+function unsupported(type: string, encoding: BodyEncoding): OperationResult {
+  const want = encoding === "form" ? "application/x-www-form-urlencoded" : encoding === "multipart" ? "multipart/form-data" : "application/json";
+  return digitFail(415, ErrorCodes.unsupportedMediaType, `Content-Type "${type || "(none)"}" is not supported here; send ${want}.`);
+}
+
+/** Reject bodies with arrays longer than the limit or nesting deeper than the limit (iteratively: no stack blow-up). */
+function checkShape(body: Record<string, unknown>, limits: BodyLimits): OperationResult | null {
+  const stack: [unknown, number][] = [[body, 0]];
+  let visited = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (++visited > 2_000_000) break;
+    if (depth > limits.maxDepth) {
+      return digitFail(400, ErrorCodes.invalidRequest, `Request body nests deeper than ${limits.maxDepth} levels.`);
+    }
+    if (Array.isArray(v)) {
+      if (v.length > limits.maxArrayItems) {
+        return digitFail(400, ErrorCodes.invalidRequest, `Request body has an array of ${v.length} items; the mock accepts at most ${limits.maxArrayItems}.`);
+      }
+      for (const x of v) if (x !== null && typeof x === "object") stack.push([x, depth + 1]);
+    } else {
+      for (const x of Object.values(v)) if (x !== null && typeof x === "object") stack.push([x, depth + 1]);
+    }
+  }
+  return null;
+}
+
+async function decodeMultipart(raw: Uint8Array | string, contentType: string): Promise<DecodedBody | OperationResult> {
+  let form: FormData;
+  try {
+    form = await new Request("http://mock.invalid/", { method: "POST", headers: { "content-type": contentType }, body: raw as BodyInit }).formData();
+  } catch (err) {
+    return digitFail(400, ErrorCodes.invalidRequestBody, `Multipart body could not be parsed: ${(err as Error).message}.`);
+  }
+  return fromFormData(form);
+}
+
+/** Turn a FormData into fields + files (used by the msw/fetch transport, which already has a FormData). */
+export async function fromFormData(form: FormData): Promise<DecodedBody> {
+  const body: Record<string, unknown> = {};
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === "string") body[field] = field in body ? `${String(body[field])},${value}` : value;
+    else {
+      files.push({
+        field,
+        fileName: value.name || "file",
+        contentType: value.type || "application/octet-stream",
+        data: new Uint8Array(await value.arrayBuffer()),
+      });
+    }
+  }
+  return { body, files };
+}

@@ -1,0 +1,350 @@
+/**
+ * THE pipeline shared by every transport: route lookup → body decode → limits → schema validation →
+ * RequestInfo → tenant check → auth → RBAC → faults → handler (transactional) → result.
+ * Nothing here knows about node:http or msw; transports only convert to and from `HandleInput`/`OperationResult`.
+ */
+import type { RouteDef } from "@digit-kit/sdk/routes";
+import { readMdms } from "../services/mdms/reader.js";
+import { createUserDirectory, resolveToken, USER_SLICE, type UserSlice } from "../services/user/index.js";
+import { UserDirectoryError } from "../services/user/directory.js";
+import { presentSessionUser } from "../services/user/present.js";
+import { decodeBody, defaultBodyLimits, fromFormData, type BodyLimits, type DecodedBody, type RawBody } from "./body.js";
+import { handleControl } from "./control.js";
+import { defaultResponse } from "./default-response.js";
+import { digitError, digitFail, ErrorCodes, MockHttpError } from "./errors.js";
+import { Faults, type FaultConfig } from "./faults.js";
+import { createRbac, OPEN_OPERATIONS, type Rbac } from "./rbac.js";
+import { createRouter, normalisePath, type Router } from "./router.js";
+import { StateContainer } from "./state.js";
+import { createTenantDirectory, TENANT_SCHEMA } from "./tenants.js";
+import type {
+  Caller,
+  DigitErrorItem,
+  MdmsReader,
+  MdmsSlice,
+  MockContext,
+  MockOptions,
+  OperationHandler,
+  OperationRequest,
+  OperationResult,
+  ServiceModule,
+  StoredUser,
+} from "./types.js";
+import { createRequestValidator, type RequestSchemas, type RequestValidator } from "./validate.js";
+
+/** One request as a transport hands it to the core. */
+export interface HandleInput {
+  method: string;
+  /** Path without the query string (a query string is tolerated and split off). */
+  path: string;
+  query?: Record<string, string | string[] | undefined> | URLSearchParams;
+  headers?: Record<string, string | string[] | undefined>;
+  /** Raw bytes / text, or an already-parsed JSON object. */
+  body?: RawBody;
+  /** Already-parsed multipart form (fetch/msw transport). */
+  form?: FormData;
+}
+
+export const defaultMockOptions: MockOptions = { strict: false, rbac: true, writeLagMs: 0, tokenTtlSeconds: 7 * 24 * 3600 };
+
+export interface EngineConfig {
+  routes: Record<string, RouteDef>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  modules: ServiceModule<any>[];
+  options?: Partial<MockOptions>;
+  /** Clock (epoch ms); inject one in tests to move time (token expiry, write lag). */
+  now?: () => number;
+  uuid?: () => string;
+  /** Per-operationId JSON Schemas of request bodies; omitted operations are not schema-checked. */
+  requestSchemas?: RequestSchemas;
+  limits?: Partial<BodyLimits>;
+  faults?: FaultConfig;
+  random?: () => number;
+}
+
+interface HandlerEntry {
+  key: string;
+  handler: OperationHandler<unknown>;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Operations whose tenant may not exist yet: provisioning a new state tenant starts with them. */
+function tenantCheckExempt(route: RouteDef, params: Record<string, string>, body: Record<string, unknown>): boolean {
+  if (route.operationId === "user.login" || route.operationId === "mdms.createSchema" || route.operationId === "mdms.searchSchemas") return true;
+  if (route.operationId === "mdms.create") {
+    const code = params["schemaCode"] ?? (isObj(body["Mdms"]) ? body["Mdms"]["schemaCode"] : undefined);
+    return code === TENANT_SCHEMA;
+  }
+  return false;
+}
+
+/** Tenant ids a request names: query/body `tenantId` and the `tenantId` of top-level payload objects. */
+export function requestTenants(query: Record<string, string>, body: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v !== "string" || !v) return;
+    for (const t of v.split(",")) if (t.trim()) out.add(t.trim());
+  };
+  add(query["tenantId"]);
+  add(body["tenantId"]);
+  for (const [k, v] of Object.entries(body)) {
+    if (k === "RequestInfo") continue;
+    if (isObj(v)) add(v["tenantId"]);
+    else if (Array.isArray(v)) for (const x of v.slice(0, 100)) if (isObj(x)) add(x["tenantId"]);
+  }
+  return [...out].slice(0, 50);
+}
+
+function flattenQuery(q: HandleInput["query"], path: string): { path: string; query: Record<string, string> } {
+  const out: Record<string, string> = {};
+  const put = (k: string, v: string) => {
+    out[k] = k in out ? `${out[k]},${v}` : v;
+  };
+  let p = path;
+  const qi = p.indexOf("?");
+  if (qi >= 0) {
+    for (const [k, v] of new URLSearchParams(p.slice(qi + 1))) put(k, v);
+    p = p.slice(0, qi);
+  }
+  if (q instanceof URLSearchParams) for (const [k, v] of q) put(k, v);
+  else if (q) {
+    for (const [k, v] of Object.entries(q)) {
+      if (v === undefined) continue;
+      if (Array.isArray(v)) for (const x of v) put(k, x);
+      else put(k, v);
+    }
+  }
+  return { path: p, query: out };
+}
+
+function lowerHeaders(h: HandleInput["headers"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!h) return out;
+  for (const [k, v] of Object.entries(h)) {
+    if (v === undefined) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+function bearer(headers: Record<string, string>): string | undefined {
+  const m = /^Bearer\s+(.+)$/i.exec(headers["authorization"] ?? "");
+  return m ? m[1]!.trim() : undefined;
+}
+
+/** The mock's core: state, context and the request pipeline. Transports wrap `handle`. */
+export class MockEngine {
+  readonly router: Router;
+  readonly state: StateContainer;
+  readonly ctx: MockContext;
+  readonly options: MockOptions;
+  readonly faults: Faults;
+  readonly rbac: Rbac;
+  private readonly validator: RequestValidator;
+  private readonly limits: BodyLimits;
+  private readonly handlers = new Map<string, HandlerEntry>();
+  readonly routes: Record<string, RouteDef>;
+  /** Server-side named snapshots (`POST /_mock/snapshot`). */
+  readonly savedSnapshots = new Map<string, ReturnType<StateContainer["snapshot"]>>();
+
+  constructor(config: EngineConfig) {
+    this.routes = config.routes;
+    this.options = { ...defaultMockOptions, ...config.options };
+    this.router = createRouter(config.routes);
+    this.state = new StateContainer(config.modules);
+    this.limits = { ...defaultBodyLimits, ...config.limits };
+    this.faults = new Faults(config.faults ?? {}, config.random);
+    this.validator = createRequestValidator(config.requestSchemas ?? {}, this.options.strict);
+    for (const m of config.modules) {
+      for (const [op, handler] of Object.entries(m.handlers)) {
+        if (!config.routes[op]) throw new Error(`Service module "${m.key}" has a handler for ${op}, which is not in the route table.`);
+        if (this.handlers.has(op)) throw new Error(`Two service modules handle ${op} ("${this.handlers.get(op)!.key}" and "${m.key}").`);
+        this.handlers.set(op, { key: m.key, handler: handler as OperationHandler<unknown> });
+      }
+    }
+    const now = config.now ?? Date.now;
+    const uuid = config.uuid ?? (() => crypto.randomUUID());
+    const state = this.state;
+    const hasMdms = state.keys().includes("mdms");
+    const options = this.options;
+    const mdms: MdmsReader = {
+      records: (tenantId, schemaCode) => (hasMdms ? readMdms(state.raw<MdmsSlice>("mdms"), tenantId, schemaCode, now()) : []),
+    };
+    // With write lag, visibility changes as time passes, so derived caches must not outlive a clock tick.
+    const mdmsVersion = () => (options.writeLagMs > 0 ? -now() : state.version("mdms"));
+    const tenants = createTenantDirectory(() => (hasMdms ? state.raw<MdmsSlice>("mdms") : undefined), mdms, mdmsVersion);
+    const users = createUserDirectory({ slice: () => state.current<UserSlice>(USER_SLICE), now, uuid });
+    this.ctx = {
+      options,
+      now,
+      uuid,
+      users,
+      tenants,
+      mdms,
+      slice: <T>(key: string) => state.current<T>(key),
+    };
+    this.rbac = createRbac(mdms, mdmsVersion);
+  }
+
+  /** Handle one request; never throws (an unexpected error becomes a 500 envelope). */
+  async handle(input: HandleInput): Promise<OperationResult> {
+    try {
+      return await this.pipeline(input);
+    } catch (err) {
+      console.error(`digit-mock: internal error on ${input.method} ${input.path.split("?")[0]}: ${(err as Error)?.stack ?? String(err)}`);
+      return digitFail(500, ErrorCodes.internal, "The mock failed while handling this request; this is a mock bug, please report it.");
+    }
+  }
+
+  private async pipeline(input: HandleInput): Promise<OperationResult> {
+    const method = input.method.toUpperCase();
+    const flat = flattenQuery(input.query, input.path);
+    const path = normalisePath(flat.path);
+    const query = flat.query;
+    const headers = lowerHeaders(input.headers);
+
+    if (path === "/health" || (path.endsWith("/health") && this.router.contexts().includes(path.slice(0, -"/health".length)))) {
+      return { status: 200, body: { status: "UP" } };
+    }
+    if (path.startsWith("/_mock/")) return handleControl(this, method, path, input.body);
+
+    const match = this.router.match(method, path);
+    if (!match) {
+      if (this.router.hasPath(path)) {
+        return digitFail(405, ErrorCodes.methodNotAllowed, `${method} is not supported on ${path}; DIGIT APIs are POST unless documented otherwise.`);
+      }
+      const near = this.router.suggest(path);
+      return digitError(404, [
+        {
+          code: ErrorCodes.routeNotFound,
+          message: `No DIGIT route ${method} ${path}. Closest known routes: ${near.join(", ")}.`,
+          params: near,
+        },
+      ]);
+    }
+    const { route, params } = match;
+
+    const delay = this.faults.latency();
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+
+    let decoded: DecodedBody | OperationResult;
+    if (input.form) decoded = await fromFormData(input.form);
+    else decoded = await decodeBody(input.body, headers["content-type"], route.body, this.limits);
+    if ("status" in decoded) return decoded;
+    const { files } = decoded;
+    let body = decoded.body;
+    const requestInfo = body["RequestInfo"];
+
+    if (route.body === "json" && method === "POST") {
+      if (!isObj(requestInfo)) {
+        return digitFail(400, ErrorCodes.requestInfoMissing, `RequestInfo is required in the body of ${route.path}: {"RequestInfo": {"apiId": ..., "authToken": ...}, ...}.`);
+      }
+      const schemaError = this.validator.validate(route.operationId, body, requestInfo);
+      if (schemaError) return schemaError;
+    }
+
+    const tenants = requestTenants(query, body);
+    if (!tenantCheckExempt(route, params, body)) {
+      const unknown = tenants.filter((t) => !this.ctx.tenants.isKnown(t));
+      if (unknown.length) {
+        return digitError(
+          400,
+          unknown.slice(0, 5).map((t) => ({
+            code: ErrorCodes.invalidTenant,
+            message: `Tenant "${t}" is not known to this DIGIT (known: ${this.ctx.tenants.list().slice(0, 10).join(", ")}). Create it as a tenant.tenants MDMS record first.`,
+            params: [t],
+          })),
+          requestInfo,
+        );
+      }
+    }
+
+    const token = (isObj(requestInfo) && typeof requestInfo["authToken"] === "string" && requestInfo["authToken"]) || query["access_token"] || bearer(headers);
+    let caller: Caller | null = null;
+    if (token) {
+      const user = this.resolveToken(token);
+      if (user) caller = { user, token };
+    }
+    if (route.auth && !caller) {
+      return digitFail(
+        401,
+        ErrorCodes.invalidAccessToken,
+        token ? "The access token is invalid or has expired; log in again (POST /user/oauth/token)." : "An access token is required (RequestInfo.authToken); log in with POST /user/oauth/token.",
+        requestInfo,
+      );
+    }
+
+    if (this.options.rbac && route.auth && caller && !OPEN_OPERATIONS.has(route.operationId)) {
+      if (!this.rbac.allowed(caller.user, route, path, tenants)) {
+        return digitFail(
+          403,
+          ErrorCodes.accessDenied,
+          `User ${caller.user.userName} is not authorised to access ${path}: none of their roles for tenant ${tenants[0] ?? caller.user.tenantId} grants that action.`,
+          requestInfo,
+        );
+      }
+    }
+
+    const fault = this.faults.error(route);
+    if (fault) return fault;
+
+    if (caller && isObj(requestInfo)) {
+      // The gateway replaces userInfo with the authenticated user, whatever the client sent.
+      body = { ...body, RequestInfo: { ...requestInfo, userInfo: presentSessionUser(caller.user) } };
+    }
+    return this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller });
+  }
+
+  private resolveToken(token: string): StoredUser | null {
+    if (!this.state.keys().includes(USER_SLICE)) return null;
+    return resolveToken(this.state.raw<UserSlice>(USER_SLICE), token, this.ctx.now());
+  }
+
+  /** Run an operation's handler (or the default answer), transactionally for writes. */
+  run(route: RouteDef, req: OperationRequest): OperationResult {
+    const entry = this.handlers.get(route.operationId);
+    if (!entry) return defaultResponse(route, req.body["RequestInfo"], this.ctx.now());
+    const call = () => entry.handler(req, this.ctx, this.state.current(entry.key));
+    try {
+      return route.retrySafe ? call() : this.state.write(call);
+    } catch (err) {
+      return this.errorResult(err, req.body["RequestInfo"], route);
+    }
+  }
+
+  private errorResult(err: unknown, requestInfo: unknown, route: RouteDef): OperationResult {
+    if (err instanceof MockHttpError) return err.result;
+    if (err instanceof UserDirectoryError) return digitFail(400, err.code, err.message, requestInfo);
+    const e = err as { status?: unknown; errors?: unknown };
+    if (e && typeof e.status === "number" && e.status >= 400 && e.status < 500 && Array.isArray(e.errors)) {
+      return digitError(e.status, e.errors as DigitErrorItem[], requestInfo);
+    }
+    console.error(`digit-mock: handler for ${route.operationId} threw (state rolled back): ${(err as Error)?.stack ?? String(err)}`);
+    return digitFail(500, ErrorCodes.internal, `The mock's ${route.operationId} handler failed; state was rolled back. This is a mock bug, please report it.`, requestInfo);
+  }
+
+  /** Whether a service module handles `operationId` (false: the default spec-shaped answer). */
+  isStateful(operationId: string): boolean {
+    return this.handlers.has(operationId);
+  }
+
+  /**
+   * Call an operation directly as `caller` (seeding, tests): no gateway checks (tenant, auth, RBAC, faults),
+   * but the handler's own validation applies.
+   */
+  invoke(operationId: string, body: Record<string, unknown>, opts: { caller?: Caller | null; params?: Record<string, string>; query?: Record<string, string> } = {}): OperationResult {
+    const route = this.routes[operationId];
+    if (!route) throw new Error(`Unknown operationId ${operationId}.`);
+    return this.run(route, {
+      operationId,
+      route,
+      body,
+      query: opts.query ?? {},
+      params: opts.params ?? {},
+      headers: {},
+      files: [],
+      caller: opts.caller ?? null,
+    });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Builds a seeded `MockEngine` from the route table and the service registry. Both transports
+ * (`createMockServer`, `createDigitMock`) start here.
+ */
+import type { Bundle } from "@digit-kit/bundle";
+import { routes as routeTable } from "@digit-kit/sdk/routes";
+import type { RouteDef } from "@digit-kit/sdk/routes";
+import { MockEngine, type EngineConfig } from "./core/dispatch.js";
+import type { FaultConfig } from "./core/faults.js";
+import { requestSchemas } from "./core/request-schemas.js";
+import type { StateSnapshot } from "./core/state.js";
+import type { MockOptions, RoleRef } from "./core/types.js";
+import { applyBundle } from "./seed/apply-bundle.js";
+import { accessControlSeed, DEFAULT_CREDENTIALS, defaultSeed, DEFAULT_STATE_TENANT } from "./seed/default-seed.js";
+import { serviceModules } from "./services/index.js";
+
+export interface CreateEngineOptions {
+  /** A loaded bundle to seed on top of the built-in seed (see `loadSeed` for a directory). */
+  seed?: Bundle;
+  options?: Partial<MockOptions>;
+  faults?: FaultConfig;
+  /** Injectable clock (epoch ms). */
+  now?: () => number;
+  /** Override the route table (tests); defaults to `@digit-kit/sdk/routes`. */
+  routes?: Record<string, RouteDef>;
+  modules?: EngineConfig["modules"];
+  requestSchemas?: EngineConfig["requestSchemas"];
+  limits?: EngineConfig["limits"];
+  random?: () => number;
+}
+
+/** The built-in seed's resulting state, computed once per route table and module list (seeding is the slow part). */
+const seededCache = new WeakMap<object, WeakMap<object, StateSnapshot>>();
+
+export function createEngine(opts: CreateEngineOptions = {}): MockEngine {
+  const routes = opts.routes ?? (routeTable as unknown as Record<string, RouteDef>);
+  const modules = opts.modules ?? serviceModules;
+  const engine = new MockEngine({
+    routes,
+    modules,
+    requestSchemas: opts.requestSchemas ?? requestSchemas,
+    ...(opts.options ? { options: opts.options } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.faults ? { faults: opts.faults } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.random ? { random: opts.random } : {}),
+  });
+  const cached = opts.now ? undefined : seededCache.get(routes)?.get(modules);
+  if (cached) engine.state.restore(cached);
+  else {
+    applyBundle(engine, defaultSeed(Object.values(routes)));
+    if (!opts.now) {
+      const byModules = seededCache.get(routes) ?? new WeakMap<object, StateSnapshot>();
+      byModules.set(modules, engine.state.snapshot());
+      seededCache.set(routes, byModules);
+    }
+  }
+  if (opts.seed) seedBundle(engine, opts.seed);
+  engine.state.markSeeded();
+  return engine;
+}
+
+/** Apply a bundle on top of the built-in seed; its state tenant also gets the access-control masters and ADMIN roles. */
+export function seedBundle(engine: MockEngine, bundle: Bundle): void {
+  const state = bundle.stateTenant;
+  if (state !== DEFAULT_STATE_TENANT) {
+    const ac = accessControlSeed(Object.values(engine.routes), state);
+    const have = new Set(bundle.mdmsSchemas.filter((s) => s.tenantId === state).map((s) => s.code));
+    bundle = {
+      ...bundle,
+      mdmsSchemas: [...bundle.mdmsSchemas, ...ac.schemas.filter((s) => !have.has(s.code))],
+      mdmsData: [...ac.data, ...bundle.mdmsData],
+    };
+  }
+  // Schemas must precede tenant records; applyBundle orders the phases itself.
+  applyBundle(engine, bundle);
+  if (state !== DEFAULT_STATE_TENANT) {
+    engine.state.write(() => {
+      const admin = engine.ctx.users.byUserName(DEFAULT_CREDENTIALS.username, DEFAULT_CREDENTIALS.tenantId);
+      if (!admin) return;
+      const extra: RoleRef[] = [
+        { code: "SUPERUSER", name: "Super User", tenantId: state },
+        { code: "EMPLOYEE", name: "Employee", tenantId: state },
+      ];
+      const roles = [...admin.roles, ...extra.filter((r) => !admin.roles.some((x) => x.code === r.code && x.tenantId === r.tenantId))];
+      engine.ctx.users.update(admin.uuid, { roles }, "system");
+    });
+  }
+}
+
+/** Load a bundle directory with `@digit-kit/bundle` (imported lazily: only `--seed` needs it). */
+export async function loadSeed(dir: string, tenant?: string): Promise<Bundle> {
+  const { loadBundle } = await import("@digit-kit/bundle");
+  return loadBundle(dir, tenant ? { tenant } : {});
+}

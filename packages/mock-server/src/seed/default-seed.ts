@@ -1,0 +1,93 @@
+/**
+ * The built-in seed, generated in code as a `Bundle` so it goes through the same path as `--seed <dir>`:
+ * state tenant `pg` ("Punjab Demo") with city `pg.citya`, core roles, one action per route, role-actions,
+ * the schemas for those masters, and the superuser ADMIN / eGov@123.
+ */
+import type { Bundle, MdmsRecordSpec, MdmsSchemaSpec } from "@digit-kit/bundle";
+import type { RouteDef } from "@digit-kit/sdk/routes";
+import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "../core/rbac.js";
+import { TENANT_SCHEMA } from "../core/tenants.js";
+import { actionsFor, CORE_ROLES, grants } from "./access-control.js";
+import { coreSchemaDefinitions } from "./schemas.js";
+
+export const DEFAULT_STATE_TENANT = "pg";
+export const DEFAULT_CITY_TENANT = "pg.citya";
+/** Documented default credentials of the seeded superuser. */
+export const DEFAULT_CREDENTIALS = { username: "ADMIN", password: "eGov@123", tenantId: DEFAULT_STATE_TENANT, userType: "EMPLOYEE" } as const;
+
+const origin = (pointer: string) => ({ file: "(built-in seed)", pointer });
+
+/** Schemas and access-control masters for one state tenant (also added for a `--seed` bundle's state). */
+export function accessControlSeed(routes: RouteDef[], state: string): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
+  const schemas: MdmsSchemaSpec[] = Object.entries(coreSchemaDefinitions).map(([code, definition]) => ({
+    tenantId: state,
+    code,
+    description: code,
+    isActive: true,
+    definition: structuredClone(definition),
+    origin: origin(`/schemas/${code}`),
+  }));
+  const data: MdmsRecordSpec[] = [];
+  for (const role of CORE_ROLES) data.push({ tenantId: state, schemaCode: ROLES_SCHEMA, data: { ...role }, isActive: true, origin: origin(`/roles/${role.code}`) });
+  const actions = actionsFor(routes);
+  for (const a of actions) data.push({ tenantId: state, schemaCode: ACTIONS_SCHEMA, data: { ...a }, isActive: true, origin: origin(`/actions/${a.name}`) });
+  const idOf = new Map(actions.map((a) => [a.name, a.id]));
+  for (const [role, ops] of Object.entries(grants(routes))) {
+    for (const op of ops) {
+      data.push({
+        tenantId: state,
+        schemaCode: ROLE_ACTIONS_SCHEMA,
+        data: { rolecode: role, actionid: idOf.get(op)!, actioncode: op, tenantId: state },
+        isActive: true,
+        origin: origin(`/roleactions/${role}/${op}`),
+      });
+    }
+  }
+  return { schemas, data };
+}
+
+export function defaultSeed(routes: RouteDef[]): Bundle {
+  const state = DEFAULT_STATE_TENANT;
+  const ac = accessControlSeed(routes, state);
+  const tenantRecord = (code: string, name: string, type: string) => ({
+    code,
+    name,
+    type,
+    description: null,
+    emailId: `${code.replace(/\./g, "-")}@example.org`,
+    contactNumber: "0000000000",
+    city: { code: code.toUpperCase(), name, districtTenantCode: code, ulbGrade: type === "STATE" ? "State" : "Municipal Corporation", districtName: name },
+  });
+  return {
+    root: "(built-in seed)",
+    layout: "digit-kit",
+    stateTenant: state,
+    tenants: [
+      { code: state, name: "Punjab Demo", kind: "state", record: tenantRecord(state, "Punjab Demo", "STATE"), origin: origin("/tenants/pg") },
+      { code: DEFAULT_CITY_TENANT, name: "City A", kind: "city", record: tenantRecord(DEFAULT_CITY_TENANT, "City A", "CITY"), origin: origin("/tenants/pg.citya") },
+    ],
+    mdmsSchemas: ac.schemas,
+    mdmsData: ac.data,
+    workflows: [],
+    localization: [],
+    boundary: { hierarchies: [], entities: [], relationships: [] },
+    users: [
+      {
+        tenantId: state,
+        userName: DEFAULT_CREDENTIALS.username,
+        name: "Mock Administrator",
+        type: "EMPLOYEE",
+        mobileNumber: "9999999999",
+        password: DEFAULT_CREDENTIALS.password,
+        roles: [
+          { code: "SUPERUSER", name: "Super User", tenantId: state },
+          { code: "EMPLOYEE", name: "Employee", tenantId: state },
+        ],
+        origin: origin("/users/ADMIN"),
+      },
+    ],
+    employees: [],
+  };
+}
+
+export { TENANT_SCHEMA };

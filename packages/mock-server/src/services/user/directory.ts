@@ -1,0 +1,65 @@
+/** `UserDirectory` over the user slice; HRMS and seeding create users through it. */
+import type { StoredUser, UserDirectory } from "../../core/types.js";
+import type { UserSlice } from "./slice.js";
+
+export interface DirectoryDeps {
+  slice(): UserSlice;
+  now(): number;
+  uuid(): string;
+}
+
+export class UserDirectoryError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "UserDirectoryError";
+  }
+}
+
+export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
+  const byUserName = (userName: string, tenantId: string) =>
+    Object.values(deps.slice().users).find((u) => u.userName === userName && u.tenantId === tenantId);
+  return {
+    create(input, by) {
+      const slice = deps.slice();
+      if (byUserName(input.userName, input.tenantId)) {
+        throw new UserDirectoryError("DuplicateUserNameException", `User name "${input.userName}" already exists in tenant ${input.tenantId}.`);
+      }
+      const now = deps.now();
+      const user: StoredUser = {
+        ...structuredClone(input),
+        id: slice.nextId,
+        uuid: deps.uuid(),
+        active: input.active ?? true,
+        auditDetails: { createdBy: by, createdTime: now, lastModifiedBy: by, lastModifiedTime: now },
+      };
+      slice.nextId += 1;
+      slice.users[user.uuid] = user;
+      return structuredClone(user);
+    },
+    update(uuid, patch, by) {
+      const slice = deps.slice();
+      const user = slice.users[uuid];
+      if (!user) throw new UserDirectoryError("UserNotFoundException", `No user with uuid ${uuid}.`);
+      const { auditDetails: _ignored, ...rest } = patch;
+      if (rest.userName !== undefined || rest.tenantId !== undefined) {
+        const clash = byUserName(rest.userName ?? user.userName, rest.tenantId ?? user.tenantId);
+        if (clash && clash.uuid !== uuid) {
+          throw new UserDirectoryError("DuplicateUserNameException", `User name "${clash.userName}" already exists in tenant ${clash.tenantId}.`);
+        }
+      }
+      const next: StoredUser = {
+        ...user,
+        ...structuredClone(rest),
+        auditDetails: { ...user.auditDetails, lastModifiedBy: by, lastModifiedTime: deps.now() },
+      };
+      slice.users[uuid] = next;
+      return structuredClone(next);
+    },
+    byUuid: (uuid) => deps.slice().users[uuid],
+    byUserName,
+    all: () => Object.values(deps.slice().users),
+  };
+}

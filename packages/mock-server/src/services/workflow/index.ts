@@ -1,0 +1,35 @@
+/** egov-workflow-v2: business service configs and process instances with DIGIT's transition rules. */
+import type { ServiceModule } from "../../core/types.js";
+import { createBusinessService, searchBusinessServices, updateBusinessService } from "./business-services.js";
+import type { WorkflowSlice } from "./model.js";
+import {
+  autoEscalate,
+  countProcesses,
+  nearingSlaCount,
+  searchEscalated,
+  searchProcesses,
+  statusCount,
+  transition,
+} from "./processes.js";
+
+export type { WorkflowSlice } from "./model.js";
+
+export const workflowService: ServiceModule<WorkflowSlice> = {
+  key: "workflow",
+  initialState: () => ({ businessServices: {}, processes: {} }),
+  handlers: {
+    "workflow.transition": transition,
+    "workflow.searchProcesses": searchProcesses,
+    "workflow.countProcesses": countProcesses,
+    "workflow.nearingSlaCount": nearingSlaCount,
+    "workflow.statusCount": statusCount,
+    "workflow.searchEscalated": searchEscalated,
+    "workflow.autoEscalate": autoEscalate,
+    "workflow.createBusinessService": createBusinessService,
+    "workflow.updateBusinessService": updateBusinessService,
+    "workflow.searchBusinessServices": searchBusinessServices,
+    "workflow.createBusinessServiceV2": createBusinessService,
+    "workflow.updateBusinessServiceV2": updateBusinessService,
+    "workflow.searchBusinessServicesV2": searchBusinessServices,
+  },
+};

@@ -1,0 +1,78 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { redact, REDACTED } from "../src/core/redact.js";
+import type { HookError, HookRequest, HookResponse } from "../src/core/hooks.js";
+import { memoryTokenStore } from "../src/core/token-store.js";
+import { BASE, digitError, testClient, tokenResponse } from "./helpers.js";
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe("hooks and redaction", () => {
+  it("hooks see requests, responses and errors, never the token or password", async () => {
+    server.use(
+      http.post(`${BASE}/user/oauth/token`, () => HttpResponse.json(tokenResponse("tok-SECRET", "ref-SECRET"))),
+      http.post(`${BASE}/user/_logout`, () => HttpResponse.json({})),
+      http.post(`${BASE}/mdms-v2/v2/_search`, () => HttpResponse.json({ mdms: [] })),
+      http.post(`${BASE}/mdms-v2/v2/_create/:code`, () => HttpResponse.json(digitError("DUPLICATE_RECORD", "exists"), { status: 400 })),
+      http.get(`${BASE}/filestore/v1/files/id`, () => new HttpResponse("x")),
+    );
+    const seen: (HookRequest | HookResponse | HookError)[] = [];
+    const digit = testClient({
+      auth: { store: memoryTokenStore() },
+      headers: { Authorization: "Bearer tok-SECRET" },
+      hooks: { beforeRequest: (r) => void seen.push(r), afterResponse: (r) => void seen.push(r), onError: (r) => void seen.push(r) },
+    });
+    await digit.auth.login({ username: "ADMIN", password: "pw-SECRET" });
+    await digit.api.search({ MdmsCriteria: { tenantId: "pb" } });
+    await digit.api.create({ Mdms: {} }, { params: { schemaCode: "a.b" } }).catch(() => {});
+    await digit.api.download({ query: { fileStoreId: "f", access_token: "tok-SECRET" } });
+    await digit.auth.logout();
+
+    const dump = JSON.stringify(seen, (_k, v: unknown) => (v instanceof Error ? { ...v, message: v.message } : v));
+    expect(dump).not.toContain("SECRET");
+    expect(seen.map((s) => s.operationId)).toContain("mdms.create");
+    const search = seen.find((s) => s.operationId === "mdms.search") as HookRequest;
+    expect((search.body as { RequestInfo: { authToken: string } }).RequestInfo.authToken).toBe(REDACTED);
+    const error = seen.find((s) => "error" in s) as HookError;
+    expect(error.operationId).toBe("mdms.create");
+    const response = seen.find((s) => "status" in s && s.operationId === "mdms.search") as HookResponse;
+    expect(response.status).toBe(200);
+    const logout = seen.find((s) => s.operationId === "user.logout") as HookRequest;
+    expect(logout.url).toContain(`access_token=${REDACTED}`);
+  });
+
+  it("a throwing hook does not break the call", async () => {
+    server.use(http.post(`${BASE}/mdms-v2/v2/_search`, () => HttpResponse.json({ mdms: [1] })));
+    const digit = testClient({ hooks: { beforeRequest: () => { throw new Error("hook bug"); } } });
+    expect((await digit.api.search({})).mdms).toEqual([1]);
+  });
+
+  it("redact() strips every kind of secret and leaves the input intact", () => {
+    const input = {
+      RequestInfo: { authToken: "a", userInfo: { uuid: "u" } },
+      password: "p",
+      nested: [{ refresh_token: "r", access_token: "x" }],
+      url: "https://h/user/_details?access_token=abc&tenantId=pb",
+      form: "username=u&password=p&grant_type=password",
+    };
+    const out = redact(input);
+    expect(out).toEqual({
+      RequestInfo: { authToken: REDACTED, userInfo: { uuid: "u" } },
+      password: REDACTED,
+      nested: [{ refresh_token: REDACTED, access_token: REDACTED }],
+      url: `https://h/user/_details?access_token=${REDACTED}&tenantId=pb`,
+      form: `username=u&password=${REDACTED}&grant_type=password`,
+    });
+    expect(input.RequestInfo.authToken).toBe("a");
+    expect(redact(new Headers({ authorization: "Basic x", "auth-token": "t", accept: "a" }))).toEqual({
+      authorization: REDACTED,
+      "auth-token": REDACTED,
+      accept: "a",
+    });
+    expect(redact(new URLSearchParams({ password: "p", username: "u" }))).toBe(`password=${encodeURIComponent(REDACTED)}&username=u`);
+  });
+});

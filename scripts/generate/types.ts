@@ -1,0 +1,52 @@
+/** Shared types of the spec pipeline. Documents are plain JSON-compatible objects. */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** One operation entry of a `specs/overlays/<serviceKey>.yaml` file, keyed by SDK method name. */
+export interface OperationOverlay {
+  /** Upstream operation as `"METHOD /path"` (path as written in the upstream file), or `"alt:METHOD /path"`. */
+  from?: string;
+  /** Path relative to the context path; defaults to the upstream path minus `upstreamPrefix`. */
+  path?: string;
+  /** HTTP method fix or method of an added operation. */
+  method?: "GET" | "POST" | "PUT";
+  retrySafe?: boolean;
+  auth?: boolean;
+  listKey?: string;
+  successStatus?: number;
+  /** The POST really takes no body (otherwise a missing upstream body becomes RequestInfoWrapper). */
+  noBody?: boolean;
+  /** Query parameter renames (upstream name → real name). */
+  renameQuery?: Record<string, string>;
+  /** OpenAPI 3 operation fragment merged over the upstream operation (responses merge per status). */
+  operation?: JsonObject;
+}
+
+export interface ServiceOverlay {
+  service: string;
+  title: string;
+  /** Upstream file relative to the specs directory, or null when the overlay authors the whole service. */
+  source: string | null;
+  /** Supplementary upstream file for `alt:` operations. */
+  alt?: string;
+  contextPath: string;
+  /** Prefix the upstream path keys already carry, stripped before the context path is prepended. */
+  upstreamPrefix?: string;
+  /** Upstream schema name → shared envelope name, on top of the defaults. */
+  envelope?: Record<string, string>;
+  /** Upstream operations deliberately left out, as `"METHOD /path"`. */
+  drop?: string[];
+  operations: Record<string, OperationOverlay>;
+  /** Deep-merged into upstream component schemas. */
+  patches?: Record<string, JsonObject>;
+  /** Added or replacing components (schemas replace upstream schemas of the same name). */
+  components?: JsonObject;
+  defaultSuccessStatus?: number;
+}
+
+/** A file the pipeline produces, relative to the repo root. */
+export interface OutputFile {
+  path: string;
+  content: string;
+}
