@@ -27,7 +27,7 @@ export type {
 } from "./core/options.js";
 export { memoryTokenStore, type TokenStore } from "./core/token-store.js";
 export type { DigitHooks, HookError, HookRequest, HookResponse } from "./core/hooks.js";
-export type { RetryOptions } from "./core/retry.js";
+export type { RetryOptions } from "./core/retry-config.js";
 export { shouldRetry } from "./core/retry.js";
 export type { PaginateOptions } from "./core/paginate.js";
 export type { ResponseValidator } from "./core/validator.js";

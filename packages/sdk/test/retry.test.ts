@@ -1,7 +1,8 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { backoffDelay, parseRetryAfter, resolveRetry, shouldRetry } from "../src/core/retry.js";
+import { backoffDelay, parseRetryAfter, shouldRetry } from "../src/core/retry.js";
+import { resolveRetry } from "../src/core/retry-config.js";
 import { DigitConnectionError, DigitServerError, DigitValidationError } from "../src/errors.js";
 import { toDigitError } from "../src/to-digit-error.js";
 import { BASE, digitError, testClient } from "./helpers.js";

@@ -1,4 +1,4 @@
-import type { RetryOptions } from "./retry.js";
+import type { RetryOptions } from "./retry-config.js";
 import type { TokenStore } from "./token-store.js";
 import type { DigitHooks } from "./hooks.js";
 import type { ResponseValidator } from "./validator.js";

@@ -11,7 +11,7 @@ import type { MultipartFields } from "./body.js";
 import type { DigitHooks, HookRequest } from "./hooks.js";
 import type { DigitClientOptions, DigitUser, RequestInfo, RequestOptions } from "./options.js";
 import { buildRequestInfo } from "./request-info.js";
-import { backoffDelay, parseRetryAfter, resolveRetry, shouldRetry, type RetryConfig } from "./retry.js";
+import { resolveRetry, type RetryConfig } from "./retry-config.js";
 import type { RouteDef } from "./route.js";
 import { buildUrl } from "./url.js";
 import { loadDefaultValidator, type ResponseValidator } from "./validator.js";
@@ -88,6 +88,7 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
         return data as T;
       } catch (caught) {
         const error = toPipelineError(caught, options.signal, route);
+        const { shouldRetry, backoffDelay } = await import("./retry.js");
         // One replay after DIGIT rejected the token, if the auth layer could get a new one.
         if (!replayed && route.auth && error instanceof DigitAuthError && error.status === 401) {
           replayed = true;
@@ -190,7 +191,7 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
     }
     const text = await response.text().catch(() => "");
     // The error factory (body parsing, redaction) is only loaded when a call fails.
-    const { toDigitError } = await import("../to-digit-error.js");
+    const [{ toDigitError }, { parseRetryAfter }] = await Promise.all([import("../to-digit-error.js"), import("./retry.js")]);
     const error = toDigitError({
       status: response.status,
       body: parseBody(text, response.headers.get("content-type")),

@@ -1,5 +1,4 @@
-/** Retry settings (kept apart from the retry decision so a client that never fails never loads it). */
-/** Retry settings of a client. */
+/** Retry settings of a client (kept apart from the retry decision in retry.ts, which loads on first failure). */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2; 0 disables retries). */
   limit?: number;
@@ -15,7 +14,6 @@ export interface RetryOptions {
 
 /** Resolved retry settings. */
 export type RetryConfig = Required<RetryOptions>;
-
 
 export const DEFAULT_RETRY_LIMIT = 2;
 

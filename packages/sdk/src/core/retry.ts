@@ -3,7 +3,6 @@ import type { RetryConfig } from "./retry-config.js";
 
 // Only the failure path uses this module; the pipeline imports it on the first failed attempt.
 
-
 /** Statuses worth another attempt: rate limited, or the gateway could not reach a healthy upstream. */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
