@@ -106,7 +106,7 @@ function normaliseResponses(op: JsonObject, ov: OperationOverlay, overlay: Servi
   if (!/^[23]\d\d$/.test(status)) status = "200";
   const success: JsonObject = isObject(source) ? clone(source) : {};
   const content = normaliseContent(success["content"]);
-  if (content) success["content"] = content;
+  if (content && Object.keys(content).length > 0) success["content"] = content;
   else delete success["content"];
   if (typeof success["description"] !== "string") success["description"] = STATUS_TEXT[status] ?? "Success.";
   const responses: JsonObject = { [status]: success };

@@ -2,7 +2,7 @@
  * `pnpm generate`: upstream DIGIT contracts + overlays → canonical OpenAPI 3.0.3 specs, route table, types,
  * request schemas and zod/mini response schemas. `pnpm generate --check` verifies the committed output.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { applyOverlay } from "./apply-overlay.js";
 import { convertSwagger2, isSwagger2 } from "./convert-swagger2.js";
@@ -10,7 +10,7 @@ import { canonicalYaml, orderDocument, validateCanonical } from "./emit-canonica
 import { emitRequestSchemas } from "./emit-request-schemas.js";
 import { emitRouteIndex, emitRoutesEntry, emitServiceRoutes, routesOf, type Route } from "./emit-route-table.js";
 import { emitTypes } from "./emit-types.js";
-import { emitZod } from "./emit-zod.js";
+import { emitZod, emitZodIndex } from "./emit-zod.js";
 import { loadCommonDocument, loadCommonSchemas, replaceEnvelope } from "./envelope.js";
 import { loadRepoYaml, loadUpstream, repoRoot, specsDir } from "./load-upstream.js";
 import { checkOperationIds } from "./operation-ids.js";
@@ -38,7 +38,7 @@ async function prepareUpstream(dir: string, file: string, overlay: ServiceOverla
   return doc;
 }
 
-async function generate(): Promise<{ files: OutputFile[]; log: string[]; operations: number }> {
+async function generate(): Promise<{ files: OutputFile[]; log: string[]; operations: number; validator: string }> {
   const dir = specsDir();
   if (!existsSync(dir)) {
     throw new Error(`Upstream specs not found at ${dir}. Check out the shared specs next to the repo (../shared/specs/digit) or set DIGIT_SPECS_DIR.`);
@@ -55,6 +55,7 @@ async function generate(): Promise<{ files: OutputFile[]; log: string[]; operati
   const files: OutputFile[] = [];
   const allRoutes = new Map<string, Route[]>();
   const canonical = new Map<string, JsonObject>();
+  let validatedWith = "structural";
   for (const overlay of overlays) {
     const upstream = overlay.source ? await prepareUpstream(dir, overlay.source, overlay, common, log) : null;
     const alt = overlay.alt ? await prepareUpstream(dir, overlay.alt, overlay, common, log) : null;
@@ -64,6 +65,7 @@ async function generate(): Promise<{ files: OutputFile[]; log: string[]; operati
     const yamlText = canonicalYaml(ordered, overlay.service);
     const { errors, validator } = await validateCanonical(yamlText, ordered, overlay.service);
     if (errors.length > 0) throw new Error(`Canonical spec ${overlay.service} is invalid (${validator}):\n  ${errors.join("\n  ")}`);
+    validatedWith = validator;
     canonical.set(overlay.service, ordered);
     files.push({ path: `specs/canonical/${overlay.service}.yaml`, content: yamlText });
     const routes = routesOf(ordered, overlay.service);
@@ -74,10 +76,30 @@ async function generate(): Promise<{ files: OutputFile[]; log: string[]; operati
   }
   files.push(await emitTypes(loadCommonDocument(), "common", "specs/overlays/common.yaml"));
   files.push(emitRouteIndex(SERVICE_KEYS, allRoutes));
+  files.push(emitZodIndex(SERVICE_KEYS, allRoutes));
   files.push(emitRoutesEntry(SERVICE_KEYS));
   files.push(emitRequestSchemas(canonical, allRoutes));
   const operations = [...allRoutes.values()].reduce((n, r) => n + r.length, 0);
-  return { files, log, operations };
+  return { files, log, operations, validator: validatedWith };
+}
+
+/** Directories the generator owns entirely; any file there it did not produce is stale. */
+const OWNED_DIRS = ["specs/canonical", "packages/sdk/src/generated", "packages/mock-server/src/generated"];
+
+function strayFiles(files: readonly OutputFile[]): string[] {
+  const produced = new Set(files.map((f) => f.path));
+  const stray: string[] = [];
+  const walk = (rel: string): void => {
+    const full = join(repoRoot, rel);
+    if (!existsSync(full)) return;
+    for (const entry of readdirSync(full, { withFileTypes: true })) {
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (!produced.has(child)) stray.push(child);
+    }
+  };
+  for (const dir of OWNED_DIRS) walk(dir);
+  return stray;
 }
 
 async function main(): Promise<void> {
@@ -87,27 +109,30 @@ async function main(): Promise<void> {
     console.log("skipped: ../shared/specs/digit not present");
     return;
   }
-  const { files, log, operations } = await generate();
+  const { files, log, operations, validator } = await generate();
   if (verbose) for (const line of log) console.log(line);
   if (check) {
     const stale = files.filter((f) => {
       const full = join(repoRoot, f.path);
       return !existsSync(full) || readFileSync(full, "utf8") !== f.content;
     });
-    if (stale.length > 0) {
-      console.error(`Generated files are stale (run pnpm generate):\n  ${stale.map((f) => f.path).join("\n  ")}`);
+    const extra = strayFiles(files);
+    if (stale.length > 0 || extra.length > 0) {
+      const lines = [...stale.map((f) => f.path), ...extra.map((p) => `${p} (no longer generated: delete it)`)];
+      console.error(`Generated files are stale (run pnpm generate):\n  ${lines.join("\n  ")}`);
       process.exitCode = 1;
       return;
     }
     console.log(`generate --check: ${files.length} files up to date`);
     return;
   }
+  for (const stray of strayFiles(files)) rmSync(join(repoRoot, stray));
   for (const f of files) {
     const full = join(repoRoot, f.path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, f.content);
   }
-  console.log(`generate: ${SERVICE_KEYS.length} services, ${operations} operations, ${files.length} files written`);
+  console.log(`generate: ${SERVICE_KEYS.length} services, ${operations} operations, ${files.length} files written (canonical specs validated with ${validator})`);
 }
 
 main().catch((error: unknown) => {

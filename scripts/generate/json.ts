@@ -14,7 +14,8 @@ export function deepMerge(target: JsonObject, patch: JsonObject): JsonObject {
   for (const [key, value] of Object.entries(patch)) {
     const current = target[key];
     if (value === null) delete target[key];
-    else if (isObject(current) && isObject(value)) deepMerge(current, value);
+    // A patch holding a $ref replaces the schema: a $ref with sibling keywords would mean something else.
+    else if (isObject(current) && isObject(value) && !("$ref" in value)) deepMerge(current, value);
     else target[key] = clone(value);
   }
   return target;

@@ -5,10 +5,8 @@
  * envelope schema, which the envelope step replaces with DIGIT Kit's own set, so the ref finally points at a
  * local stub definition of the same name.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "yaml";
 import { isObject, mapRefs } from "./json.js";
+import { loadUpstream } from "./load-upstream.js";
 import type { JsonObject } from "./types.js";
 
 const RAW_PREFIX = "https://raw.githubusercontent.com/";
@@ -25,9 +23,8 @@ export interface RefRewrite {
 
 /** Rewrite external refs of a Swagger 2.0 document in place; returns the distinct rewrites made. */
 export function rewriteRefs(doc: JsonObject, dir: string, file: string): RefRewrite[] {
-  const mitPath = join(dir, MIT_COMMON);
-  const mit = existsSync(mitPath) ? (parse(readFileSync(mitPath, "utf8")) as JsonObject) : undefined;
-  const mitDefinitions = mit && isObject(mit["definitions"]) ? mit["definitions"] : {};
+  const mit = loadUpstream(dir, MIT_COMMON);
+  const mitDefinitions = isObject(mit["definitions"]) ? mit["definitions"] : {};
   const rewrites = new Map<string, string>();
   const stubs = new Set<string>();
 

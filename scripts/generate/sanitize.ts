@@ -3,7 +3,7 @@
  * fix schema errors the OpenAPI validators report.
  */
 import { isObject } from "./json.js";
-import type { Json, JsonObject } from "./types.js";
+import type { Json } from "./types.js";
 
 /** Keys whose value is a map of names to objects: their own keys are names, never keywords. */
 const NAME_MAPS = new Set([

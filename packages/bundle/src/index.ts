@@ -12,5 +12,6 @@ export { validateWorkflow, workflowToMermaid, type WorkflowIssue } from "./valid
 export { unresolvedReferences, type UnresolvedRef } from "./validate/mdms.js";
 export { uniqueFields, uniqueIdentifierOf, refSpecs, refValues, readPath, type RefSpec } from "./mdms-keys.js";
 export { substituteTenant, hasPlaceholder } from "./placeholders.js";
+export { retenant } from "./retenant.js";
 export { ROLES_SCHEMA, ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA } from "./layouts/digit-kit.js";
 export { TENANTS_SCHEMA } from "./layouts/default-data-handler.js";

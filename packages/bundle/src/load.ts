@@ -5,9 +5,15 @@ import { isDefaultDataHandlerLayout, loadDefaultDataHandler } from "./layouts/de
 import { isDigitKitLayout, loadDigitKit } from "./layouts/digit-kit.js";
 import type { Bundle } from "./model.js";
 import { validateBundle } from "./validate/index.js";
+import { TENANT_CODE } from "./placeholders.js";
+import { retenant } from "./retenant.js";
 
 export interface LoadBundleOptions {
-  /** Value for the `{tenantid}` placeholder (default-data-handler layout); required when placeholders are present. */
+  /**
+   * State tenant to provision. Default-data-handler layout: the value of the `{tenantid}` placeholder (required
+   * when placeholders are present). DIGIT Kit layout: moves the bundle from its `stateTenant` to this one
+   * (`ka` → `pg`, `ka.mysuru` → `pg.mysuru`).
+   */
   tenant?: string;
   /** Environment for `${env:VAR}` password references (default: `process.env`). */
   env?: Record<string, string | undefined>;
@@ -29,6 +35,13 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
   let bundle: Bundle;
   if (await isDigitKitLayout(root)) {
     bundle = await loadDigitKit(root, options.env ?? process.env, sink);
+    if (options.tenant && bundle.stateTenant && options.tenant !== bundle.stateTenant) {
+      if (!TENANT_CODE.test(options.tenant) || options.tenant.includes(".")) {
+        sink.error(".", "", `"${options.tenant}" is not a valid state tenant code`, "Use a code like pb or pg.");
+      } else {
+        retenant(bundle, bundle.stateTenant, options.tenant);
+      }
+    }
   } else if (await isDefaultDataHandlerLayout(root)) {
     bundle = await loadDefaultDataHandler(root, options.tenant, sink);
   } else {

@@ -89,7 +89,7 @@ export function seedBundle(engine: MockEngine, bundle: Bundle): void {
 }
 
 /** Load a bundle directory with `@digit-kit/bundle` (imported lazily: only `--seed` needs it). */
-export async function loadSeed(dir: string, tenant?: string): Promise<Bundle> {
+export async function loadSeed(dir: string, options: { tenant?: string; env?: Record<string, string | undefined> } = {}): Promise<Bundle> {
   const { loadBundle } = await import("@digit-kit/bundle");
-  return loadBundle(dir, tenant ? { tenant } : {});
+  return loadBundle(dir, options);
 }

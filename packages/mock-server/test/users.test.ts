@@ -64,7 +64,7 @@ describe("egov-user users", () => {
 
   it("creates citizens at the state tenant with the CITIZEN role and lets them change their password and profile", async () => {
     const res = await post(mock.fetch, "/user/citizen/_create", {
-      RequestInfo: requestInfo(),
+      RequestInfo: requestInfo(admin),
       user: { userName: "9123456780", type: "CITIZEN", name: "Citizen Kane", mobileNumber: "9123456780", tenantId: "pg.citya", password: "Citizen1!", otpReference: "123456" },
     });
     expect(res.status).toBe(200);

@@ -1,5 +1,10 @@
 import { redact } from "./core/redact.js";
+import type { RouteDef } from "./core/route.js";
 import {
+  DigitAbortError,
+  DigitConnectionError,
+  DigitError,
+  DigitTimeoutError,
   DigitApiError,
   DigitAuthError,
   DigitForbiddenError,
@@ -96,3 +101,21 @@ export function htmlToText(text: string): string {
   return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
 }
 
+/** Maps whatever the pipeline caught (ky/fetch failures, timeouts, aborts, SDK errors) to the error tree. */
+export function fromThrown(error: unknown, signal: AbortSignal | undefined, route: RouteDef): DigitError {
+  if (error instanceof DigitError) return error;
+  if (signal?.aborted) {
+    return new DigitAbortError(`${route.operationId}: aborted by the caller's AbortSignal`, { cause: signal.reason });
+  }
+  if ((error as Error | undefined)?.name === "TimeoutError") {
+    return new DigitTimeoutError(
+      `${route.operationId}: no response from ${route.httpMethod} ${route.path} within the timeout; raise \`timeout\` or check the server`,
+    );
+  }
+  // fetch's own messages are generic ("fetch failed"); the system code sits on `cause` (ECONNREFUSED, ...).
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const reason = `${error instanceof Error ? error.message : String(error)}${typeof code === "string" ? `: ${code}` : ""}`;
+  return new DigitConnectionError(`${route.operationId}: could not reach DIGIT (${reason}); check baseUrl and the network`, {
+    cause: error,
+  });
+}

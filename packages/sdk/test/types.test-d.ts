@@ -7,8 +7,8 @@ type MdmsRecord = NonNullable<MdmsOperations["search"]["responses"][200]["conten
 
 describe("SDK types", () => {
   it("types mdms.search's body (RequestInfo optional) and response", () => {
-    const call = () => digit.mdms.search({ MdmsCriteria: { tenantId: "pb", schemaCode: "common-masters.Department" } });
-    expectTypeOf<Awaited<ReturnType<typeof call>>["mdms"]>().toEqualTypeOf<MdmsRecord[] | undefined>();
+    const _result = digit.mdms.search({ MdmsCriteria: { tenantId: "pb", schemaCode: "common-masters.Department" } });
+    expectTypeOf<Awaited<typeof _result>["mdms"]>().toEqualTypeOf<MdmsRecord[] | undefined>();
     // RequestInfo may be given partially.
     digit.mdms.search({ RequestInfo: { msgId: "x" }, MdmsCriteria: { tenantId: "pb" } });
     // @ts-expect-error tenantId must be a string

@@ -134,8 +134,11 @@ export async function loadDefaultDataHandler(root: string, tenant: string | unde
         businessService: { ...cleaned, tenantId: bs.tenantId ?? bundle.stateTenant } as unknown as WorkflowSpec["businessService"],
         origin: { file: f, pointer: base },
       };
-      if (bundle.stateTenant && spec.tenantId.split(".")[0] !== bundle.stateTenant) {
-        sink.warn(f, joinPointer(base, "tenantId"), `targets tenant "${spec.tenantId}", outside the state tenant "${bundle.stateTenant}"`, "Replace the tenantId with {tenantid} if it should follow --tenant.");
+      if (tenant && spec.tenantId.split(".")[0] !== tenant) {
+        // A literal tenant of another state cannot be provisioned into --tenant's state; keeping it would
+        // also clash with the placeholder copy of the same business service.
+        sink.warn(f, joinPointer(base, "tenantId"), `skipped: targets tenant "${spec.tenantId}", outside the state tenant "${tenant}"`, "Replace the tenantId with {tenantid} to provision it with --tenant.");
+        return;
       }
       bundle.workflows.push(spec);
     });

@@ -69,7 +69,8 @@ export async function loadDigitKit(
       bundle.mdmsSchemas.push({
         tenantId: s.tenantId ?? state,
         code: s.code,
-        ...(s.description != null ? { description: s.description } : {}),
+        // DIGIT requires a description of 2+ characters; default to the code like DIGIT's own seed data.
+        description: s.description ?? s.code,
         isActive: s.isActive ?? true,
         definition: s.definition,
         origin: { file: f, pointer: Array.isArray(v) ? `/${i}` : "" },

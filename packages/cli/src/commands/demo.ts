@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import { createDigitClient } from "@digit-kit/sdk";
+import { createDigitClient, type DigitClient } from "@digit-kit/sdk";
 import { apply, createSdkGateway, KINDS, plan, type ApplyResult } from "../services/index.js";
 import { verboseHooks } from "../config/resolve-client.js";
 import { EXIT, UserError } from "../errors.js";
@@ -13,6 +13,22 @@ import { applyJson } from "./shared/apply-run.js";
 import { findDemoBundle } from "./shared/demo-bundle-path.js";
 import { planJson, showPlan } from "./shared/plan-output.js";
 import type { CommandContext } from "./types.js";
+
+/**
+ * Like DIGIT's gateway, the mock grants roles per tenant, so the built-in administrator of `pg` may not
+ * touch a new state tenant until it holds a role there. Add SUPERUSER on that state through egov-user.
+ */
+async function grantSuperuser(client: DigitClient, userName: string, userTenant: string, state: string): Promise<void> {
+  if (state === userTenant) return;
+  const found = (await client.user.search({ tenantId: userTenant, userName } as never)) as { user?: Record<string, unknown>[] };
+  const user = found.user?.[0];
+  if (!user) throw new UserError(`The mock has no ${userName} user to run the demo with.`);
+  const roles = (user.roles as { code: string; name?: string; tenantId: string }[] | undefined) ?? [];
+  if (roles.some((r) => r.code === "SUPERUSER" && r.tenantId === state)) return;
+  // Send back only non-null fields: DIGIT's user contract rejects nulls where it expects strings.
+  const clean = Object.fromEntries(Object.entries(user).filter(([, v]) => v !== null));
+  await client.user.updateNoValidate({ user: { ...clean, roles: [...roles, { code: "SUPERUSER", name: "Super User", tenantId: state }] } } as never);
+}
 
 export default async function demo(ctx: CommandContext): Promise<number> {
   const { io, out } = ctx;
@@ -34,6 +50,8 @@ export default async function demo(ctx: CommandContext): Promise<number> {
       hooks: verboseHooks(out),
     });
     const gateway = createSdkGateway(client);
+    await grantSuperuser(client, DEFAULT_CREDENTIALS.username, DEFAULT_CREDENTIALS.tenantId, bundle.stateTenant);
+    out.status(`Granted ${DEFAULT_CREDENTIALS.username} the SUPERUSER role on ${bundle.stateTenant} (a new state tenant needs an administrator).`);
 
     out.text("\n== 1. Plan (before) ==");
     const before = await plan(gateway, bundle);

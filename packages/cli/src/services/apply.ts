@@ -1,5 +1,5 @@
 import type { Bundle } from "@digit-kit/bundle";
-import { errorCodes, errorMessage, isDuplicateError, type DigitGateway } from "./gateway.js";
+import { errorCodes, errorMessage, isDuplicateError, tolerantReads, type DigitGateway } from "./gateway.js";
 import { phasesFor, type Phase } from "./phases.js";
 import { runPool } from "./pool.js";
 import type { PlanContext } from "./resources/context.js";
@@ -69,7 +69,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export async function apply(gateway: DigitGateway, bundle: Bundle, options: ApplyOptions = {}): Promise<ApplyResult> {
   const started = Date.now();
-  const ctx: PlanContext = { gateway, bundle };
+  const ctx: PlanContext = { gateway: tolerantReads(gateway), bundle };
   const concurrency = options.concurrency ?? 4;
   const verifyTimeoutMs = options.verifyTimeoutMs ?? 10_000;
   const planned: PlanItem[] = [];
@@ -141,11 +141,11 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
   return { dryRun: !!options.dryRun, plan, phases, failures, verification: { ok, byKind, missing }, durationMs: Date.now() - started };
 }
 
-/** Re-plans the phase until every written item reads back unchanged or the timeout passes (backoff 100 ms → 2 s). */
+/** Re-plans the phase until every written item reads back unchanged or the timeout passes (backoff 50 ms → 2 s). */
 async function awaitVisible(phase: Phase, ctx: PlanContext, written: PlanItem[], timeoutMs: number): Promise<PlanItem[]> {
   const deadline = Date.now() + timeoutMs;
   const wanted = new Set(written.map(idOf));
-  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+  for (let delay = 50; ; delay = Math.min(delay * 2, 2000)) {
     const items = await phase.plan(ctx);
     const pending = items.filter((i) => wanted.has(idOf(i)) && i.action !== "unchanged");
     if (pending.length === 0 || Date.now() + delay > deadline) return items;

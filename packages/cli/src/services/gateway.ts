@@ -141,3 +141,26 @@ export function errorMessage(err: unknown): string {
   }
   return String(err);
 }
+
+/**
+ * Wraps a gateway so searches at a tenant the server does not know yet (INVALID_TENANT_ID: a city this very
+ * bundle creates) read as empty instead of failing the plan.
+ */
+export function tolerantReads(gateway: DigitGateway): DigitGateway {
+  return new Proxy(gateway, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof prop !== "string" || !prop.startsWith("search") || typeof value !== "function") {
+        return typeof value === "function" ? value.bind(target) : value;
+      }
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (err) {
+          if (errorCodes(err).some((c) => /INVALID_TENANT|UNKNOWN_TENANT|TENANT_NOT_FOUND/i.test(c))) return [];
+          throw err;
+        }
+      };
+    },
+  });
+}

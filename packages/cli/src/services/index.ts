@@ -12,3 +12,4 @@ export { diff, DRIFT_KINDS, type DiffSide, type DriftItem, type DriftKind, type 
 export { tenantFromTemplate, type TenantFromTemplateOptions } from "./tenant-from-template.js";
 export { validateWorkflowFile, workflowGraph, type WorkflowCheck } from "./workflow-tools.js";
 export { formatPlan, formatApplyResult, formatDrift } from "./format.js";
+export { createSdkGateway } from "./sdk-gateway.js";

@@ -1,5 +1,5 @@
 import { uniqueIdentifierOf, unresolvedReferences, type Bundle } from "@digit-kit/bundle";
-import type { DigitGateway } from "./gateway.js";
+import { tolerantReads, type DigitGateway } from "./gateway.js";
 import { phasesFor } from "./phases.js";
 import { groupBy, type PlanContext } from "./resources/context.js";
 import { readMdms } from "./resources/mdms.js";
@@ -17,7 +17,7 @@ import { summarize, type KindFilter, type Plan, type PlanItem } from "./types.js
  * ```
  */
 export async function plan(gateway: DigitGateway, bundle: Bundle, options: KindFilter = {}): Promise<Plan> {
-  const ctx: PlanContext = { gateway, bundle };
+  const ctx: PlanContext = { gateway: tolerantReads(gateway), bundle };
   const items: PlanItem[] = [];
   for (const phase of phasesFor(ctx, options.only)) items.push(...(await phase.plan(ctx)));
   const problems = await checkLiveReferences(ctx);

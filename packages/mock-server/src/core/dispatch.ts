@@ -301,13 +301,16 @@ export class MockEngine {
     return resolveToken(this.state.raw<UserSlice>(USER_SLICE), token, this.ctx.now());
   }
 
-  /** Run an operation's handler (or the default answer), transactionally for writes. */
-  run(route: RouteDef, req: OperationRequest): OperationResult {
+  /** Run an operation's handler (or the default answer), transactionally for writes unless told otherwise. */
+  run(route: RouteDef, req: OperationRequest, transactional = !route.retrySafe): OperationResult {
     const entry = this.handlers.get(route.operationId);
     if (!entry) return defaultResponse(route, req.body["RequestInfo"], this.ctx.now());
     const call = () => entry.handler(req, this.ctx, this.state.current(entry.key));
     try {
-      return route.retrySafe ? call() : this.state.write(call);
+      if (transactional) return this.state.write(call);
+      const result = call();
+      if (!route.retrySafe) this.state.touch();
+      return result;
     } catch (err) {
       return this.errorResult(err, req.body["RequestInfo"], route);
     }
@@ -331,12 +334,17 @@ export class MockEngine {
 
   /**
    * Call an operation directly as `caller` (seeding, tests): no gateway checks (tenant, auth, RBAC, faults),
-   * but the handler's own validation applies.
+   * but the handler's own validation applies. `transactional: false` skips the undo journal (bulk seeding,
+   * where any failure aborts the whole start anyway).
    */
-  invoke(operationId: string, body: Record<string, unknown>, opts: { caller?: Caller | null; params?: Record<string, string>; query?: Record<string, string> } = {}): OperationResult {
+  invoke(
+    operationId: string,
+    body: Record<string, unknown>,
+    opts: { caller?: Caller | null; params?: Record<string, string>; query?: Record<string, string>; transactional?: boolean } = {},
+  ): OperationResult {
     const route = this.routes[operationId];
     if (!route) throw new Error(`Unknown operationId ${operationId}.`);
-    return this.run(route, {
+    const req: OperationRequest = {
       operationId,
       route,
       body,
@@ -345,6 +353,7 @@ export class MockEngine {
       headers: {},
       files: [],
       caller: opts.caller ?? null,
-    });
+    };
+    return this.run(route, req, opts.transactional ?? !route.retrySafe);
   }
 }

@@ -7,6 +7,7 @@ export class Journal {
   private readonly undo: (() => void)[] = [];
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
+  private readonly lengths = new WeakSet<unknown[]>();
   /** Slice keys written during this journal's life. */
   readonly touched = new Set<string>();
   private closed = false;
@@ -45,6 +46,14 @@ export class Journal {
   }
 
   private record(target: object, prop: string | symbol, sliceKey: string): void {
+    if (Array.isArray(target) && !this.lengths.has(target)) {
+      // Writing an index past the end grows `length` implicitly; restore it last (undo runs newest first).
+      this.lengths.add(target);
+      const length = target.length;
+      this.undo.push(() => {
+        target.length = length;
+      });
+    }
     const t = target as Record<string | symbol, unknown>;
     const had = Object.prototype.hasOwnProperty.call(t, prop);
     const old = t[prop];

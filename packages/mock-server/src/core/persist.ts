@@ -85,7 +85,8 @@ export interface Persistence {
 
 /** Save `state` to `path` `debounceMs` after the last write, and on `flush()`/`close()`. */
 export function attachPersistence(state: StateContainer, path: string, debounceMs = 200): Persistence {
-  let dirty = false;
+  // A new state file is written on the first save even without writes, so the file always exists after a run.
+  let dirty = !existsSync(path);
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   const save = () => {

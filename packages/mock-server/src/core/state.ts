@@ -15,12 +15,14 @@ export interface StateSnapshot {
 export class StateContainer {
   private slices = new Map<string, unknown>();
   private readonly versions = new Map<string, number>();
-  private readonly modules: ServiceModule<unknown>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly modules: ServiceModule<any>[];
   private journal: Journal | null = null;
   private seeded: StateSnapshot | null = null;
   private readonly writeListeners: (() => void)[] = [];
 
-  constructor(modules: ServiceModule<unknown>[]) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(modules: ServiceModule<any>[]) {
     this.modules = modules;
     for (const m of modules) this.slices.set(m.key, m.initialState());
   }

@@ -19,10 +19,12 @@ export interface RequestValidator {
 
 /**
  * `strict: false` (default) drops `additionalProperties: false` from the schemas, since DIGIT's Jackson
- * ignores unknown fields; `strict: true` keeps the schemas as written.
+ * ignores unknown fields, and coerces scalar types (in place) as Jackson does; `strict: true` keeps the
+ * schemas as written and coerces nothing.
  */
 export function createRequestValidator(schemas: RequestSchemas, strict: boolean): RequestValidator {
-  const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: false, validateFormats: strict });
+  // Lenient mode coerces scalars the way Jackson does ("" or "123" for a Long, 1 for a String).
+  const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: !strict, validateFormats: strict });
   addFormats(ajv);
   const cache = new Map<string, ValidateFunction | null>();
   const get = (operationId: string): ValidateFunction | null => {

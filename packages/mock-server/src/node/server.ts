@@ -76,7 +76,7 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null
 
 export async function createMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", ...engineOpts } = opts;
-  const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant) : seed;
+  const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
   let persistence: Persistence | null = null;
   if (statePath) {

@@ -58,7 +58,8 @@ export function applyBundle(engine: MockEngine, bundle: Bundle, extraStates: str
     if (!engine.isStateful(op)) {
       throw new SeedError(`Cannot seed ${origin.file}${origin.pointer}: the mock has no stateful ${op} handler yet.`);
     }
-    const result = engine.invoke(op, { RequestInfo: requestInfo, ...body }, { caller, ...(params ? { params } : {}) });
+    // Not journaled: a failed seed aborts the start, so there is nothing to roll back to.
+    const result = engine.invoke(op, { RequestInfo: requestInfo, ...body }, { caller, transactional: false, ...(params ? { params } : {}) });
     if (result.status < 400) {
       report.applied++;
       return;
@@ -84,7 +85,7 @@ export function applyBundle(engine: MockEngine, bundle: Bundle, extraStates: str
   for (const t of bundle.tenants) {
     call("mdms.create", { Mdms: { tenantId: bundle.stateTenant, schemaCode: TENANT_SCHEMA, data: t.record, isActive: true } }, t.origin, { schemaCode: TENANT_SCHEMA });
   }
-  for (const r of bundle.mdmsData) {
+  for (const r of referencedFirst(bundle, mdmsSlice())) {
     call("mdms.create", { Mdms: { tenantId: r.tenantId, schemaCode: r.schemaCode, data: r.data, isActive: r.isActive } }, r.origin, { schemaCode: r.schemaCode });
   }
   for (const w of bundle.workflows) {
@@ -157,4 +158,39 @@ function parentsFirst<T extends { code: string; parent: string | null; hierarchy
   };
   for (const r of rels) visit(r, 0);
   return out;
+}
+
+/** `x-ref-schema` targets of a schema definition. */
+function refTargets(definition: Record<string, unknown> | undefined): string[] {
+  const refs = definition?.["x-ref-schema"];
+  if (!Array.isArray(refs)) return [];
+  return refs.map((r) => (r && typeof r === "object" ? (r as { schemaCode?: unknown }).schemaCode : undefined)).filter((c): c is string => typeof c === "string");
+}
+
+/**
+ * Master records ordered so that records a schema references (`x-ref-schema`) are created first, as the CLI
+ * does; records keep their bundle order within a schema, and reference cycles keep the bundle order.
+ */
+function referencedFirst(bundle: Bundle, slice: MdmsSlice | undefined): Bundle["mdmsData"] {
+  const deps = new Map<string, string[]>();
+  for (const tenantSchemas of Object.values(slice?.schemas ?? {})) {
+    for (const sch of Object.values(tenantSchemas)) deps.set(sch.code, refTargets(sch.definition));
+  }
+  for (const sch of bundle.mdmsSchemas) deps.set(sch.code, refTargets(sch.definition));
+  const codes = [...new Set(bundle.mdmsData.map((r) => r.schemaCode))];
+  const order: string[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (code: string) => {
+    if (state.get(code)) return;
+    state.set(code, "visiting");
+    for (const dep of deps.get(code) ?? []) if (codes.includes(dep)) visit(dep);
+    state.set(code, "done");
+    order.push(code);
+  };
+  for (const c of codes) visit(c);
+  const rank = new Map(order.map((c, i) => [c, i]));
+  return bundle.mdmsData
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank.get(a.r.schemaCode)! - rank.get(b.r.schemaCode)! || a.i - b.i)
+    .map((x) => x.r);
 }

@@ -2,12 +2,28 @@
  * The registry of service modules. Every module's handlers are keyed by route-table operationIds; the core
  * builds its dispatch from this list. Operations without a module answer a spec-shaped empty result.
  *
- * TODO(lead): add the domain modules as they land (each exported from services/<name>/index.ts):
- *   workflow, localization, idgen, filestore, enc, boundary, hrms, stateless.
+ * TODO(lead): add `stateless` (services/stateless/index.ts) when it lands.
  */
 import type { ServiceModule } from "../core/types.js";
+import { boundaryService } from "./boundary/index.js";
+import { encService } from "./enc/index.js";
+import { filestoreService } from "./filestore/index.js";
+import { hrmsService } from "./hrms/index.js";
+import { idgenService } from "./idgen/index.js";
+import { localizationService } from "./localization/index.js";
 import { mdmsService } from "./mdms/index.js";
 import { userModule } from "./user/index.js";
+import { workflowService } from "./workflow/index.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const serviceModules: ServiceModule<any>[] = [userModule, mdmsService];
+export const serviceModules: ServiceModule<any>[] = [
+  userModule,
+  mdmsService,
+  workflowService,
+  localizationService,
+  idgenService,
+  filestoreService,
+  encService,
+  boundaryService,
+  hrmsService,
+];

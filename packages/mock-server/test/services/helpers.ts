@@ -16,6 +16,7 @@ import type {
   UserDirectory,
 } from "../../src/core/types.js";
 import { readMdms } from "../../src/services/mdms/reader.js";
+import { hasCanonical, specProblems } from "./spec-conformance.js";
 
 export const FIXTURES = "/work/shared/fixtures/digit";
 export const hasFixtures = existsSync(FIXTURES);
@@ -106,6 +107,8 @@ export interface RequestInit {
   params?: Record<string, string>;
   files?: OperationRequest["files"];
   caller?: Caller | null;
+  /** Replaces the whole body, e.g. with a bare JSON array (enc `_decrypt`). */
+  rawBody?: unknown;
 }
 
 export function request(operationId: string, init: RequestInit = {}): OperationRequest {
@@ -114,7 +117,10 @@ export function request(operationId: string, init: RequestInit = {}): OperationR
   return {
     operationId,
     route,
-    body: { RequestInfo: { apiId: "test", msgId: "m1" }, ...(init.body ?? {}) },
+    body:
+      init.rawBody !== undefined
+        ? (init.rawBody as Record<string, unknown>)
+        : { RequestInfo: { apiId: "test", ver: "1.0", msgId: "m1" }, ...(init.body ?? {}) },
     query: init.query ?? {},
     params: init.params ?? {},
     headers: {},
@@ -136,7 +142,13 @@ export class Harness<S> {
   call(operationId: string, init: RequestInit = {}): OperationResult {
     const handler: OperationHandler<S> | undefined = this.module.handlers[operationId];
     if (handler === undefined) throw new Error(`${this.module.key} has no handler ${operationId}`);
-    return handler(request(operationId, init), this.ctx, this.slice);
+    const result = handler(request(operationId, init), this.ctx, this.slice);
+    // Every successful answer in these tests must match the canonical spec's response schema.
+    if (hasCanonical && result.status < 400) {
+      const problems = specProblems(operationId, result);
+      if (problems.length > 0) throw new Error(`Response does not match the canonical spec:\n${problems.join("\n")}`);
+    }
+    return result;
   }
 }
 

@@ -228,6 +228,12 @@ describe("mdms v1-compatible search", () => {
     expect(codesOf(v1(s, "mdmsV1.search", "$.[?(@.active==true)]"))).toEqual(["A", "C"]);
     expect(codesOf(v1(s, "mdmsV1.search", "[?(@.code IN ['A','B'])]"))).toEqual(["A", "B"]);
     expect(codesOf(v1(s, "mdmsV1.search", "[?(@.name=='x' && @.code != 'A')]"))).toEqual(["C"]);
+    expect(codesOf(v1(s, "mdmsV1.search", "[?(@.code=='NONE')]"))).toEqual([]);
+    const unknownMaster = s.h.call("mdmsV1.search", {
+      caller: s.me,
+      body: { MdmsCriteria: { tenantId: "pb", moduleDetails: [{ moduleName: "common-masters", masterDetails: [{ name: "Nothing" }] }] } },
+    });
+    expect(bodyOf(unknownMaster)["MdmsRes"]).toEqual({});
     const get = s.h.call("mdmsV1.get", { caller: s.me, query: { tenantId: "pb", moduleName: "common-masters", masterName: "Department", filter: "[?(@.code=='C')]" } });
     expect(codesOf(get)).toEqual(["C"]);
   });
@@ -265,5 +271,26 @@ describe.skipIf(!hasFixtures)("mdms with the DIGIT fixtures", () => {
     const count = s.h.call("mdms.count", { caller: s.me, body: { MdmsCriteria: { tenantId: "pb", schemaCode: "ACCESSCONTROL-ACTIONS-TEST.actions-test" } } });
     expect(bodyOf(count)["totalCount"]).toBe(203);
     for (const tenant of load("mdms/data/tenant/tenant.tenants.json") as unknown[]) expect(s.create("tenant.tenants", tenant).status).toBe(202);
+  });
+
+  it("loads every fixture data file; roleactions has 3 duplicate (rolecode, actionid) pairs DIGIT would refuse too", () => {
+    const s = setup();
+    for (const file of readdirSync(join(FIXTURES, "mdms/schemas"))) {
+      for (const def of load(`mdms/schemas/${file}`) as Record<string, unknown>[]) s.h.call("mdms.createSchema", { caller: s.me, body: { SchemaDefinition: def } });
+    }
+    // Referenced masters first, so x-ref-schema checks of roleactions find their roles and actions.
+    const order = ["ACCESSCONTROL-ROLES", "ACCESSCONTROL-ACTIONS-TEST", "ACCESSCONTROL-ROLEACTIONS", "common-masters", "egov-hrms", "tenant"];
+    const outcomes: Record<string, number> = {};
+    for (const dir of order) {
+      for (const file of readdirSync(join(FIXTURES, "mdms/data", dir))) {
+        const schemaCode = file.replace(/\.json$/, "");
+        for (const record of load(`mdms/data/${dir}/${file}`) as unknown[]) {
+          const res = s.create(schemaCode, record);
+          const key = res.status === 202 ? "ok" : errorCodes(res).join(",");
+          outcomes[key] = (outcomes[key] ?? 0) + 1;
+        }
+      }
+    }
+    expect(outcomes).toEqual({ ok: 22 + 203 + 393 + 13 + 29 + 1 + 4 + 5 + 7 + 2 + 3, DUPLICATE_RECORD: 3 });
   });
 });

@@ -15,13 +15,18 @@ export function createLazyAuth(
   const fixed = options && "token" in options ? { token: options.token, user: options.user } : undefined;
   let real: Promise<DigitAuth & AuthProvider> | undefined;
   const load = () => (real ??= import("./auth.js").then((m) => m.createAuth(options, tenantId, loadRoutes, request)));
+  // Everything but the static-token fast path is forwarded to the real auth layer once it has loaded.
+  const forward =
+    <K extends keyof (DigitAuth & AuthProvider)>(name: K) =>
+    (...args: unknown[]) =>
+      load().then((a) => (a[name] as (...x: unknown[]) => unknown)(...args));
   return {
-    current: () => (fixed ? Promise.resolve(fixed) : load().then((a) => a.current())),
-    recover: (token) => (fixed ? Promise.resolve(false) : load().then((a) => a.recover(token))),
-    login: (credentials) => load().then((a) => a.login(credentials)),
-    logout: () => load().then((a) => a.logout()),
-    getToken: () => load().then((a) => a.getToken()),
-    getSession: () => load().then((a) => a.getSession()),
-    refresh: () => load().then((a) => a.refresh()),
+    current: () => (fixed ? Promise.resolve(fixed) : (forward("current")() as ReturnType<AuthProvider["current"]>)),
+    recover: (token) => (fixed ? Promise.resolve(false) : (forward("recover")(token) as Promise<boolean>)),
+    login: forward("login") as DigitAuth["login"],
+    logout: forward("logout") as DigitAuth["logout"],
+    getToken: forward("getToken") as DigitAuth["getToken"],
+    getSession: forward("getSession") as DigitAuth["getSession"],
+    refresh: forward("refresh") as DigitAuth["refresh"],
   };
 }

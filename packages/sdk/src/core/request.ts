@@ -1,14 +1,6 @@
-import ky, { TimeoutError } from "ky";
-import {
-  DigitAbortError,
-  DigitApiError,
-  DigitAuthError,
-  DigitConnectionError,
-  DigitError,
-  DigitTimeoutError,
-} from "../errors.js";
+import ky from "ky";
 import type { MultipartFields } from "./body.js";
-import type { DigitHooks, HookRequest } from "./hooks.js";
+import type { HookRequest } from "./hooks.js";
 import type { DigitClientOptions, DigitUser, RequestInfo, RequestOptions } from "./options.js";
 import { buildRequestInfo } from "./request-info.js";
 import { resolveRetry, type RetryConfig } from "./retry-config.js";
@@ -34,32 +26,21 @@ export interface AuthProvider {
 export type RequestFn = <T = unknown>(route: RouteDef, body?: unknown, options?: RequestOptions) => Promise<T>;
 
 /** Resolved client settings the pipeline runs on. */
-export interface PipelineConfig {
-  baseUrl: string;
-  tenantId: string;
-  fetch: typeof fetch | undefined;
+export interface PipelineConfig extends Omit<DigitClientOptions, "auth" | "retry"> {
   timeout: number | false;
   retry: RetryConfig;
-  hooks: DigitHooks | undefined;
   validate: boolean | ResponseValidator;
-  requestInfo: Partial<RequestInfo> | undefined;
   locale: string;
-  headers: Record<string, string> | undefined;
 }
 
 export function resolvePipelineConfig(options: DigitClientOptions): PipelineConfig {
   if (!options.baseUrl) throw new TypeError("createDigitClient: baseUrl is required, e.g. https://unified-dev.digit.org");
   return {
-    baseUrl: options.baseUrl,
-    tenantId: options.tenantId,
-    fetch: options.fetch,
+    ...options,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetry(options.retry),
-    hooks: options.hooks,
     validate: options.validate ?? false,
-    requestInfo: options.requestInfo,
     locale: options.locale ?? DEFAULT_LOCALE,
-    headers: options.headers,
   };
 }
 
@@ -73,7 +54,7 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
   async function validate(route: RouteDef, data: unknown): Promise<void> {
     if (!config.validate) return;
     validator ??= typeof config.validate === "function" ? Promise.resolve(config.validate) : loadDefaultValidator();
-    (await validator)(route, data);
+    await (await validator)(route, data);
   }
 
   return async function request<T>(route: RouteDef, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -87,10 +68,15 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
         await validate(route, data);
         return data as T;
       } catch (caught) {
-        const error = toPipelineError(caught, options.signal, route);
-        const { shouldRetry, backoffDelay } = await import("./retry.js");
+        // Everything that only runs when a call fails (error mapping, retry policy) loads on the first failure.
+        const [{ fromThrown }, { shouldRetry, backoffDelay, sleep }] = await Promise.all([
+          import("../to-digit-error.js"),
+          import("./retry.js"),
+        ]);
+        const error = fromThrown(caught, options.signal, route);
         // One replay after DIGIT rejected the token, if the auth layer could get a new one.
-        if (!replayed && route.auth && error instanceof DigitAuthError && error.status === 401) {
+        // (A 401 is always a DigitAuthError; reading `status` keeps the error classes out of the happy path.)
+        if (!replayed && route.auth && (error as { status?: number }).status === 401) {
           replayed = true;
           if (await getAuth().recover(access.token).catch(() => false)) {
             attempt--;
@@ -102,11 +88,11 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
           if (config.hooks?.onError && hook) await safely(() => config.hooks!.onError!({ ...hook, error }));
           throw error;
         }
-        const retryAfter = error instanceof DigitApiError ? error.retryAfterMs : undefined;
+        const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
         try {
-          await config.retry.delay(backoffDelay(attempt, config.retry, retryAfter), options.signal);
+          await (config.retry.delay ?? sleep)(backoffDelay(attempt, config.retry, retryAfter), options.signal);
         } catch (reason) {
-          throw toPipelineError(reason, options.signal, route);
+          throw fromThrown(reason, options.signal, route);
         }
       }
     }
@@ -166,9 +152,8 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
     if (hooks?.beforeRequest) await safely(() => hooks.beforeRequest!(hook!));
 
     const started = hooks?.afterResponse ? Date.now() : 0;
-    let response: Response;
-    try {
-      response = await ky(url, {
+    // What ky throws (network failure, timeout, abort) is mapped by request()'s catch.
+    const response = await ky(url, {
         method: route.httpMethod,
         headers,
         body: payload,
@@ -176,18 +161,20 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
         throwHttpErrors: false,
         timeout: options.timeout ?? config.timeout,
         signal: options.signal,
-        ...(config.fetch ? { fetch: config.fetch } : {}),
-      });
-    } catch (error) {
-      throw toPipelineError(error, options.signal, route);
-    }
+      // Redirect operations (urlShortener.resolve answers 302) return the target instead of following it.
+      redirect: route.successStatus >= 300 ? "manual" : "follow",
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+    });
     if (hooks?.afterResponse) {
       await safely(() => hooks.afterResponse!({ ...hook!, status: response.status, durationMs: Date.now() - started }));
     }
 
+    if (route.successStatus >= 300 && response.status === route.successStatus) return response.headers.get("location");
     if (response.ok) {
-      if (BINARY_RESPONSES.has(route.operationId)) return response.blob();
-      return parseBody(await response.text(), response.headers.get("content-type"));
+      const type = response.headers.get("content-type");
+      // Files (PDFs, images, octet streams) come back as a Blob; JSON is parsed; text stays text.
+      if (BINARY_RESPONSES.has(route.operationId) || (type && !/json|text|xml|html/.test(type))) return response.blob();
+      return parseBody(await response.text(), type);
     }
     const text = await response.text().catch(() => "");
     // The error factory (body parsing, redaction) is only loaded when a call fails.
@@ -228,25 +215,6 @@ function parseBody(text: string, contentType: string | null): unknown {
     }
   }
   return text;
-}
-
-/** Maps whatever ky/fetch threw to the SDK's error tree. */
-function toPipelineError(error: unknown, signal: AbortSignal | undefined, route: RouteDef): DigitError {
-  if (error instanceof DigitError) return error;
-  if (signal?.aborted) {
-    return new DigitAbortError(`${route.operationId}: aborted by the caller's AbortSignal`, { cause: signal.reason });
-  }
-  if (error instanceof TimeoutError) {
-    return new DigitTimeoutError(
-      `${route.operationId}: no response from ${route.httpMethod} ${route.path} within the timeout; raise \`timeout\` or check the server`,
-    );
-  }
-  // fetch's own messages are generic ("fetch failed"); the system code sits on `cause` (ECONNREFUSED, ...).
-  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  const reason = `${error instanceof Error ? error.message : String(error)}${typeof code === "string" ? `: ${code}` : ""}`;
-  return new DigitConnectionError(`${route.operationId}: could not reach DIGIT (${reason}); check baseUrl and the network`, {
-    cause: error,
-  });
 }
 
 /** A throwing hook must never break a call. */

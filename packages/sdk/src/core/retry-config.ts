@@ -13,7 +13,7 @@ export interface RetryOptions {
 }
 
 /** Resolved retry settings. */
-export type RetryConfig = Required<RetryOptions>;
+export type RetryConfig = Required<Omit<RetryOptions, "delay">> & Pick<RetryOptions, "delay">;
 
 export const DEFAULT_RETRY_LIMIT = 2;
 
@@ -24,22 +24,6 @@ export function resolveRetry(options: RetryOptions | number | false | undefined)
     unsafe: o.unsafe ?? false,
     baseDelayMs: o.baseDelayMs ?? 300,
     maxDelayMs: o.maxDelayMs ?? 10_000,
-    delay: o.delay ?? sleep,
+    delay: o.delay,
   };
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

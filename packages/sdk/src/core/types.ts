@@ -46,11 +46,18 @@ type SuccessResponse<Op> = Op extends { responses: infer R }
   ? R[Extract<keyof R, 200 | 201 | 202 | 204 | "200" | "201" | "202" | "204">]
   : never;
 
-/** The unwrapped success body of operation `Op`: JSON as typed by the spec, `Blob` for file downloads. */
+type RedirectResponse<Op> = Op extends { responses: infer R } ? R[Extract<keyof R, 301 | 302 | 303 | 307 | 308>] : never;
+
+/**
+ * The unwrapped success body of operation `Op`: JSON as typed by the spec, `Blob` for files, `string` for
+ * text, and the `Location` (string or null) for redirect operations.
+ */
 export type ResponseOf<Op> =
   SuccessResponse<Op> extends infer S
     ? IsNever<S> extends true
-      ? unknown
+      ? IsNever<RedirectResponse<Op>> extends true
+        ? unknown
+        : string | null
       : S extends { content: infer C }
         ? C extends { "application/json": infer J }
           ? J

@@ -15,7 +15,7 @@ export type AccessClient = ServiceClient<AccessOperations, typeof accessRoutes>;
  * ```ts
  * import { createAccessClient } from "@digit-kit/sdk/access";
  * const access = createAccessClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await access.searchRoles({ MdmsCriteria: { tenantId: "pb", moduleDetails: [] } } as never);
+ * await access.searchRoles({}, { query: { code: ["SUPERUSER"] } });
  * ```
  */
 export function createAccessClient(options: CoreOrOptions): AccessClient {

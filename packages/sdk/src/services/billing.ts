@@ -15,7 +15,7 @@ export type BillingClient = ServiceClient<BillingOperations, typeof billingRoute
  * ```ts
  * import { createBillingClient } from "@digit-kit/sdk/billing";
  * const billing = createBillingClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await billing.searchBills({}, { query: { consumerCode: "PB-PGR-1" } } as never);
+ * await billing.searchBills({}, { query: { consumerCode: ["PB-PGR-1"], service: "PGR" } });
  * ```
  */
 export function createBillingClient(options: CoreOrOptions): BillingClient {

@@ -15,7 +15,7 @@ export type BoundaryClient = ServiceClient<BoundaryOperations, typeof boundaryRo
  * ```ts
  * import { createBoundaryClient } from "@digit-kit/sdk/boundary";
  * const boundary = createBoundaryClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await boundary.search({}, { query: { codes: "WARD1" } });
+ * await boundary.search({}, { query: { codes: ["WARD_1"] } });
  * ```
  */
 export function createBoundaryClient(options: CoreOrOptions): BoundaryClient {

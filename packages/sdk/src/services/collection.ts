@@ -15,7 +15,7 @@ export type CollectionClient = ServiceClient<CollectionOperations, typeof collec
  * ```ts
  * import { createCollectionClient } from "@digit-kit/sdk/collection";
  * const collection = createCollectionClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await collection.searchPayments({}, { query: { consumerCodes: "PB-PGR-1" } } as never);
+ * await collection.searchPayments({}, { query: { consumerCodes: ["PB-PGR-1"] } });
  * ```
  */
 export function createCollectionClient(options: CoreOrOptions): CollectionClient {

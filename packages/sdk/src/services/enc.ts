@@ -15,7 +15,7 @@ export type EncClient = ServiceClient<EncOperations, typeof encRoutes>;
  * ```ts
  * import { createEncClient } from "@digit-kit/sdk/enc";
  * const enc = createEncClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await enc.encrypt({ encryptionRequests: [{ tenantId: "pb", type: "Normal", value: "secret" }] });
+ * await enc.encrypt({ encryptionRequests: [{ tenantId: "pb", type: "Normal", value: ["9999999999"] }] });
  * ```
  */
 export function createEncClient(options: CoreOrOptions): EncClient {

@@ -15,7 +15,7 @@ export type FilestoreClient = ServiceClient<FilestoreOperations, typeof filestor
  * ```ts
  * import { createFilestoreClient } from "@digit-kit/sdk/filestore";
  * const filestore = createFilestoreClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await filestore.upload({ file: new Blob(["hi"]), module: "PGR" });
+ * const { files } = await filestore.upload({ file: new Blob(["hello"]), module: "PGR" });
  * ```
  */
 export function createFilestoreClient(options: CoreOrOptions): FilestoreClient {

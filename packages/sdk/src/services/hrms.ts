@@ -15,7 +15,7 @@ export type HrmsClient = ServiceClient<HrmsOperations, typeof hrmsRoutes>;
  * ```ts
  * import { createHrmsClient } from "@digit-kit/sdk/hrms";
  * const hrms = createHrmsClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await hrms.search({}, { query: { codes: "EMP1" } });
+ * await hrms.count({}, { query: { tenantId: "pb.amritsar" } });
  * ```
  */
 export function createHrmsClient(options: CoreOrOptions): HrmsClient {

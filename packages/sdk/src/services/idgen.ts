@@ -15,7 +15,7 @@ export type IdgenClient = ServiceClient<IdgenOperations, typeof idgenRoutes>;
  * ```ts
  * import { createIdgenClient } from "@digit-kit/sdk/idgen";
  * const idgen = createIdgenClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await idgen.generate({ idRequests: [{ idName: "pgr.servicerequestid", tenantId: "pb.amritsar" }] });
+ * await idgen.generate({ idRequests: [{ idName: "pgr.servicerequestid", tenantId: "pb.amritsar", count: 1 }] });
  * ```
  */
 export function createIdgenClient(options: CoreOrOptions): IdgenClient {

@@ -15,7 +15,7 @@ export type PdfClient = ServiceClient<PdfOperations, typeof pdfRoutes>;
  * ```ts
  * import { createPdfClient } from "@digit-kit/sdk/pdf";
  * const pdf = createPdfClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await pdf.createNoSave({} as never, { query: { key: "consolidatedreceipt" } } as never);
+ * const file = await pdf.createNoSave({}, { query: { key: "consolidatedreceipt" } }); // Blob
  * ```
  */
 export function createPdfClient(options: CoreOrOptions): PdfClient {

@@ -15,7 +15,7 @@ export type PgClient = ServiceClient<PgOperations, typeof pgRoutes>;
  * ```ts
  * import { createPgClient } from "@digit-kit/sdk/pg";
  * const pg = createPgClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await pg.searchTransactions({}, { query: { txnId: "PB_PG_1" } } as never);
+ * await pg.searchTransactions({}, { query: { txnId: "PB_PG_2026_01_01_000001" } });
  * ```
  */
 export function createPgClient(options: CoreOrOptions): PgClient {

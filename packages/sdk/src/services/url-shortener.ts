@@ -15,7 +15,7 @@ export type UrlShortenerClient = ServiceClient<UrlShortenerOperations, typeof ur
  * ```ts
  * import { createUrlShortenerClient } from "@digit-kit/sdk/url-shortener";
  * const urls = createUrlShortenerClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await urls.shorten({ url: "https://example.org/long" } as never);
+ * const short = await urls.shorten({ url: "https://example.org/a/very/long/url" });
  * ```
  */
 export function createUrlShortenerClient(options: CoreOrOptions): UrlShortenerClient {

@@ -15,7 +15,7 @@ export type UserEventClient = ServiceClient<UserEventOperations, typeof userEven
  * ```ts
  * import { createUserEventClient } from "@digit-kit/sdk/user-event";
  * const events = createUserEventClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await events.search({ RequestInfo: {} } as never);
+ * await events.search({}, { query: { eventTypes: ["SYSTEMGENERATED"] } });
  * ```
  */
 export function createUserEventClient(options: CoreOrOptions): UserEventClient {

@@ -15,7 +15,7 @@ export type UserClient = ServiceClient<UserOperations, typeof userRoutes>;
  * ```ts
  * import { createUserClient } from "@digit-kit/sdk/user";
  * const users = createUserClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await users.search({ tenantId: "pb", userName: "ADMIN" });
+ * const { user } = await users.search({ tenantId: "pb", userName: "ADMIN" });
  * ```
  */
 export function createUserClient(options: CoreOrOptions): UserClient {

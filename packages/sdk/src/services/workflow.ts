@@ -15,7 +15,7 @@ export type WorkflowClient = ServiceClient<WorkflowOperations, typeof workflowRo
  * ```ts
  * import { createWorkflowClient } from "@digit-kit/sdk/workflow";
  * const workflow = createWorkflowClient({ baseUrl: "https://unified-dev.digit.org", tenantId: "pb", auth: { token } });
- * await workflow.searchBusinessServices({}, { query: { businessServices: "PGR" } });
+ * await workflow.transition({ ProcessInstances: [{ tenantId: "pb.amritsar", businessService: "PGR", businessId: "PB-PGR-1", action: "ASSIGN", moduleName: "rainmaker-pgr" }] });
  * ```
  */
 export function createWorkflowClient(options: CoreOrOptions): WorkflowClient {

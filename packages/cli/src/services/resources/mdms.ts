@@ -28,7 +28,7 @@ export async function planSchemas(ctx: PlanContext): Promise<PlanItem[]> {
     const live = await ctx.gateway.searchSchemas(tenantId, specs.map((s) => s.code));
     const byCode = new Map(live.filter((l) => l.tenantId === tenantId).map((l) => [l.code, l]));
     for (const s of specs) {
-      const desired = { tenantId, code: s.code, description: s.description ?? null, definition: s.definition, isActive: s.isActive };
+      const desired = { tenantId, code: s.code, description: s.description ?? s.code, definition: s.definition, isActive: s.isActive };
       const l = byCode.get(s.code);
       const base = { kind: "schema" as const, key: s.code, tenantId, origin: s.origin };
       if (!l) {

@@ -7,7 +7,7 @@ type Obj = Record<string, unknown>;
 const SERVER = new Set(["uuid", "id", "auditDetails", "tenantId", "businessServiceId", "currentState"]);
 
 /**
- * Puts a business service in comparable form: server fields dropped, `nextState` uuids mapped back to state
+ * Puts a business service back in input form: server fields dropped, `nextState` uuids mapped back to state
  * names (DIGIT stores uuids), states sorted by name, actions by name, roles sorted.
  */
 export function normalizeBusinessService(bs: Obj): Obj {
@@ -34,6 +34,18 @@ export function normalizeBusinessService(bs: Obj): Obj {
     })
     .sort((x, y) => String(x.state ?? "").localeCompare(String(y.state ?? "")));
   return out;
+}
+
+/** Comparable form: like {@link normalizeBusinessService} with states and actions keyed by name, for readable change paths. */
+export function comparableBusinessService(bs: Obj): Obj {
+  const n = normalizeBusinessService(bs);
+  const states: Obj = {};
+  for (const s of n.states as Obj[]) {
+    const actions: Obj = {};
+    for (const a of s.actions as Obj[]) actions[String(a.action)] = a;
+    states[typeof s.state === "string" ? s.state : "(start)"] = { ...s, actions };
+  }
+  return { ...n, states };
 }
 
 /** Copies live uuids onto the desired business service so DIGIT updates states/actions in place. */
@@ -67,7 +79,7 @@ export async function planWorkflows(ctx: PlanContext): Promise<PlanItem[]> {
         items.push({ ...base, action: "create", run: () => ctx.gateway.createBusinessService(desired) });
         continue;
       }
-      const changes = subsetChanges(normalizeBusinessService(desired), normalizeBusinessService(l));
+      const changes = subsetChanges(comparableBusinessService(desired), comparableBusinessService(l));
       if (changes.length === 0) items.push({ ...base, action: "unchanged" });
       else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateBusinessService(withLiveIds(desired, l)) });
     }

@@ -30,7 +30,7 @@ export const createSchema: OperationHandler<MdmsSlice> = (req, ctx, slice) =>
       id: ctx.uuid(),
       tenantId,
       code,
-      description: str(input["description"]) ?? null,
+      ...(str(input["description"]) === undefined ? {} : { description: str(input["description"]) }),
       definition: clone(input["definition"] as Record<string, unknown>),
       isActive: input["isActive"] !== false,
       auditDetails: newAudit(actorOf(req), now),
@@ -74,7 +74,7 @@ export const updateSchema: OperationHandler<MdmsSlice> = (req, ctx, slice) =>
     const now = ctx.now();
     const updated: MdmsSchemaRecord = {
       ...existing,
-      description: str(input["description"]) ?? existing.description ?? null,
+      description: str(input["description"]) ?? existing.description,
       definition: clone(input["definition"] as Record<string, unknown>),
       isActive: typeof input["isActive"] === "boolean" ? input["isActive"] : existing.isActive,
       auditDetails: touchAudit(existing.auditDetails, actorOf(req), now),

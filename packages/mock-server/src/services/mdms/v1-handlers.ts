@@ -29,15 +29,17 @@ function compile(master: MasterRequest): MasterFilter | undefined {
   }
 }
 
-/** Builds `MdmsRes`; masters without data are left out, as DIGIT's v1 search does. */
+/**
+ * Builds `MdmsRes`. Masters with no records at all are left out (as DIGIT's v1 search does); a master
+ * whose records the filter rejects answers an empty list.
+ */
 function search(slice: MdmsSlice, tenantId: string, masters: MasterRequest[], now: number): Record<string, Record<string, unknown[]>> {
   const compiled = masters.map((m) => ({ master: m, filter: compile(m) }));
   const res: Record<string, Record<string, unknown[]>> = {};
   for (const { master, filter } of compiled) {
     const data = readMdms(slice, tenantId, `${master.moduleName}.${master.name}`, now).map((r) => structuredClone(r.data));
-    const selected = filter === undefined ? data : filter(data);
-    if (selected.length === 0) continue;
-    (res[master.moduleName] ??= {})[master.name] = selected;
+    if (data.length === 0) continue;
+    (res[master.moduleName] ??= {})[master.name] = filter === undefined ? data : filter(data);
   }
   return res;
 }

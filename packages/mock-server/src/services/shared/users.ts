@@ -2,6 +2,11 @@ import type { StoredUser } from "../../core/types.js";
 
 const SECRET_FIELDS = ["password", "otpReference", "authToken", "access_token", "refresh_token"];
 
+/** `{key: value}` when value is set, else nothing (specs type these fields as non-nullable strings). */
+function optional(key: string, value: string | null | undefined): Record<string, string> {
+  return value === null || value === undefined ? {} : { [key]: value };
+}
+
 /** A stored user as DIGIT embeds it in responses (no password). */
 export function publicUser(user: StoredUser): Record<string, unknown> {
   const extra = { ...(user.extra ?? {}) };
@@ -13,9 +18,9 @@ export function publicUser(user: StoredUser): Record<string, unknown> {
     userName: user.userName,
     name: user.name,
     type: user.type,
-    mobileNumber: user.mobileNumber ?? null,
-    emailId: user.emailId ?? null,
-    gender: user.gender ?? null,
+    ...optional("mobileNumber", user.mobileNumber),
+    ...optional("emailId", user.emailId),
+    ...optional("gender", user.gender),
     tenantId: user.tenantId,
     active: user.active,
     roles: user.roles.map((r) => ({ ...r })),

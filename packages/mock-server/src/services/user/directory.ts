@@ -8,6 +8,9 @@ export interface DirectoryDeps {
   uuid(): string;
 }
 
+/** Deep copy through JSON: works on the journal's proxies, unlike structuredClone. */
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
 export class UserDirectoryError extends Error {
   constructor(
     readonly code: string,
@@ -29,7 +32,7 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
       }
       const now = deps.now();
       const user: StoredUser = {
-        ...structuredClone(input),
+        ...copy(input),
         id: slice.nextId,
         uuid: deps.uuid(),
         active: input.active ?? true,
@@ -37,7 +40,7 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
       };
       slice.nextId += 1;
       slice.users[user.uuid] = user;
-      return structuredClone(user);
+      return copy(user);
     },
     update(uuid, patch, by) {
       const slice = deps.slice();
@@ -52,11 +55,11 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
       }
       const next: StoredUser = {
         ...user,
-        ...structuredClone(rest),
+        ...copy(rest),
         auditDetails: { ...user.auditDetails, lastModifiedBy: by, lastModifiedTime: deps.now() },
       };
       slice.users[uuid] = next;
-      return structuredClone(next);
+      return copy(next);
     },
     byUuid: (uuid) => deps.slice().users[uuid],
     byUserName,

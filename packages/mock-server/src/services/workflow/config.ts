@@ -163,10 +163,10 @@ export function buildBusinessService(input: Record<string, unknown>, ctx: MockCo
     uuid: bsUuid,
     tenantId,
     businessService: str(input["businessService"]) as string,
-    business: str(input["business"]) ?? null,
+    business: str(input["business"]),
     businessServiceSla: slaOf(input["businessServiceSla"]),
-    getUri: str(input["getUri"]) ?? null,
-    postUri: str(input["postUri"]) ?? null,
+    getUri: str(input["getUri"]),
+    postUri: str(input["postUri"]),
     states: structuredClone(built),
     auditDetails: audit,
   };

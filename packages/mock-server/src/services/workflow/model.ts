@@ -35,10 +35,10 @@ export interface BusinessService {
   uuid: string;
   tenantId: string;
   businessService: string;
-  business: string | null;
+  business?: string;
   businessServiceSla: number | null;
-  getUri: string | null;
-  postUri: string | null;
+  getUri?: string;
+  postUri?: string;
   states: WfState[];
   auditDetails: AuditDetails;
   [extra: string]: unknown;
@@ -53,11 +53,11 @@ export interface StoredProcessInstance {
   moduleName: string | null;
   /** Snapshot of the state entered by this transition. */
   state: WfState;
-  comment: string | null;
-  documents: unknown[] | null;
+  comment?: string;
+  documents?: unknown[];
   assigner: Record<string, unknown> | null;
   assignes: Record<string, unknown>[];
-  previousStatus: string | null;
+  previousStatus?: string;
   rating: number | null;
   escalated: boolean;
   auditDetails: AuditDetails;

@@ -603,7 +603,7 @@ export interface components {
             locale?: string;
             type?: string;
             /** @default false */
-            accountLocked: boolean;
+            accountLocked?: boolean;
             roles?: components["schemas"]["Role"][];
             userDetails?: components["schemas"]["UserDetails"];
             auditDetails?: components["schemas"]["AuditDetails"];

@@ -2,6 +2,8 @@
 import * as z from "zod/mini";
 
 const ResponseInfoSchema = z.looseObject({ apiId: z.optional(z.nullable(z.string())), ver: z.optional(z.nullable(z.string())), ts: z.optional(z.nullable(z.number())), resMsgId: z.optional(z.nullable(z.string())), msgId: z.optional(z.nullable(z.string())), status: z.optional(z.nullable(z.string())) });
+const BankAccountServiceMappingSchema = z.looseObject({ bank: z.optional(z.nullable(z.string())), bankAccount: z.string(), bankBranch: z.optional(z.nullable(z.string())), businessDetails: z.string(), tenantId: z.string() });
+const BankAccountServiceMappingResSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), BankAccountServiceMapping: z.optional(z.nullable(z.array(BankAccountServiceMappingSchema))) });
 const AuditDetailsSchema = z.looseObject({ createdBy: z.optional(z.nullable(z.string())), lastModifiedBy: z.optional(z.nullable(z.string())), createdTime: z.optional(z.nullable(z.number())), lastModifiedTime: z.optional(z.nullable(z.number())) });
 const BillAccountDetailSchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.optional(z.nullable(z.string())), billDetailId: z.optional(z.nullable(z.string())), demandDetailId: z.optional(z.nullable(z.string())), order: z.optional(z.nullable(z.number())), amount: z.optional(z.nullable(z.number())), adjustedAmount: z.optional(z.nullable(z.number())), taxHeadCode: z.optional(z.nullable(z.string())), additionalDetails: z.optional(z.nullable(z.record(z.string(), z.unknown()))), purpose: z.optional(z.nullable(z.string())), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
 const BillDetailSchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.optional(z.nullable(z.string())), demandId: z.optional(z.nullable(z.string())), billId: z.optional(z.nullable(z.string())), amount: z.optional(z.nullable(z.number())), amountPaid: z.optional(z.nullable(z.number())), fromPeriod: z.optional(z.nullable(z.number())), toPeriod: z.optional(z.nullable(z.number())), receiptDate: z.optional(z.nullable(z.string())), receiptType: z.optional(z.nullable(z.record(z.string(), z.unknown()))), channel: z.optional(z.nullable(z.string())), voucherHeader: z.optional(z.nullable(z.record(z.string(), z.unknown()))), boundary: z.optional(z.nullable(z.record(z.string(), z.unknown()))), manualReceiptNumber: z.optional(z.nullable(z.string())), manualReceiptDate: z.optional(z.nullable(z.number())), collectionType: z.optional(z.nullable(z.string())), billDescription: z.optional(z.nullable(z.string())), expiryDate: z.optional(z.nullable(z.number())), displayMessage: z.optional(z.nullable(z.string())), cancellationRemarks: z.optional(z.nullable(z.string())), billAccountDetails: z.optional(z.nullable(z.array(BillAccountDetailSchema))) });
@@ -14,12 +16,10 @@ const RemittanceInstrumentSchema = z.looseObject({ id: z.optional(z.nullable(z.s
 const RemittanceReceiptSchema = z.looseObject({ id: z.optional(z.nullable(z.string())), receipt: z.optional(z.nullable(z.string())), remittance: z.optional(z.nullable(z.string())), tenantId: z.optional(z.nullable(z.string())) });
 const RemittanceSchema = z.looseObject({ auditDetails: z.optional(z.nullable(AuditDetailsSchema)), bankaccount: z.optional(z.nullable(z.string())), function: z.optional(z.nullable(z.string())), fund: z.optional(z.nullable(z.string())), id: z.optional(z.nullable(z.string())), reasonForDelay: z.optional(z.nullable(z.string())), referenceDate: z.number(), referenceNumber: z.string(), remarks: z.optional(z.nullable(z.string())), remittanceDetails: z.optional(z.nullable(z.array(RemittanceDetailSchema))), remittanceInstruments: z.optional(z.nullable(z.array(RemittanceInstrumentSchema))), remittanceReceipts: z.optional(z.nullable(z.array(RemittanceReceiptSchema))), status: z.optional(z.nullable(z.string())), tenantId: z.string(), voucherHeader: z.optional(z.nullable(z.string())) });
 const RemittanceResponseSchema = z.looseObject({ Remittance: z.optional(z.nullable(z.array(RemittanceSchema))), ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)) });
-const BankAccountServiceMappingSchema = z.looseObject({ bank: z.optional(z.nullable(z.string())), bankAccount: z.string(), bankBranch: z.optional(z.nullable(z.string())), businessDetails: z.string(), tenantId: z.string() });
-const BankAccountServiceMappingResSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), BankAccountServiceMapping: z.optional(z.nullable(z.array(BankAccountServiceMappingSchema))) });
 
 /** zod/mini schemas of each collection operation's success response body, keyed by SDK method name. */
 export const collectionResponseSchemas = {
-  createBankAccountMapping: z.record(z.string(), z.unknown()),
+  createBankAccountMapping: BankAccountServiceMappingResSchema,
   createPayment: PaymentResponseSchema,
   createRemittance: RemittanceResponseSchema,
   plainSearchPayments: PaymentResponseSchema,
@@ -27,8 +27,8 @@ export const collectionResponseSchemas = {
   searchModulePayments: PaymentResponseSchema,
   searchPayments: PaymentResponseSchema,
   searchRemittances: RemittanceResponseSchema,
-  updateModulePaymentWorkflow: z.record(z.string(), z.unknown()),
-  updatePreexistingPayments: z.unknown(),
-  updateRemittance: z.record(z.string(), z.unknown()),
+  updateModulePaymentWorkflow: PaymentResponseSchema,
+  updatePreexistingPayments: PaymentResponseSchema,
+  updateRemittance: RemittanceResponseSchema,
   validatePayment: PaymentResponseSchema,
 };

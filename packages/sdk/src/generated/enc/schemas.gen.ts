@@ -7,7 +7,7 @@ const VerifyResponseSchema = z.looseObject({ verified: z.optional(z.nullable(z.b
 
 /** zod/mini schemas of each enc operation's success response body, keyed by SDK method name. */
 export const encResponseSchemas = {
-  decrypt: z.array(z.record(z.string(), z.unknown())),
+  decrypt: z.unknown(),
   encrypt: z.array(z.record(z.string(), z.unknown())),
   rotateAllKeys: RotateKeyResponseSchema,
   rotateKey: RotateKeyResponseSchema,

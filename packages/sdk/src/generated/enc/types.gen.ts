@@ -112,7 +112,8 @@ export interface components {
             tenantId?: string;
             /** @enum {string} */
             type?: "Important" | "Normal";
-            value?: unknown[];
+            /** @description Value(s) to encrypt: a string, object or array. */
+            value?: unknown;
         };
         EncryptionRequest: {
             encryptionRequests?: components["schemas"]["EncReqObject"][];
@@ -254,9 +255,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>[];
+                "application/json": unknown;
             };
         };
         responses: {
@@ -266,7 +267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": unknown;
                 };
             };
             400: components["responses"]["BadRequest"];

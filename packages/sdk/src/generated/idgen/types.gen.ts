@@ -52,7 +52,7 @@ export interface components {
             tenantId: string;
             format?: string;
             /** @default 1 */
-            count: number;
+            count?: number;
         };
         IdResponse: {
             id?: string;

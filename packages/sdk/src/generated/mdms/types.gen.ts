@@ -159,7 +159,7 @@ export interface components {
             uniqueIdentifier?: string;
             data: Record<string, never>;
             /** @default true */
-            isActive: boolean;
+            isActive?: boolean;
             auditDetails?: components["schemas"]["AuditDetails"];
         };
         MdmsCountResponseV2: {
@@ -272,7 +272,7 @@ export interface components {
             description?: string;
             definition: Record<string, never>;
             /** @default true */
-            isActive: boolean;
+            isActive?: boolean;
             auditDetails?: components["schemas"]["AuditDetails"];
         };
         SchemaDefinitionRequest: {

@@ -209,7 +209,7 @@ export interface components {
             grant_type: "password" | "refresh_token";
             refresh_token?: string;
             /** @default read */
-            scope: string;
+            scope?: string;
             tenantId?: string;
             /** @enum {string} */
             userType?: "CITIZEN" | "EMPLOYEE" | "SYSTEM";
@@ -293,9 +293,6 @@ export interface components {
             tenantId: string;
             roles: components["schemas"]["Role"][];
         };
-        TokenWrapper: {
-            accessToken?: string;
-        };
         User: {
             tenantId: string;
             /** Format: int64 */
@@ -315,7 +312,7 @@ export interface components {
             locale?: string;
             type: string;
             /** @default false */
-            accountLocked: boolean;
+            accountLocked?: boolean;
             roles?: components["schemas"]["Role"][];
             userDetails?: components["schemas"]["UserDetails"];
             auditDetails?: components["schemas"]["AuditDetails"];
@@ -473,7 +470,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenWrapper"];
+                "application/json": components["schemas"]["RequestInfoWrapper"];
             };
         };
         responses: {

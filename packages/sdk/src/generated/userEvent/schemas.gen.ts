@@ -2,6 +2,7 @@
 import * as z from "zod/mini";
 
 const ResponseInfoSchema = z.looseObject({ apiId: z.optional(z.nullable(z.string())), ver: z.optional(z.nullable(z.string())), ts: z.optional(z.nullable(z.number())), resMsgId: z.optional(z.nullable(z.string())), msgId: z.optional(z.nullable(z.string())), status: z.optional(z.nullable(z.string())) });
+const NotificationCountResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), totalCount: z.optional(z.nullable(z.number())), unreadCount: z.optional(z.nullable(z.number())), readCount: z.optional(z.nullable(z.number())) });
 const ActionItemSchema = z.looseObject({ actionUrl: z.optional(z.nullable(z.string())), code: z.optional(z.nullable(z.string())) });
 const AuditDetailsSchema = z.looseObject({ createdBy: z.optional(z.nullable(z.string())), lastModifiedBy: z.optional(z.nullable(z.string())), createdTime: z.optional(z.nullable(z.number())), lastModifiedTime: z.optional(z.nullable(z.number())) });
 const ActionSchema = z.looseObject({ tenantId: z.string(), id: z.optional(z.nullable(z.string())), eventId: z.optional(z.nullable(z.string())), actionUrls: z.optional(z.nullable(z.array(ActionItemSchema))), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
@@ -11,7 +12,7 @@ const EventResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(
 
 /** zod/mini schemas of each userEvent operation's success response body, keyed by SDK method name. */
 export const userEventResponseSchemas = {
-  countNotifications: z.record(z.string(), z.unknown()),
+  countNotifications: NotificationCountResponseSchema,
   create: EventResponseSchema,
   search: EventResponseSchema,
   update: EventResponseSchema,

@@ -142,6 +142,12 @@ export interface components {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             events?: components["schemas"]["Event"][];
         };
+        NotificationCountResponse: {
+            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            totalCount?: number;
+            unreadCount?: number;
+            readCount?: number;
+        };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
             apiId?: string | null;
@@ -403,7 +409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NotificationCountResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -276,8 +276,8 @@ export interface components {
             businessService: string;
             businessId: string;
             action: string;
-            readonly state?: components["schemas"]["State"];
-            comment?: string;
+            state?: components["schemas"]["State"];
+            comment?: string | null;
             documents?: components["schemas"]["Document"][];
             assigner?: components["schemas"]["User"];
             assignes?: components["schemas"]["User"][];
@@ -285,7 +285,7 @@ export interface components {
             /** Format: int64 */
             sla?: number;
             currentStatus?: string;
-            previousStatus?: string;
+            previousStatus?: string | null;
             entity?: Record<string, never>;
             auditDetails?: components["schemas"]["AuditDetails"];
             moduleName: string;
@@ -549,8 +549,8 @@ export interface operations {
     "workflow.searchBusinessServices": {
         parameters: {
             query: {
-                businessServices?: number[];
                 tenantId: string;
+                businessServices?: string[];
             };
             header?: never;
             path?: never;
@@ -633,8 +633,8 @@ export interface operations {
     "workflow.searchBusinessServicesV2": {
         parameters: {
             query: {
-                businessServices?: number[];
                 tenantId: string;
+                businessServices?: string[];
             };
             header?: never;
             path?: never;

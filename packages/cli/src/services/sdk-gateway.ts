@@ -1,0 +1,153 @@
+/**
+ * Adapts the SDK client (`createDigitClient`) to the {@link DigitGateway} the provisioning services use.
+ * Request shapes follow DIGIT's wire contracts; list responses are unwrapped here.
+ */
+import type { DigitClient } from "@digit-kit/sdk";
+import type {
+  BusinessService,
+  DigitGateway,
+  LiveBoundary,
+  LiveHierarchy,
+  LiveMdmsRecord,
+  LiveMessage,
+  LiveRelationship,
+  LiveSchema,
+  LiveUser,
+} from "./gateway.js";
+
+type Loose = (body?: unknown, options?: { query?: Record<string, string | number | boolean | undefined>; params?: Record<string, string> }) => Promise<unknown>;
+/** The generated method types are exact per operation; the adapter builds bodies dynamically. */
+const op = (fn: unknown): Loose => fn as Loose;
+const list = <T>(res: unknown, key: string): T[] => {
+  const v = (res as Record<string, unknown> | undefined)?.[key];
+  return Array.isArray(v) ? (v as T[]) : [];
+};
+
+interface TreeNode {
+  id?: string;
+  code: string;
+  boundaryType: string;
+  children?: TreeNode[];
+}
+
+/** Creates a gateway over an SDK client that is already configured with base URL and auth. */
+export function createSdkGateway(client: DigitClient): DigitGateway {
+  return {
+    async searchSchemas(tenantId, codes) {
+      const res = await op(client.mdms.searchSchemas)({ SchemaDefCriteria: { tenantId, ...(codes ? { codes } : {}), offset: 0, limit: 500 } });
+      return list<LiveSchema>(res, "SchemaDefinitions");
+    },
+    async createSchema(schema) {
+      await op(client.mdms.createSchema)({ SchemaDefinition: schema });
+    },
+    async updateSchema(schema) {
+      await op(client.mdms.updateSchema)({ SchemaDefinition: schema });
+    },
+
+    async searchMdms(tenantId, schemaCode, page) {
+      const res = await op(client.mdms.search)({ MdmsCriteria: { tenantId, schemaCode, offset: page.offset, limit: page.limit } });
+      return list<LiveMdmsRecord>(res, "mdms");
+    },
+    async createMdms(record) {
+      await op(client.mdms.create)({ Mdms: record }, { params: { schemaCode: record.schemaCode } });
+    },
+    async updateMdms(record) {
+      await op(client.mdms.update)({ Mdms: record }, { params: { schemaCode: record.schemaCode } });
+    },
+
+    async searchBusinessServices(tenantId, codes) {
+      const res = await op(client.workflow.searchBusinessServices)({}, { query: { tenantId, ...(codes && codes.length ? { businessServices: codes.join(",") } : {}) } });
+      return list<BusinessService>(res, "BusinessServices");
+    },
+    async createBusinessService(bs) {
+      await op(client.workflow.createBusinessService)({ BusinessServices: [bs] });
+    },
+    async updateBusinessService(bs) {
+      await op(client.workflow.updateBusinessService)({ BusinessServices: [bs] });
+    },
+
+    async searchMessages(tenantId, locale, module) {
+      const res = await op(client.localization.search)({}, { query: { tenantId, locale, ...(module ? { module } : {}) } });
+      return list<LiveMessage>(res, "messages");
+    },
+    async upsertMessages(tenantId, messages) {
+      await op(client.localization.upsert)({ tenantId, messages });
+    },
+
+    async searchHierarchies(tenantId, hierarchyType) {
+      const res = await op(client.boundary.searchHierarchies)({
+        BoundaryTypeHierarchySearchCriteria: { tenantId, ...(hierarchyType ? { hierarchyType } : {}), offset: 0, limit: 100 },
+      });
+      return list<LiveHierarchy>(res, "BoundaryHierarchy");
+    },
+    async createHierarchy(h) {
+      await op(client.boundary.createHierarchy)({ BoundaryHierarchy: h });
+    },
+    async updateHierarchy(h) {
+      await op(client.boundary.updateHierarchy)({ BoundaryHierarchy: h });
+    },
+    async searchBoundaries(tenantId, codes) {
+      if (codes.length === 0) return [];
+      const res = await op(client.boundary.search)({}, { query: { tenantId, codes: codes.join(","), limit: codes.length, offset: 0 } });
+      return list<LiveBoundary>(res, "Boundary");
+    },
+    async createBoundaries(items) {
+      await op(client.boundary.create)({ Boundary: items });
+    },
+    async updateBoundaries(items) {
+      await op(client.boundary.update)({ Boundary: items });
+    },
+    async searchRelationships(tenantId, hierarchyType) {
+      const res = await op(client.boundary.searchRelationships)({}, { query: { tenantId, hierarchyType, includeChildren: true } });
+      const out: LiveRelationship[] = [];
+      const walk = (nodes: TreeNode[] | undefined, parent: string | null): void => {
+        for (const n of nodes ?? []) {
+          out.push({ ...(n.id ? { id: n.id } : {}), tenantId, code: n.code, hierarchyType, boundaryType: n.boundaryType, parent });
+          walk(n.children, n.code);
+        }
+      };
+      for (const tb of list<{ tenantId?: string; hierarchyType?: string; boundary?: TreeNode[] }>(res, "TenantBoundary")) {
+        if ((tb.hierarchyType ?? hierarchyType) === hierarchyType) walk(tb.boundary, null);
+      }
+      return out;
+    },
+    async createRelationship(r) {
+      await op(client.boundary.createRelationship)({ BoundaryRelationship: r });
+    },
+    async updateRelationship(r) {
+      await op(client.boundary.updateRelationship)({ BoundaryRelationship: r });
+    },
+
+    async searchUsers(tenantId, userNames) {
+      const found: LiveUser[] = [];
+      for (const userName of userNames) {
+        const res = await op(client.user.search)({ tenantId, userName, pageSize: 10 });
+        found.push(...list<LiveUser>(res, "user").filter((u) => u.userName === userName));
+      }
+      return found;
+    },
+    async createUser(user) {
+      await op(client.user.createNoValidate)({ user: { active: true, ...user } });
+    },
+    async updateUser(user) {
+      await op(client.user.updateNoValidate)({ user });
+    },
+
+    async searchEmployees(tenantId, codes) {
+      const out: Record<string, unknown>[] = [];
+      for (let offset = 0; ; offset += 100) {
+        const res = await op(client.hrms.search)({}, { query: { tenantId, ...(codes.length ? { codes: codes.join(",") } : {}), limit: 100, offset } });
+        const page = list<Record<string, unknown>>(res, "Employees");
+        out.push(...page);
+        if (page.length < 100 || codes.length > 0) break;
+      }
+      return out;
+    },
+    async createEmployees(_tenantId, employees) {
+      await op(client.hrms.create)({ Employees: employees });
+    },
+    async updateEmployees(_tenantId, employees) {
+      await op(client.hrms.update)({ Employees: employees });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { runDigit } from "../src/run.js";
+import { isolatedEnv } from "./helpers.js";
+
+describe("digit demo", () => {
+  it("starts the mock, applies the demo bundle, verifies, and plans clean", async () => {
+    const r = await runDigit(["demo"], { env: isolatedEnv() });
+    expect(r.exitCode, r.stdout.slice(-3000) + r.stderr.slice(-2000)).toBe(0);
+    expect(r.stdout).toContain("== 1. Plan (before) ==");
+    expect(r.stdout).toMatch(/Plan: \d+ to create/);
+    expect(r.stdout).toMatch(/workflow\s+1\s+1\s+ok/);
+    expect(r.stdout).toMatch(/localization\s+46\s+46\s+ok/);
+    expect(r.stdout).toContain("No changes");
+    expect(r.stdout).toContain("Demo complete");
+  });
+
+  it("--json prints one JSON document with before/after plans", async () => {
+    const r = await runDigit(["demo", "--json"], { env: isolatedEnv() });
+    const body = JSON.parse(r.stdout) as { ok: boolean; before: { hasChanges: boolean }; after: { hasChanges: boolean } };
+    expect(body).toMatchObject({ ok: true, before: { hasChanges: true }, after: { hasChanges: false } });
+  });
+});
+

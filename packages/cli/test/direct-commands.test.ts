@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createDigitMock, DEFAULT_CREDENTIALS } from "@digit-kit/mock-server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { runDigit, type RunDigitOptions } from "../src/run.js";
+import { isolatedEnv, tempDir } from "./helpers.js";
+
+let opts: RunDigitOptions;
+let cwd: string;
+
+/** A scaffolded bundle for the mock's own state tenant (pg), where the built-in ADMIN may write. */
+async function scaffold(dir = "b", cities = "cityz"): Promise<string> {
+  const r = await runDigit(["init", "--dir", dir, "--state", "pg", "--state-name", "Mock State", "--cities", cities, "--force", "--yes"], opts);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return join(cwd, dir);
+}
+
+beforeEach(() => {
+  cwd = tempDir();
+  opts = {
+    cwd,
+    fetch: createDigitMock().fetch,
+    env: isolatedEnv({
+      DIGIT_URL: "http://digit.test",
+      DIGIT_TENANT: DEFAULT_CREDENTIALS.tenantId,
+      DIGIT_USERNAME: DEFAULT_CREDENTIALS.username,
+      DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password,
+    }),
+  };
+});
+
+describe("mdms / localization / user", () => {
+  it("mdms set creates then updates; get and search read it back", async () => {
+    const bundle = await scaffold();
+    await runDigit(["apply", "-f", bundle, "--yes", "--only", "schema,tenant"], opts);
+    const data = JSON.stringify({ code: "DEPT_T", name: "Testing", active: true });
+    const created = await runDigit(["mdms", "set", "common-masters.Department", "--tenant", "pg", "--data", data, "--json"], opts);
+    expect(created.exitCode, created.stderr).toBe(0);
+    expect((JSON.parse(created.stdout) as { action: string }).action).toBe("created");
+    const updated = await runDigit(
+      ["mdms", "set", "common-masters.Department", "--tenant", "pg", "--data", JSON.stringify({ code: "DEPT_T", name: "Tests", active: true }), "--json"],
+      opts,
+    );
+    expect((JSON.parse(updated.stdout) as { action: string }).action).toBe("updated");
+    const got = await runDigit(["mdms", "get", "common-masters.Department", "DEPT_T", "--tenant", "pg", "--json"], opts);
+    expect((JSON.parse(got.stdout) as { data: { name: string } }).data.name).toBe("Tests");
+    const search = await runDigit(["mdms", "search", "common-masters.Department", "--tenant", "pg", "--filter", "code=DEPT_T"], opts);
+    expect(search.exitCode).toBe(0);
+    expect(search.stdout).toContain("DEPT_T");
+    const missing = await runDigit(["mdms", "get", "common-masters.Department", "NOPE", "--tenant", "pg"], opts);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain("digit mdms search");
+  });
+
+  it("localization push then pull round-trips", async () => {
+    const file = join(cwd, "msgs.json");
+    writeFileSync(file, JSON.stringify([{ code: "HELLO", message: "Namaste", module: "test-mod", locale: "hi_IN" }]));
+    const push = await runDigit(["localization", "push", file, "--tenant", "pg"], opts);
+    expect(push.exitCode, push.stderr).toBe(0);
+    const pull = await runDigit(["localization", "pull", "--tenant", "pg", "--locale", "hi_IN", "--module", "test-mod", "-o", "out.json"], opts);
+    expect(pull.exitCode, pull.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, "out.json"), "utf8"))).toEqual([{ code: "HELLO", message: "Namaste", module: "test-mod", locale: "hi_IN" }]);
+  });
+
+  it("user create takes the password from DIGIT_NEW_USER_PASSWORD and never prints it", async () => {
+    const env = { ...opts.env, DIGIT_NEW_USER_PASSWORD: "Very-Secret-9" };
+    const r = await runDigit(
+      ["user", "create", "--tenant", "pg.citya", "--new-username", "gro9", "--name", "GRO Nine", "--mobile", "9876543210", "--roles", "EMPLOYEE", "--json"],
+      { ...opts, env },
+    );
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { userName: string }).userName).toBe("gro9");
+    expect(r.stdout + r.stderr).not.toContain("Very-Secret-9");
+  });
+
+  it("user create without a password source and no terminal names the variable", async () => {
+    const r = await runDigit(["user", "create", "--tenant", "pg", "--new-username", "x1", "--name", "X", "--mobile", "9876543211"], opts);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("DIGIT_NEW_USER_PASSWORD");
+  });
+});

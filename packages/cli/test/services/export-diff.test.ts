@@ -1,0 +1,86 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadBundle } from "@digit-kit/bundle";
+import { describe, expect, it } from "vitest";
+import { apply, diff, exportTenant, formatDrift, formatPlan, plan, tenantFromTemplate } from "../../src/services/index.js";
+import { FakeGateway } from "./fake-gateway.js";
+import { loadKit } from "./helpers.js";
+
+describe("exportTenant", () => {
+  it("writes a DIGIT Kit bundle that plans to no changes against its source", async () => {
+    const gw = new FakeGateway();
+    await apply(gw, await loadKit());
+    const outDir = mkdtempSync(join(tmpdir(), "digit-export-"));
+    const res = await exportTenant(gw, { tenant: "ka", outDir, locales: ["en_IN", "hi_IN"] });
+    expect(res.counts).toMatchObject({ schemas: 7, tenants: 2, workflows: 1, messages: 4, boundaries: 6, employees: 1 });
+    expect(res.files).toContain("digit-bundle.yaml");
+    const exported = await loadBundle(outDir);
+    expect(exported.layout).toBe("digit-kit");
+    const p = await plan(gw, exported);
+    expect(formatPlan(p).split("\n").at(-1)).toMatch(/^No changes\./);
+    expect(p.totals.unchanged).toBe(44); // everything but the user (DIGIT cannot list users outside HRMS)
+  });
+});
+
+describe("diff", () => {
+  it("reports drift between two environments by natural key", async () => {
+    const bundle = await loadKit();
+    const a = new FakeGateway();
+    const b = new FakeGateway();
+    await apply(a, bundle);
+    await apply(b, bundle);
+    b.mdms.find((r) => r.uniqueIdentifier === "DEPT_WATER")!.data.name = "Water";
+    b.messages.delete("ka|en_IN|rainmaker-pgr|CS_COMMON_CANCEL");
+    await b.createMdms({ tenantId: "ka", schemaCode: "common-masters.Department", data: { code: "DEPT_NEW", name: "New", active: true }, isActive: true });
+    const report = await diff({ gateway: a, tenant: "ka", label: "dev" }, { gateway: b, tenant: "ka", label: "prod" }, ["schema", "mdms", "workflow", "localization"]);
+    expect(report.items).toEqual([
+      { kind: "mdms", key: "common-masters.Department:DEPT_WATER", status: "different", changes: [{ path: "/name", from: "Water Supply", to: "Water" }] },
+      { kind: "mdms", key: "common-masters.Department:DEPT_NEW", status: "only-in-b" },
+      { kind: "localization", key: "rainmaker-pgr:CS_COMMON_CANCEL@en_IN", status: "only-in-a" },
+    ]);
+    expect(formatDrift(report)).toBe(
+      [
+        "~ mdms common-masters.Department:DEPT_WATER",
+        '    /name: "Water Supply" ≠ "Water"',
+        "> mdms common-masters.Department:DEPT_NEW",
+        "< localization rainmaker-pgr:CS_COMMON_CANCEL@en_IN",
+        "3 difference(s) between dev (<) and prod (>).",
+      ].join("\n"),
+    );
+    expect((await diff({ gateway: a, tenant: "ka" }, { gateway: a, tenant: "ka" })).items).toEqual([]);
+  });
+});
+
+describe("tenantFromTemplate", () => {
+  it("copies a template city's tenant record, boundaries, workflows and messages to a new city", async () => {
+    const gw = new FakeGateway();
+    const bundle = await loadKit();
+    bundle.workflows[0]!.tenantId = "ka.mysuru";
+    bundle.workflows[0]!.businessService.tenantId = "ka.mysuru";
+    await apply(gw, bundle);
+    await gw.upsertMessages("ka.mysuru", [{ code: "CITY_NAME", message: "Mysuru", module: "rainmaker-common", locale: "en_IN" }]);
+    const city = await tenantFromTemplate(gw, { city: "ka.mandya", from: "ka.mysuru", name: "Mandya" });
+    expect(city.tenants).toEqual([expect.objectContaining({ code: "ka.mandya", name: "Mandya", kind: "city" })]);
+    expect(city.boundary.relationships.map((r) => `${r.tenantId}:${r.code}<${r.parent ?? "-"}`).sort()).toEqual([
+      "ka.mandya:MYS_CITY<-",
+      "ka.mandya:MYS_W1<MYS_Z1",
+      "ka.mandya:MYS_W2<MYS_Z1",
+      "ka.mandya:MYS_W3<MYS_Z2",
+      "ka.mandya:MYS_Z1<MYS_CITY",
+      "ka.mandya:MYS_Z2<MYS_CITY",
+    ]);
+    expect(city.workflows.map((w) => `${w.tenantId}:${w.businessService.businessService}`)).toEqual(["ka.mandya:COMPLAINT"]);
+    expect(city.localization.map((m) => `${m.tenantId}:${m.code}`)).toEqual(["ka.mandya:CITY_NAME"]);
+    const p = await plan(gw, city);
+    // tenant + hierarchy + 6 boundaries + 6 relationships + workflow + message
+    expect(p.totals).toEqual({ create: 16, update: 0, unchanged: 0 });
+    const result = await apply(gw, city);
+    expect(result.verification.ok).toBe(true);
+    expect((await plan(gw, city)).hasChanges).toBe(false);
+  });
+
+  it("explains a missing template tenant", async () => {
+    await expect(tenantFromTemplate(new FakeGateway(), { city: "ka.mandya", from: "ka.nowhere" })).rejects.toThrow(/template tenant "ka.nowhere" is not in ka's tenant.tenants master/);
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadBundle, type Bundle } from "@digit-kit/bundle";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apply, exportTenant, formatPlan, plan } from "../../src/services/index.js";
+import { KIT_BASIC, KIT_ENV } from "./helpers.js";
+import { createMockGateway, meter } from "./mock-gateway.js";
+
+/** The kit-basic bundle moved to the mock's state tenant `pg` (`--tenant pg`), every resource kind included. */
+describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => {
+  let bundle: Bundle;
+  beforeAll(async () => {
+    bundle = await loadBundle(KIT_BASIC, { tenant: "pg", env: KIT_ENV });
+  });
+
+  it("plans creates and updates against the mock's seed", async () => {
+    const { gateway } = createMockGateway();
+    const p = await plan(gateway, bundle);
+    expect(formatPlan(p).split("\n").slice(0, 14).join("\n")).toMatchInlineSnapshot(`
+      "KIND                   CREATE  UPDATE  UNCHANGED
+      schema                 3       4       0
+      tenant                 1       1       0
+      mdms                   7       0       0
+      role                   1       3       0
+      action                 2       0       0
+      role-action            3       0       0
+      user                   1       0       0
+      workflow               1       0       0
+      localization           4       0       0
+      boundary-hierarchy     1       0       0
+      boundary               6       0       0
+      boundary-relationship  6       0       0
+      employee               1       0       0"
+    `);
+    expect(formatPlan(p).split("\n").at(-1)).toBe("Plan: 37 to create, 8 to update, 0 unchanged.");
+  });
+
+  it("applies every kind, verifies, and a second apply writes nothing", async () => {
+    const { gateway } = createMockGateway();
+    const m = meter(gateway);
+    const first = await apply(m.gateway, bundle);
+    expect(first.failures).toEqual([]);
+    expect(first.verification.ok).toBe(true);
+    const writes = m.writes();
+    expect(writes).toBe(45 - 2); // one call per resource, except 4 messages sent as 2 upserts (one per locale)
+    const second = await apply(m.gateway, bundle);
+    expect(m.writes()).toBe(writes);
+    expect(second.verification.ok).toBe(true);
+    expect((await plan(gateway, bundle)).hasChanges).toBe(false);
+  });
+
+  it("resumes a killed apply with no duplicates", async () => {
+    const { gateway } = createMockGateway();
+    const m = meter(gateway, 20);
+    expect((await apply(m.gateway, bundle, { verifyTimeoutMs: 0 })).verification.ok).toBe(false);
+    m.revive();
+    const resumed = await apply(m.gateway, bundle);
+    expect(resumed.failures).toEqual([]);
+    expect(resumed.verification.ok).toBe(true);
+    expect(m.writes()).toBe(43); // exactly the writes of one uninterrupted apply: nothing written twice
+    const p = await plan(gateway, bundle);
+    expect(p.hasChanges).toBe(false);
+    expect(await gateway.searchBoundaries("pg.mysuru", ["MYS_CITY", "MYS_W1"])).toHaveLength(2);
+  });
+
+  it("exports the tenant; the export plans to no changes", async () => {
+    const { gateway } = createMockGateway();
+    await apply(gateway, bundle);
+    const outDir = mkdtempSync(join(tmpdir(), "digit-export-mock-"));
+    const res = await exportTenant(gateway, { tenant: "pg", outDir, locales: ["en_IN", "hi_IN"] });
+    expect(res.counts.workflows).toBeGreaterThanOrEqual(1);
+    const exported = await loadBundle(outDir);
+    const p = await plan(gateway, exported);
+    expect(p.items.filter((i) => i.action !== "unchanged")).toEqual([]);
+    expect(p.summary.boundary).toEqual({ create: 0, update: 0, unchanged: 6 });
+  });
+
+  it("updates changed resources of every kind in place", async () => {
+    const { gateway } = createMockGateway();
+    await apply(gateway, bundle);
+    const changed = await loadBundle(KIT_BASIC, { tenant: "pg", env: KIT_ENV });
+    changed.mdmsData.find((r) => r.data.code === "DEPT_ROADS")!.data.name = "Roads & Bridges";
+    changed.localization.find((m) => m.code === "CS_COMMON_SUBMIT" && m.locale === "en_IN")!.message = "Send";
+    const states = changed.workflows[0]!.businessService.states as Record<string, unknown>[];
+    states.find((s) => s.state === "PENDINGATLME")!.sla = 86400000;
+    changed.boundary.entities.find((e) => e.code === "MYS_CITY")!.geometry = { type: "Point", coordinates: [76.65, 12.3] };
+    changed.users[0]!.name = "Asha G.";
+    changed.employees[0]!.employee.employeeType = "TEMPORARY";
+    const p = await plan(gateway, changed);
+    expect(p.items.filter((i) => i.action === "update").map((i) => `${i.kind} ${i.key}`)).toEqual([
+      "mdms common-masters.Department:DEPT_ROADS",
+      "user gro-mysuru",
+      "workflow COMPLAINT",
+      "localization rainmaker-pgr:CS_COMMON_SUBMIT@en_IN",
+      "boundary MYS_CITY",
+      "employee EMP-MYS-1",
+    ]);
+    const result = await apply(gateway, changed);
+    expect(result.failures).toEqual([]);
+    expect(result.verification.ok).toBe(true);
+    expect((await plan(gateway, changed)).hasChanges).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The "done when" test: a raw HTTP client (node fetch, no SDK) sending real DIGIT request shapes to the
+ * standalone server, exactly as a DIGIT UI or a Postman collection would.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request as httpRequest } from "node:http";
+import { createMockServer, type MockServer } from "../src/index.js";
+import { BASIC, type Json } from "./helpers.js";
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await createMockServer({ port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function call(path: string, body: unknown): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json;charset=UTF-8" }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
+  let token = "";
+  let RequestInfo: Record<string, unknown> = {};
+
+  it("logs in the way DIGIT UIs do (form body, Basic client auth)", async () => {
+    const res = await fetch(`${server.url}/user/oauth/token`, {
+      method: "POST",
+      headers: { authorization: BASIC, "content-type": "application/x-www-form-urlencoded" },
+      body: "username=ADMIN&password=eGov%40123&grant_type=password&scope=read&tenantId=pg&userType=EMPLOYEE",
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    token = body.access_token;
+    RequestInfo = { apiId: "Rainmaker", ver: ".01", ts: "", action: "_search", did: "1", key: "", msgId: "20170310130900|en_IN", authToken: token, userInfo: body.UserRequest };
+  });
+
+  it("creates an MDMS v2 schema and record, then finds it with v2 and v1-compatible searches", async () => {
+    const schema = await call("/mdms-v2/schema/v1/_create", {
+      RequestInfo,
+      SchemaDefinition: {
+        tenantId: "pg",
+        code: "common-masters.Department",
+        description: "Departments",
+        definition: { $schema: "http://json-schema.org/draft-07/schema#", type: "object", required: ["code", "name", "active"], "x-unique": ["code"], properties: { code: { type: "string" }, name: { type: "string" }, active: { type: "boolean" } } },
+        isActive: true,
+      },
+    });
+    expect(schema.status).toBe(202);
+    expect(schema.body.SchemaDefinitions[0].code).toBe("common-masters.Department");
+    const rec = await call("/mdms-v2/v2/_create/common-masters.Department", {
+      RequestInfo,
+      Mdms: { tenantId: "pg", schemaCode: "common-masters.Department", data: { code: "DEPT_1", name: "Street Lights", active: true }, isActive: true },
+    });
+    expect(rec.status).toBe(202);
+    expect(rec.body.mdms[0]).toMatchObject({ tenantId: "pg", schemaCode: "common-masters.Department", uniqueIdentifier: "DEPT_1", isActive: true });
+    const v2 = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg.citya", schemaCode: "common-masters.Department", limit: 10, offset: 0 } });
+    expect(v2.status).toBe(200);
+    expect(v2.body.mdms.map((m: Json) => m.data.code)).toEqual(["DEPT_1"]);
+    const v1 = await call("/mdms-v2/v1/_search", {
+      RequestInfo,
+      MdmsCriteria: { tenantId: "pg", moduleDetails: [{ moduleName: "common-masters", masterDetails: [{ name: "Department" }] }] },
+    });
+    expect(v1.status).toBe(200);
+    expect(v1.body.MdmsRes["common-masters"].Department[0].code).toBe("DEPT_1");
+  });
+
+  it("answers errors with DIGIT envelopes: 401 without a token, 400 for unknown tenants, 404 for unknown routes", async () => {
+    const noToken = await call("/mdms-v2/v2/_search", { RequestInfo: { ...RequestInfo, authToken: "stale-token" }, MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });
+    expect(noToken.status).toBe(401);
+    expect(noToken.body.Errors[0].code).toBe("InvalidAccessTokenException");
+    const tenant = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pb.amritsar", schemaCode: "tenant.tenants" } });
+    expect(tenant.status).toBe(400);
+    expect(tenant.body.Errors[0].code).toBe("INVALID_TENANT_ID");
+    const missing = await call("/egov-mdms-service/v2/_search", { RequestInfo });
+    expect(missing.status).toBe(404);
+    expect(missing.body.ResponseInfo.status).toBe("failed");
+  });
+
+  it("survives malformed and oversized bodies and keeps answering /health", async () => {
+    const bad = await fetch(`${server.url}/mdms-v2/v2/_search`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(bad.status).toBe(400);
+    const big = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/mdms-v2/v2/_search`, { method: "POST", headers: { "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 6; i++) req.write(chunk);
+      req.end();
+    });
+    expect(big).toBe(413);
+    for (const p of ["/health", "/user/health", "/mdms-v2/health"]) expect((await fetch(`${server.url}${p}`)).status).toBe(200);
+  });
+
+  it("serves the control API over HTTP", async () => {
+    const state = await fetch(`${server.url}/_mock/state`);
+    expect(state.status).toBe(200);
+    const text = await state.text();
+    expect(text).toContain("common-masters.Department");
+    expect(text).not.toContain(token);
+    expect((await fetch(`${server.url}/_mock/reset`, { method: "POST" })).status).toBe(200);
+    const after = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });
+    expect(after.status).toBe(401);
+  });
+});

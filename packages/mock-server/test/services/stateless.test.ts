@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { filestoreService } from "../../src/services/filestore/index.js";
+import { billingService, collectionService, pdfService, pgService, urlShortenerService, userEventService } from "../../src/services/stateless/index.js";
+import { bodyOf, caller, errorCodes, fakeContext, Harness, role } from "./helpers.js";
+
+describe("billing, collection and pg", () => {
+  it("answer searches with empty, spec-keyed lists", () => {
+    const ctx = fakeContext();
+    const me = caller(ctx, [role("EMPLOYEE")]);
+    expect(bodyOf(new Harness(billingService, ctx).call("billing.searchDemands", { caller: me, query: { tenantId: "pb" } }))).toMatchObject({ Demands: [] });
+    expect(bodyOf(new Harness(collectionService, ctx).call("collection.searchPayments", { caller: me }))).toMatchObject({ Payments: [] });
+    const pg = bodyOf(new Harness(pgService, ctx).call("pg.searchTransactions", { caller: me }));
+    expect(pg).toMatchObject({ Transaction: [] });
+    expect(pg["responseInfo"]).toBeDefined();
+  });
+
+  it("echo created objects with generated ids", () => {
+    const ctx = fakeContext();
+    const me = caller(ctx, [role("EMPLOYEE")]);
+    const res = new Harness(billingService, ctx).call("billing.createDemand", { caller: me, body: { Demands: [{ tenantId: "pb.amritsar", consumerCode: "C1", consumerType: "PROPERTY", businessService: "PROPERTY", taxPeriodFrom: 1, taxPeriodTo: 2, demandDetails: [] }] } });
+    const demand = (bodyOf(res)["Demands"] as Record<string, unknown>[])[0];
+    expect(demand).toMatchObject({ tenantId: "pb.amritsar", consumerCode: "C1", status: "ACTIVE" });
+    expect(typeof demand?.["id"]).toBe("string");
+    const txn = bodyOf(new Harness(pgService, ctx).call("pg.createTransaction", { caller: me, body: { Transaction: { tenantId: "pb", txnAmount: "10", billId: "B1", gateway: "PAYTM", callbackUrl: "https://example.org/cb", module: "PT", moduleId: "PT-1", productInfo: "Property tax", taxAndPayments: [] } } }));
+    expect(txn["Transaction"]).toMatchObject({ txnStatus: "PENDING", txnAmount: "10" });
+    expect(errorCodes(new Harness(pgService, ctx).call("pg.createTransaction", { caller: me }))).toEqual(["INVALID_REQUEST"]);
+  });
+});
+
+describe("pdf", () => {
+  it("renders a PDF into the filestore slice on _create and answers bytes on _createnosave", () => {
+    const ctx = fakeContext();
+    const me = caller(ctx, [role("EMPLOYEE")]);
+    const files = new Harness(filestoreService, ctx);
+    const pdf = new Harness(pdfService, ctx);
+    const created = bodyOf(pdf.call("pdf.create", { caller: me, query: { tenantId: "pb", key: "pgr-receipt" } }));
+    const [id] = created["filestoreIds"] as string[];
+    const download = files.call("filestore.download", { query: { tenantId: "pb", fileStoreId: id ?? "" } });
+    expect(download.raw?.contentType).toBe("application/pdf");
+    expect(new TextDecoder().decode(download.raw?.data).startsWith("%PDF-1.4")).toBe(true);
+    const raw = pdf.call("pdf.createNoSave", { caller: me, query: { tenantId: "pb", key: "k" } });
+    expect(raw.status).toBe(201);
+    expect(new TextDecoder().decode(raw.raw?.data)).toContain("%%EOF");
+    expect(errorCodes(pdf.call("pdf.create", { caller: me, query: { tenantId: "pb" } }))).toEqual(["INVALID_REQUEST"]);
+  });
+});
+
+describe("url shortener", () => {
+  it("shortens to a path that resolves with a 302", () => {
+    const ctx = fakeContext();
+    const h = new Harness(urlShortenerService, ctx);
+    const res = h.call("urlShortener.shorten", { body: { url: "https://example.org/a?b=c" } });
+    const short = new TextDecoder().decode(res.raw?.data);
+    expect(short).toMatch(/^\/egov-url-shortening\/\w+$/);
+    const again = new TextDecoder().decode(h.call("urlShortener.shorten", { body: { url: "https://example.org/a?b=c" } }).raw?.data);
+    expect(again).toBe(short);
+    const id = short.split("/").pop() ?? "";
+    const resolved = h.call("urlShortener.resolve", { params: { id } });
+    expect(resolved.status).toBe(302);
+    expect(resolved.headers?.["location"]).toBe("https://example.org/a?b=c");
+    expect(h.call("urlShortener.resolve", { params: { id: "nope" } }).status).toBe(404);
+    expect(errorCodes(h.call("urlShortener.shorten", { body: { url: "not a url" } }))).toEqual(["INVALID_URL"]);
+  });
+});
+
+describe("user events", () => {
+  it("stores created events so search and counts find them", () => {
+    const ctx = fakeContext();
+    const h = new Harness(userEventService, ctx);
+    const me = caller(ctx, [role("CITIZEN")]);
+    const created = h.call("userEvent.create", {
+      caller: me,
+      body: { events: [{ tenantId: "pb", eventType: "SYSTEMGENERATED", name: "Hello", source: "webapp" }, { tenantId: "pb", eventType: "BROADCAST", name: "News" }] },
+    });
+    const ids = (bodyOf(created)["events"] as { id: string }[]).map((e) => e.id);
+    const search = (query: Record<string, string>) => (bodyOf(h.call("userEvent.search", { caller: me, query }))["events"] as { name: string }[]).map((e) => e.name);
+    expect(search({ tenantId: "pb" })).toEqual(["Hello", "News"]);
+    expect(search({ tenantId: "pb", eventTypes: "BROADCAST" })).toEqual(["News"]);
+    expect(search({ tenantId: "pb", ids: ids[0] ?? "" })).toEqual(["Hello"]);
+    h.call("userEvent.update", { caller: me, body: { events: [{ id: ids[0], name: "Hi", status: "INACTIVE" }] } });
+    expect(search({ tenantId: "pb", status: "ACTIVE" })).toEqual(["News"]);
+    expect(bodyOf(h.call("userEvent.countNotifications", { caller: me, query: { tenantId: "pb" } }))).toMatchObject({ totalCount: 2, unreadCount: 2 });
+    ctx.clock.now += 1;
+    h.call("userEvent.updateLastAccess", { caller: me });
+    expect(bodyOf(h.call("userEvent.countNotifications", { caller: me, query: { tenantId: "pb" } }))).toMatchObject({ unreadCount: 0 });
+    expect(errorCodes(h.call("userEvent.create", { caller: me, body: { events: [{ name: "x" }] } }))).toEqual(["INVALID_EVENT"]);
+    expect(errorCodes(h.call("userEvent.update", { caller: me, body: { events: [{ id: "ghost" }] } }))).toEqual(["EVENT_NOT_FOUND"]);
+  });
+});
