@@ -19,5 +19,7 @@ export default defineConfig([
     target: "node20",
     outDir: "dist",
     clean: false,
+    // `digit demo` looks for demo-bundle/ next to the binary when installed outside the repository.
+    onSuccess: "node -e \"require('fs').cpSync('../../examples/demo-bundle','dist/demo-bundle',{recursive:true})\"",
   },
 ]);

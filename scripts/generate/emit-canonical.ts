@@ -74,6 +74,14 @@ export async function validateCanonical(yamlText: string, doc: JsonObject, name:
       if (!isObject(o["responses"])) errors.push(`${name}: ${method} ${path} has no responses`);
     }
   }
+  const siblings = (node: Json, at: string): void => {
+    if (Array.isArray(node)) node.forEach((item, i) => siblings(item, `${at}/${i}`));
+    else if (isObject(node)) {
+      if ("$ref" in node && Object.keys(node).length > 1) errors.push(`${name}: $ref with sibling keywords at ${at}`);
+      for (const [key, value] of Object.entries(node)) siblings(value, `${at}/${key}`);
+    }
+  };
+  siblings(doc, "#");
   const redocly = loadRedocly();
   if (!redocly) return { errors, validator: "structural" };
   const config = await redocly.createConfig({ extends: [], rules: { struct: "error", "no-unresolved-refs": "error", "path-parameters-defined": "error", "operation-operationId-unique": "error", "no-identical-paths": "error" } });

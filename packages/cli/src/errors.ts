@@ -94,10 +94,12 @@ function sdkFix(error: Error): string[] {
   }
 }
 
-/** Secret-looking fragments removed from any message we print. */
+/** Secret-looking values (JSON `"key": "value"`, query/form `key=value`, bearer tokens) removed from a message. */
 function scrubMessage(message: string): string {
+  const keys = "authToken|access_token|refresh_token|password|Authorization";
   return message
-    .replace(/(authToken|access_token|refresh_token|password|Authorization)(["']?\s*[:=]\s*["']?)([^\s"',&}]+)/gi, "$1$2[redacted]")
+    .replace(new RegExp(`("(?:${keys})"\\s*:\\s*")([^"]*)(")`, "gi"), "$1[redacted]$3")
+    .replace(new RegExp(`\\b(${keys})=([^\\s&"']+)`, "gi"), "$1=[redacted]")
     .replace(/Bearer\s+[\w.-]+/gi, "Bearer [redacted]");
 }
 
@@ -108,7 +110,12 @@ function scrubMessage(message: string): string {
 export function reportError(error: unknown, io: ErrorSink, ctx: ReportContext): number {
   if (isUserFacing(error)) {
     const where = error instanceof UserError ? error.where : (error as { where?: string }).where;
-    const fix = error instanceof UserError ? error.fix : sdkFix(error);
+    const fix =
+      error instanceof UserError
+        ? error.fix
+        : error.name === "BundleValidationError"
+          ? ["Fix the problems listed above (paths are relative to the bundle root; pointers are JSON pointers into the file)."]
+          : sdkFix(error);
     const code = (error as { code?: unknown }).code;
     const message = scrubMessage(error.message);
     const lines = [`Error: ${message}`];

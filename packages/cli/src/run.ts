@@ -98,6 +98,8 @@ export async function runDigit(argv: readonly string[] | string, options: RunDig
     const pass = new PassThrough() as unknown as CliIo["stdin"];
     pass.isTTY = true;
     pass.setRawMode = () => pass;
+    // ink refs/unrefs stdin while it listens for keys.
+    Object.assign(pass, { ref: () => pass, unref: () => pass });
     if (typeof options.stdin !== "string" && options.stdin) options.stdin.pipe(pass as unknown as NodeJS.WritableStream);
     stdin = pass;
   }

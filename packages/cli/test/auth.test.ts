@@ -27,6 +27,19 @@ describe("digit login / profile / logout", () => {
     expect(tokens.profiles.dev!.accessToken.length).toBeGreaterThan(8);
   });
 
+  it("--verbose logs the login request without the password or tokens", async () => {
+    const mock = createDigitMock();
+    const env = isolatedEnv({ DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password });
+    const r = await runDigit([...loginArgs(), "--verbose"], { env, fetch: mock.fetch });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/→ POST http:\/\/digit\.test\/user\/oauth\/token user\.login/);
+    expect(r.stderr).not.toContain(DEFAULT_CREDENTIALS.password);
+    const tokens = JSON.parse(readFileSync(join(env.XDG_CONFIG_HOME!, "digit-kit", "credentials.json"), "utf8")) as {
+      profiles: Record<string, { accessToken: string }>;
+    };
+    expect(r.stderr + r.stdout).not.toContain(tokens.profiles.dev!.accessToken);
+  });
+
   it("reads the password from stdin with --password-stdin", async () => {
     const mock = createDigitMock();
     const env = isolatedEnv();

@@ -1,32 +1,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { createDigitMock, DEFAULT_CREDENTIALS } from "@digit-kit/mock-server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runDigit, type RunDigitOptions } from "../src/run.js";
-import { isolatedEnv, tempDir } from "./helpers.js";
+import { mockSession } from "./helpers.js";
 
 let opts: RunDigitOptions;
 let cwd: string;
+let scaffold: (dir?: string, cities?: string) => Promise<string>;
 
-/** A scaffolded bundle for the mock's own state tenant (pg), where the built-in ADMIN may write. */
-async function scaffold(dir = "b", cities = "cityz"): Promise<string> {
-  const r = await runDigit(["init", "--dir", dir, "--state", "pg", "--state-name", "Mock State", "--cities", cities, "--force", "--yes"], opts);
-  expect(r.exitCode, r.stderr).toBe(0);
-  return join(cwd, dir);
-}
-
-beforeEach(() => {
-  cwd = tempDir();
-  opts = {
-    cwd,
-    fetch: createDigitMock().fetch,
-    env: isolatedEnv({
-      DIGIT_URL: "http://digit.test",
-      DIGIT_TENANT: DEFAULT_CREDENTIALS.tenantId,
-      DIGIT_USERNAME: DEFAULT_CREDENTIALS.username,
-      DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password,
-    }),
-  };
+beforeEach(async () => {
+  ({ opts, cwd, scaffold } = await mockSession());
 });
 
 describe("export / diff / tenant create", () => {

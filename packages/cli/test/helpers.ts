@@ -24,3 +24,26 @@ export function tempDir(prefix = "digit-cli-"): string {
 export function isolatedEnv(extra: Record<string, string> = {}): Record<string, string> {
   return { XDG_CONFIG_HOME: tempDir("digit-xdg-"), HOME: tempDir("digit-home-"), ...extra };
 }
+
+/** A fresh in-process mock, an isolated env logged in through DIGIT_* variables, and a temp working dir. */
+export async function mockSession() {
+  const [{ createDigitMock, DEFAULT_CREDENTIALS }, { runDigit }] = await Promise.all([import("@digit-kit/mock-server"), import("../src/run.js")]);
+  const cwd = tempDir();
+  const opts = {
+    cwd,
+    fetch: createDigitMock().fetch,
+    env: isolatedEnv({
+      DIGIT_URL: "http://digit.test",
+      DIGIT_TENANT: DEFAULT_CREDENTIALS.tenantId,
+      DIGIT_USERNAME: DEFAULT_CREDENTIALS.username,
+      DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password,
+    }),
+  };
+  /** A scaffolded bundle for the mock's own state tenant (pg), where the built-in ADMIN may write. */
+  async function scaffold(dir = "b", cities = "cityz"): Promise<string> {
+    const r = await runDigit(["init", "--dir", dir, "--state", "pg", "--state-name", "Mock State", "--cities", cities, "--force", "--yes"], opts);
+    if (r.exitCode !== 0) throw new Error(r.stderr);
+    return join(cwd, dir);
+  }
+  return { cwd, opts, scaffold };
+}

@@ -78,40 +78,103 @@ export class DigitApiError extends DigitError {
   }
 }
 
-/** 401, DIGIT's `InvalidAccessTokenException`, or OAuth `invalid_grant`: log in again or fix the credentials. */
+/**
+ * 401, DIGIT's `InvalidAccessTokenException`, or OAuth `invalid_grant`: log in again or fix the credentials.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitAuthError) await digit.auth.login(credentials); }
+ * ```
+ */
 export class DigitAuthError extends DigitApiError {
   override name = "DigitAuthError";
 }
-/** 403 (`AccessDeniedException`): the user's roles do not allow this route. */
+/**
+ * 403 (`AccessDeniedException`): the user's roles do not allow this route.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitForbiddenError) console.error(`missing role for ${e.path}`); }
+ * ```
+ */
 export class DigitForbiddenError extends DigitApiError {
   override name = "DigitForbiddenError";
 }
-/** 400 with `Errors[]`: the request body was rejected. `errors[].code` says why. */
+/**
+ * 400 with `Errors[]`: the request body was rejected. `errors[].code` says why.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitValidationError && e.codes.includes("DUPLICATE_RECORD")) return; }
+ * ```
+ */
 export class DigitValidationError extends DigitApiError {
   override name = "DigitValidationError";
 }
-/** 404: wrong base URL, service not deployed, or a path the gateway does not know. */
+/**
+ * 404: wrong base URL, service not deployed, or a path the gateway does not know.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitNotFoundError) console.error(`is ${e.path} deployed?`); }
+ * ```
+ */
 export class DigitNotFoundError extends DigitApiError {
   override name = "DigitNotFoundError";
 }
-/** 429: too many requests. `retryAfterMs` is the server's `Retry-After`, when given. */
+/**
+ * 429: too many requests. `retryAfterMs` is the server's `Retry-After`, when given.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitRateLimitError) await sleep(e.retryAfterMs ?? 1000); }
+ * ```
+ */
 export class DigitRateLimitError extends DigitApiError {
   override name = "DigitRateLimitError";
 }
-/** 5xx: DIGIT or the gateway failed. Safe operations were already retried. */
+/**
+ * 5xx: DIGIT or the gateway failed. Safe operations were already retried.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitServerError) console.error(e.status, e.msgId); }
+ * ```
+ */
 export class DigitServerError extends DigitApiError {
   override name = "DigitServerError";
 }
 
-/** The request never got an HTTP answer (DNS, refused connection, reset, CORS). */
+/**
+ * The request never got an HTTP answer (DNS, refused connection, reset, CORS). `cause` holds the fetch error.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitConnectionError) console.error("is DIGIT reachable?", e.cause); }
+ * ```
+ */
 export class DigitConnectionError extends DigitError {
   override name = "DigitConnectionError";
 }
-/** No answer within the timeout (per attempt). Raise `timeout` or check the server. */
+/**
+ * No answer within the timeout (per attempt). Raise `timeout` or check the server.
+ *
+ * @example
+ * ```ts
+ * await digit.pdf.create(body, { query, timeout: 120_000 }); // PDFs can be slow
+ * ```
+ */
 export class DigitTimeoutError extends DigitError {
   override name = "DigitTimeoutError";
 }
-/** The caller aborted the request through its `AbortSignal`. `cause` is the signal's reason. */
+/**
+ * The caller aborted the request through its `AbortSignal`. `cause` is the signal's reason.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof DigitAbortError) return; // user navigated away }
+ * ```
+ */
 export class DigitAbortError extends DigitError {
   override name = "DigitAbortError";
 }

@@ -37,4 +37,20 @@ describe.skipIf(!built)(`built package${built ? "" : ` (skipped: ${reason})`}`, 
     const mdms = (await import(pathToFileURL(join(dist, "mdms.js")).href)) as Record<string, unknown>;
     expect(typeof mdms.createMdmsClient).toBe("function");
   });
+
+  it("lazy chunks (error mapping, retry, auth) load in both formats and keep one error class identity", async () => {
+    const fail: typeof fetch = async () => new Response(JSON.stringify({ Errors: [{ code: "E", message: "down" }] }), { status: 503 });
+    const ok: typeof fetch = async () => Response.json({ access_token: "t", refresh_token: "r", expires_in: 60 });
+    const require = createRequire(import.meta.url);
+    const esm = (await import(pathToFileURL(join(dist, "index.js")).href)) as typeof import("../src/index.js");
+    const cjs = require(join(dist, "index.cjs")) as typeof import("../src/index.js");
+    for (const sdk of [esm, cjs]) {
+      const digit = sdk.createDigitClient({ baseUrl: "http://x", tenantId: "pb", fetch: fail, auth: { token: "t" }, retry: { delay: async () => {} } });
+      const error = await digit.mdms.search({ MdmsCriteria: { tenantId: "pb" } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(sdk.DigitServerError);
+      expect(error).toBeInstanceOf(sdk.DigitError);
+      const login = sdk.createDigitClient({ baseUrl: "http://x", tenantId: "pb", fetch: ok });
+      expect((await login.auth.login({ username: "u", password: "p" })).accessToken).toBe("t");
+    }
+  });
 });

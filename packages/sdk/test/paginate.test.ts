@@ -59,4 +59,19 @@ describe("pagination", () => {
     expect(items).toHaveLength(2);
     expect(calls).toBe(2);
   });
+
+  it("stops when the server ignores paging (same page again, or more items than asked)", async () => {
+    let calls = 0;
+    const all = Array.from({ length: 3 }, (_, i) => ({ id: i }));
+    server.use(http.post(`${BASE}/mdms-v2/v2/_search`, () => (calls++, HttpResponse.json({ mdms: all }))));
+    const same = [];
+    for await (const r of testClient().api.search.iterate({}, { pageSize: 3 })) same.push(r);
+    expect(same).toEqual(all);
+    expect(calls).toBe(2);
+    calls = 0;
+    const longer = [];
+    for await (const r of testClient().api.search.iterate({}, { pageSize: 2 })) longer.push(r);
+    expect(longer).toEqual(all);
+    expect(calls).toBe(1);
+  });
 });

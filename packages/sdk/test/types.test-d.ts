@@ -1,9 +1,10 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { createDigitClient, createMdmsClient, type DigitApiError } from "../src/index.js";
+import type { FreeForm } from "../src/core/types.js";
 import type { MdmsOperations } from "../src/routes.js";
 
 const digit = createDigitClient({ baseUrl: "http://x", tenantId: "pb" });
-type MdmsRecord = NonNullable<MdmsOperations["search"]["responses"][200]["content"]["application/json"]["mdms"]>[number];
+type MdmsRecord = FreeForm<NonNullable<MdmsOperations["search"]["responses"][200]["content"]["application/json"]["mdms"]>[number]>;
 
 describe("SDK types", () => {
   it("types mdms.search's body (RequestInfo optional) and response", () => {
@@ -15,6 +16,14 @@ describe("SDK types", () => {
     digit.mdms.search({ MdmsCriteria: { tenantId: 1 } });
     // @ts-expect-error MdmsCriteria is required
     digit.mdms.search({});
+  });
+
+  it("accepts free-form objects (MDMS data) and returns them as Record<string, unknown>", async () => {
+    const { mdms } = await digit.mdms.create(
+      { Mdms: { tenantId: "pb", schemaCode: "a.b", data: { code: "DEPT_1", nested: { x: 1 } }, isActive: true } },
+      { params: { schemaCode: "a.b" } },
+    );
+    expectTypeOf(mdms![0]!.data).toEqualTypeOf<Record<string, unknown>>();
   });
 
   it("requires the schemaCode path param on mdms.create", () => {

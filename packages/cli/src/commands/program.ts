@@ -101,16 +101,21 @@ export function buildProgram(
   );
   for (const g of globalOptions) program.addOption(toOption(g));
 
+  // Groups are created where their first command appears, so help lists commands in table order.
   const groupCommands = new Map<string, Command>();
-  for (const group of groups) {
-    const cmd = program.command(group.name).description(group.summary).summary(group.summary);
-    groupCommands.set(group.name, cmd);
-  }
+  const groupOf = (name: string): Command => {
+    let cmd = groupCommands.get(name);
+    if (!cmd) {
+      const group = groups.find((g) => g.name === name);
+      if (!group) throw new Error(`command table: no group "${name}"`);
+      cmd = program.command(group.name).description(group.summary).summary(group.summary);
+      groupCommands.set(name, cmd);
+    }
+    return cmd;
+  };
 
   for (const spec of commands) {
-    const parentName = spec.path.length > 1 ? spec.path[0]! : undefined;
-    const parent = parentName ? groupCommands.get(parentName) : program;
-    if (!parent) throw new Error(`command table: no group "${parentName}" for ${spec.path.join(" ")}`);
+    const parent = spec.path.length > 1 ? groupOf(spec.path[0]!) : program;
     const cmd = parent.command(spec.path.at(-1)!);
     cmd.summary(spec.summary).description(spec.description ? `${spec.summary}\n\n${spec.description}` : spec.summary);
     for (const arg of spec.args ?? []) {

@@ -4,7 +4,7 @@
  * uuids, server-added ids/auditDetails, optional write lag, and a "kill switch" after N writes.
  */
 import { randomUUID } from "node:crypto";
-import { uniqueIdentifierOf } from "@digit-kit/bundle";
+import { refSpecs, refValues, uniqueIdentifierOf } from "@digit-kit/bundle";
 import type {
   BusinessService,
   DigitGateway,
@@ -37,6 +37,8 @@ export interface FakeOptions {
   writeLagMs?: number;
   /** Throw a connection error on every write after this many successful writes (simulates a killed apply). */
   failAfterWrites?: number;
+  /** Cap every search page at this many items, whatever limit is asked (like servers with a max page size). */
+  maxPageSize?: number;
   /** Per-call hook to inject failures: return an error to throw it. */
   failWrite?: (op: string, payload: unknown) => Error | undefined;
 }
@@ -78,7 +80,7 @@ export class FakeGateway implements DigitGateway {
     return Date.now();
   }
   private page<T>(list: T[], p: Page): T[] {
-    return list.slice(p.offset, p.offset + p.limit);
+    return list.slice(p.offset, p.offset + Math.min(p.limit, this.options.maxPageSize ?? Infinity));
   }
 
   async searchSchemas(tenantId: string, codes?: string[]): Promise<LiveSchema[]> {
@@ -109,6 +111,15 @@ export class FakeGateway implements DigitGateway {
     if (!schema) {
       this.read("createMdms");
       throw new FakeDigitError("NON_EXISTENT_SCHEMA", `Schema ${record.schemaCode} does not exist for ${record.tenantId}`);
+    }
+    for (const ref of refSpecs(schema.definition)) {
+      for (const v of refValues(record.data, ref.fieldPath)) {
+        const ok = this.mdms.some((r) => r.schemaCode === ref.schemaCode && r.uniqueIdentifier === String(v) && r.visibleFrom <= Date.now());
+        if (!ok) {
+          this.read("createMdms");
+          throw new FakeDigitError("INVALID_REFERENCE", `${ref.fieldPath} = ${String(v)} does not match any ${ref.schemaCode} record`);
+        }
+      }
     }
     const uid = uniqueIdentifierOf(schema.definition, record.data) ?? randomUUID();
     if (this.mdms.some((r) => r.tenantId === record.tenantId && r.schemaCode === record.schemaCode && r.uniqueIdentifier === uid)) {

@@ -75,6 +75,8 @@ describe("apply", () => {
     expect(events.at(-1)).toMatchObject({ phase: "employees", done: 1, total: 1, failed: 0 });
     expect(events.filter((e) => e.phase === "localization").at(-1)).toMatchObject({ done: 4, total: 4 });
     expect(gw.calls.filter((c) => c === "upsertMessages")).toHaveLength(2); // one batch per locale/module
+    // Designation references Department (x-ref-schema), so it is written one level later.
+    expect(result.phases.map((p) => p.name).slice(0, 4)).toEqual(["schemas", "tenants", "masters (level 1)", "masters (level 2)"]);
     const again = await plan(gw, bundle);
     expect(again.hasChanges).toBe(false);
     expect(formatPlan(again)).toBe(formatPlan(again).split("\n").slice(0, -1).join("\n") + "\nNo changes. 45 resources up to date.");

@@ -60,8 +60,20 @@ export class StateContainer {
     if (this.journal) return fn();
     const journal = new Journal();
     this.journal = journal;
+    // Handlers may structuredClone values they read from state; the journal's proxies are not cloneable,
+    // so for the duration of the (synchronous) write, clone through `deproxy` when the plain clone refuses.
+    const nativeClone = globalThis.structuredClone;
+    globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => {
+      try {
+        return nativeClone(value, options);
+      } catch (err) {
+        if ((err as Error)?.name !== "DataCloneError") throw err;
+        return nativeClone(journal.deproxy(value), options);
+      }
+    }) as typeof structuredClone;
     try {
       const out = fn();
+      globalThis.structuredClone = nativeClone;
       this.journal = null;
       journal.commit();
       if (journal.touched.size) {
@@ -70,6 +82,7 @@ export class StateContainer {
       }
       return out;
     } catch (err) {
+      globalThis.structuredClone = nativeClone;
       this.journal = null;
       journal.rollback();
       throw err;

@@ -154,6 +154,21 @@ export interface MockContext {
   slice<T>(key: string): T;
 }
 
+/**
+ * One operation's behaviour. Rules for handlers (the core relies on them):
+ *
+ * 1. **Validate fully, then mutate.** Check everything that can fail (input, references, uniqueness, roles)
+ *    before the first write to `slice` or any other slice; answer a 4xx `OperationResult` (or throw
+ *    `MockHttpError` from core/errors.ts) on failure. A handler that answers 4xx must not have changed state.
+ * 2. **Write ops run in a transaction.** For non-`retrySafe` routes the core passes journaled views of the
+ *    slices (`slice`, `ctx.slice()`, `ctx.users`): if the handler throws, every change it made is undone and
+ *    the caller gets a 500 envelope. This is a safety net for bugs, not a substitute for rule 1.
+ *    Inside a write, `structuredClone` of values read from state works (the core makes it proxy-safe).
+ * 3. **Safe ops (searches, counts, GETs) must not mutate** state: they get the raw slice, without a journal.
+ * 4. **Honour write lag**: records written get `visibleFrom = ctx.now() + ctx.options.writeLagMs`, and searches
+ *    only return records with `visibleFrom <= ctx.now()`.
+ * 5. Handlers are synchronous and must not keep references to `slice` objects after returning.
+ */
 export type OperationHandler<S> = (req: OperationRequest, ctx: MockContext, slice: S) => OperationResult;
 
 /**

@@ -249,6 +249,10 @@ describe("mdms v1-compatible search", () => {
     const rows = [{ code: "A", n: 1 }, { code: "B", n: 2 }, { code: "C", n: 3 }];
     expect(compileFilter("[?(@.code=='A' || @.n > 2)].code")(rows)).toEqual(["A", "C"]);
     expect(compileFilter("$.*.n")(rows)).toEqual([1, 2, 3]);
+    expect(compileFilter("$[?(!(@.code=='A') && @.code NIN [\"C\"])]")(rows)).toEqual([{ code: "B", n: 2 }]);
+    expect(compileFilter("[?(@.n >= 2 && @.n < 3)]")(rows)).toEqual([{ code: "B", n: 2 }]);
+    expect(compileFilter("[?(@.missing)]")(rows)).toEqual([]);
+    expect(() => compileFilter("$..code")).toThrow();
     expect(() => compileFilter("[?(@.code ~= 'A')]")).toThrow();
   });
 });

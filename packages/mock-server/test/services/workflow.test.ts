@@ -154,6 +154,8 @@ describe("workflow transitions", () => {
     move(citizen, "APPLY");
     expect(errorCodes(move(gro, "ASSIGN", { assignes: [{ uuid: "ghost" }] }))).toEqual(["INVALID_ASSIGNEE"]);
     expect(errorCodes(move(citizen, "APPLY", { businessService: "NOPE", businessId: "X" }))).toEqual(["BUSINESSSERVICE_NOT_FOUND"]);
+    createBs(pgr({ businessService: "OTHER" }));
+    expect(errorCodes(move(citizen, "APPLY", { businessService: "OTHER" }))).toEqual(["INVALID_REQUEST"]);
     const hist = h.call("workflow.searchProcesses", { caller: gro, query: { tenantId: "pb.amritsar", history: "true" } });
     expect(bodyOf(hist)["totalCount"]).toBe(1);
   });

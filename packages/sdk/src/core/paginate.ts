@@ -32,21 +32,29 @@ export async function* paginateRoute<T = unknown>(
   if (!listKey) throw new TypeError(`${route.operationId} is not a paginated search (no listKey in the route table)`);
   const pageSize = Math.max(1, Math.min(wanted ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
   const inQuery = route.queryParams.includes("offset");
+  // billing's bill search names its page size `size`
+  const limitName = inQuery && !route.queryParams.includes("limit") && route.queryParams.includes("size") ? "size" : "limit";
   let seen = 0;
+  let previousFirst: string | undefined;
   for (let offset = 0; seen < max; offset += pageSize) {
     const limit = Math.min(pageSize, max - seen);
     let pageBody = body;
     let query = callOptions.query;
-    if (inQuery) query = { ...query, offset, limit };
+    if (inQuery) query = { ...query, offset, [limitName]: limit };
     else pageBody = withPage(body, criteriaKey, offset, limit);
     const page = await request<Record<string, unknown>>(route, pageBody, { ...callOptions, query });
     const items = page?.[listKey];
-    if (!Array.isArray(items)) return;
+    if (!Array.isArray(items) || items.length === 0) return;
+    // A server that ignores offset/limit answers the same list again: stop instead of looping forever.
+    const first = JSON.stringify(items[0]);
+    if (offset > 0 && first === previousFirst) return;
+    previousFirst = first;
     for (const item of items) {
       yield item as T;
       if (++seen >= max) return;
     }
-    if (items.length < limit) return;
+    // A short page is the last one; a page longer than asked means the server does not page this search.
+    if (items.length !== limit) return;
   }
 }
 

@@ -1,4 +1,11 @@
-/** Placeholder written in place of every secret. */
+/**
+ * Placeholder written in place of every secret.
+ *
+ * @example
+ * ```ts
+ * redact({ password: "x" }).password === REDACTED; // true
+ * ```
+ */
 export const REDACTED = "[REDACTED]";
 
 const SECRET_KEYS = new Set([

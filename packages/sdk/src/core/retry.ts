@@ -8,7 +8,12 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 /**
  * The one retry predicate. `idempotent` is `route.retrySafe`, or the caller's opt-in (`retry.unsafe`,
- * per-call `idempotent: true`).
+ * per-call `idempotent: true`). Exported so tools (the CLI) can explain why a call was or was not retried.
+ *
+ * @example
+ * ```ts
+ * shouldRetry(error, 0, 2, digit.mdms.search.route.retrySafe); // true for a 503 on a search
+ * ```
  */
 export function shouldRetry(error: unknown, attempt: number, limit: number, idempotent: boolean): boolean {
   // Out of budget.

@@ -18,9 +18,26 @@ type RequestContent<Op> = Op extends { requestBody: { content: infer C } }
     ? C
     : never;
 
+type IsEmptyRecord<T> = string extends keyof T ? ([T[string]] extends [never] ? true : false) : false;
+
+/**
+ * openapi-typescript renders a free-form `type: object` (MDMS `data`, schema `definition`,
+ * `additionalDetails`) as `Record<string, never>`, which no real value fits. Those become
+ * `Record<string, unknown>`; everything else is unchanged.
+ */
+export type FreeForm<T> = T extends readonly (infer U)[]
+  ? FreeForm<U>[]
+  : T extends Blob
+    ? T
+    : T extends object
+      ? IsEmptyRecord<T> extends true
+        ? Record<string, unknown>
+        : { [K in keyof T]: FreeForm<T[K]> }
+      : T;
+
 /** A JSON body as callers write it: `RequestInfo` optional and partial, the SDK fills the rest. */
 export type JsonInput<B> = B extends object
-  ? Simplify<Omit<B, "RequestInfo"> & { RequestInfo?: Partial<RequestInfo> }>
+  ? Simplify<Omit<FreeForm<B>, "RequestInfo"> & { RequestInfo?: Partial<RequestInfo> }>
   : B;
 
 /** Multipart fields: the spec's fields, where file parts take `Blob`/`File` (or a list of them). */
@@ -60,9 +77,9 @@ export type ResponseOf<Op> =
         : string | null
       : S extends { content: infer C }
         ? C extends { "application/json": infer J }
-          ? J
+          ? FreeForm<J>
           : C extends { "*/*": infer J }
-            ? J
+            ? FreeForm<J>
             : C extends { "text/plain": infer J }
               ? J
               : Blob

@@ -1,5 +1,5 @@
 import { Text, useInput } from "ink";
-import { useState, type ReactElement } from "react";
+import { useRef, useState, type ReactElement } from "react";
 
 export interface PromptProps {
   message: string;
@@ -9,44 +9,57 @@ export interface PromptProps {
   onSubmit: (value: string | undefined) => void;
 }
 
-/** A one-line text question; Enter accepts, an empty answer takes the default, Ctrl-C cancels (undefined). */
+/**
+ * A one-line text question; Enter accepts, an empty answer takes the default, Ctrl-C cancels (undefined).
+ * Input is handled character by character because pasted or piped text arrives as one chunk ("abc\r").
+ */
 export function Prompt({ message, defaultValue, validate, onSubmit }: PromptProps): ReactElement {
-  const [value, setValue] = useState("");
+  const value = useRef("");
+  const submitted = useRef(false);
+  const [shown, setShown] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const [submitted, setSubmitted] = useState(false);
   useInput((input, key) => {
-    if (submitted) return;
+    if (submitted.current) return;
     if (key.ctrl && input === "c") {
-      setSubmitted(true);
+      submitted.current = true;
       onSubmit(undefined);
       return;
     }
-    if (key.return) {
-      const final = value === "" ? (defaultValue ?? "") : value;
+    const submit = () => {
+      const final = value.current === "" ? (defaultValue ?? "") : value.current;
       const problem = validate?.(final);
       if (problem) {
         setError(problem);
-        return;
+        return false;
       }
-      setSubmitted(true);
+      submitted.current = true;
       onSubmit(final);
-      return;
+      return true;
+    };
+    if (key.return) {
+      submit();
+    } else if (key.backspace || key.delete) {
+      value.current = value.current.slice(0, -1);
+    } else if (!key.ctrl && !key.meta) {
+      for (const ch of input) {
+        if (ch === "\r" || ch === "\n") {
+          if (submit()) break;
+        } else if (ch === "\u007f" || ch === "\b") {
+          value.current = value.current.slice(0, -1);
+        } else {
+          setError(undefined);
+          value.current += ch;
+        }
+      }
     }
-    if (key.backspace || key.delete) {
-      setValue((v) => v.slice(0, -1));
-      return;
-    }
-    if (input && !key.ctrl && !key.meta) {
-      setError(undefined);
-      setValue((v) => v + input);
-    }
+    setShown(value.current);
   });
   return (
     <Text>
       <Text color="cyan">? </Text>
       <Text bold>{message}</Text>
-      {defaultValue !== undefined && !value ? <Text dimColor>{` (${defaultValue})`}</Text> : null}
-      <Text>{` ${value}`}</Text>
+      {defaultValue !== undefined && !shown ? <Text dimColor>{` (${defaultValue})`}</Text> : null}
+      <Text>{` ${shown}`}</Text>
       {error ? <Text color="red">{`  ${error}`}</Text> : null}
     </Text>
   );

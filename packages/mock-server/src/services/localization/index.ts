@@ -1,6 +1,6 @@
 /** egov-localization: messages per tenant, locale, module and code; city tenants inherit state messages. */
-import type { OperationHandler, OperationRequest, ServiceModule } from "../../core/types.js";
-import { digitError, handle, reject, rejectAll } from "../shared/respond.js";
+import type { OperationHandler, OperationRequest, OperationResult, ServiceModule } from "../../core/types.js";
+import { digitError, handle, ok, reject, rejectAll } from "../shared/respond.js";
 import { stateOf } from "../shared/tenancy.js";
 import { list, recordsAt, str } from "../shared/values.js";
 
@@ -37,8 +37,8 @@ function readWrite(req: OperationRequest): { tenantId: string; messages: Message
   return { tenantId, messages };
 }
 
-function answer(messages: Message[]): ReturnType<OperationHandler<LocalizationSlice>> {
-  return { status: 200, body: { messages: messages.map((m) => ({ ...m })) } };
+function answer(req: OperationRequest, now: number, messages: Message[]): OperationResult {
+  return ok(req, now, 200, { messages: messages.map((m) => ({ ...m })) });
 }
 
 const upsert: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
@@ -46,7 +46,7 @@ const upsert: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
     const { tenantId, messages } = readWrite(req);
     const store = (slice.messages[tenantId] ??= {});
     for (const m of messages) store[keyOf(m)] = m;
-    return answer(messages);
+    return answer(req, ctx.now(), messages);
   });
 
 const create: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
@@ -62,7 +62,7 @@ const create: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
     );
     const target = (slice.messages[tenantId] ??= {});
     for (const m of messages) target[keyOf(m)] = m;
-    return answer(messages);
+    return answer(req, ctx.now(), messages);
   });
 
 const update: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
@@ -77,7 +77,7 @@ const update: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
         ),
     );
     for (const m of messages) store[keyOf(m)] = m;
-    return answer(messages);
+    return answer(req, ctx.now(), messages);
   });
 
 const remove: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
@@ -93,7 +93,7 @@ const remove: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
         .map((m) => digitError("MESSAGE_NOT_FOUND", `Message ${m.code} (${m.module}, ${m.locale}) does not exist for ${tenantId}.`, [m.code, m.module, m.locale])),
     );
     for (const m of ids) delete store[keyOf(m)];
-    return { status: 200, body: { successful: true } };
+    return ok(req, ctx.now(), 200, { successful: true });
   });
 
 /** Query `tenantId`, `locale` (required), `module` and `codes` (comma lists); state messages fill codes the city lacks. */
@@ -116,10 +116,10 @@ const search: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
         merged.set(`${m.module}|${m.code}`, m);
       }
     }
-    return answer([...merged.values()]);
+    return answer(req, ctx.now(), [...merged.values()]);
   });
 
-const cacheBust: OperationHandler<LocalizationSlice> = (req, ctx) => handle(req, ctx.now(), () => ({ status: 200, body: { message: "Cache cleared", success: true } }));
+const cacheBust: OperationHandler<LocalizationSlice> = (req, ctx) => handle(req, ctx.now(), () => ok(req, ctx.now(), 200, { success: true }));
 
 
 export const localizationService: ServiceModule<LocalizationSlice> = {

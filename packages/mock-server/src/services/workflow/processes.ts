@@ -54,6 +54,12 @@ function plan(req: OperationRequest, ctx: MockContext, slice: WorkflowSlice, ite
     const key = `${tenantId}|${businessId}`;
     const past = history(slice, tenantId, businessId);
     const last = past[past.length - 1];
+    if (last !== undefined && last.businessService !== code) {
+      errors.push(
+        digitError("INVALID_REQUEST", `${where}: ${businessId} already runs under business service ${last.businessService}, not ${code}.`, [businessId, last.businessService]),
+      );
+      return;
+    }
     const known = current.get(key);
     const from = known?.state ?? (last !== undefined ? (stateByUuid(bs, last.state.uuid) ?? last.state) : startStateOf(bs));
     if (from === undefined) {

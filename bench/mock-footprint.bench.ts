@@ -1,0 +1,72 @@
+/**
+ * mock-footprint: (1) RSS of a mock holding 10,000 MDMS records loaded through the mdms handlers (in a child
+ * process; target < 150 MB); (2) time to ready of the standalone server: spawn the built bin, poll /health
+ * (median of 3; target < 1 s). Needs `pnpm build` first.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { median, recordResult } from "./lib/result.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "packages/mock-server/dist");
+if (!existsSync(join(dist, "bin.js"))) throw new Error("packages/mock-server/dist is missing: run pnpm build first.");
+
+// 20 masters x 500 records: realistic spread (the mdms handler scans one master per write).
+const loader = `
+const { createEngine } = await import(${JSON.stringify(pathToFileURL(join(dist, "index.js")).href)});
+const e = createEngine({ options: { rbac: false } });
+const caller = { token: "", user: { id: 0, uuid: "bench", userName: "bench", password: "", name: "bench", type: "SYSTEM", tenantId: "pg", active: true, roles: [{ code: "SUPERUSER", name: "Super User", tenantId: "pg" }], auditDetails: { createdBy: "bench", createdTime: 0, lastModifiedBy: "bench", lastModifiedTime: 0 } } };
+const RI = { apiId: "bench" };
+const t0 = performance.now();
+let created = 0;
+for (let s = 0; s < 20; s++) {
+  const code = "bench.Master" + s;
+  e.invoke("mdms.createSchema", { RequestInfo: RI, SchemaDefinition: { tenantId: "pg", code, description: code, isActive: true, definition: { type: "object", required: ["code", "name"], "x-unique": ["code"], properties: { code: { type: "string" }, name: { type: "string" }, active: { type: "boolean" }, order: { type: "number" } } } } }, { caller });
+  for (let i = 0; i < 500; i++) {
+    const r = e.invoke("mdms.create", { RequestInfo: RI, Mdms: { tenantId: "pg", schemaCode: code, data: { code: "C" + s + "_" + i, name: "Record number " + i + " of " + code, active: true, order: i }, isActive: true } }, { caller, params: { schemaCode: code }, transactional: false });
+    if (r.status < 300) created++;
+  }
+}
+const loadMs = performance.now() - t0;
+globalThis.gc?.();
+console.log(JSON.stringify({ created, loadMs, rss: process.memoryUsage().rss }));
+`;
+const run = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", loader], { cwd: root, encoding: "utf8", timeout: 300_000 });
+if (run.status !== 0) throw new Error(`loader failed: ${run.stderr}`);
+const mem = JSON.parse(run.stdout.trim().split("\n").pop()!) as { created: number; loadMs: number; rss: number };
+if (mem.created !== 10_000) throw new Error(`only ${mem.created} of 10000 records were created`);
+const rssMb = mem.rss / 1024 / 1024;
+recordResult({ name: "mock-footprint-rss", value: rssMb, unit: "MB RSS with 10k MDMS records", target: "< 150", pass: rssMb < 150, details: { records: mem.created, loadMs: mem.loadMs } });
+
+async function timeToReady(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(dist, "bin.js"), "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on("exit", (c) => reject(new Error(`bin exited ${c}`)));
+    });
+    for (;;) {
+      try {
+        if ((await fetch(`${url}/health`)).status === 200) return performance.now() - started;
+      } catch {
+        /* retry */
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+const times: number[] = [];
+for (let i = 0; i < 3; i++) times.push(await timeToReady());
+const ready = median(times);
+recordResult({ name: "mock-time-to-ready", value: ready, unit: "ms spawn to /health 200", target: "< 1000", pass: ready < 1000, details: { runs: times.map((t) => Math.round(t)).join("/") } });
