@@ -1,3 +1,4 @@
+import { cpSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 export default defineConfig([
@@ -20,6 +21,8 @@ export default defineConfig([
     outDir: "dist",
     clean: false,
     // `digit demo` looks for demo-bundle/ next to the binary when installed outside the repository.
-    onSuccess: "node -e \"require('fs').cpSync('../../examples/demo-bundle','dist/demo-bundle',{recursive:true})\"",
+    onSuccess: async () => {
+      cpSync("../../examples/demo-bundle", "dist/demo-bundle", { recursive: true });
+    },
   },
 ]);

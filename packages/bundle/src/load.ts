@@ -46,7 +46,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
     bundle = await loadDefaultDataHandler(root, options.tenant, sink);
   } else {
     throw new BundleValidationError(
-      [{ file: dir, pointer: "", message: "is not a bundle: no digit-bundle.yaml and no mdms/, workflow/ or boundary/ JSON files", hint: "See docs/bundles.md for both layouts.", severity: "error" }],
+      [{ file: dir, pointer: "", message: "is not a bundle: no digit-bundle.yaml and no mdms/, workflow/, localization/ or boundary/ JSON files", hint: "See docs/bundles.md for both layouts.", severity: "error" }],
       dir,
     );
   }

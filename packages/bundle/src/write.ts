@@ -8,8 +8,8 @@ import type { Bundle } from "./model.js";
 const safeName = (s: string): string => s.replace(/[^A-Za-z0-9._-]/g, "_");
 
 /**
- * Writes a bundle in the DIGIT Kit layout (YAML). Passwords are never written. MDMS records are written at
- * the state tenant; ACCESSCONTROL masters stay plain `mdms/data` files (no sugar) so the round trip is exact.
+ * Writes a bundle in the DIGIT Kit layout (YAML). Passwords are never written. City-level MDMS records go to
+ * `mdms/data/<tenant>/`; ACCESSCONTROL masters stay plain `mdms/data` files (no sugar) so the round trip is exact.
  * Returns the relative paths written.
  */
 export async function writeBundle(bundle: Bundle, outDir: string): Promise<string[]> {
@@ -36,11 +36,12 @@ export async function writeBundle(bundle: Bundle, outDir: string): Promise<strin
   }
   const bySchema = new Map<string, Record<string, unknown>[]>();
   for (const r of bundle.mdmsData) {
-    const list = bySchema.get(r.schemaCode) ?? [];
+    const file = r.tenantId === bundle.stateTenant ? `mdms/data/${safeName(r.schemaCode)}.yaml` : `mdms/data/${safeName(r.tenantId)}/${safeName(r.schemaCode)}.yaml`;
+    const list = bySchema.get(file) ?? [];
     list.push(r.data);
-    bySchema.set(r.schemaCode, list);
+    bySchema.set(file, list);
   }
-  for (const [code, list] of bySchema) await put(`mdms/data/${safeName(code)}.yaml`, list);
+  for (const [file, list] of bySchema) await put(file, list);
   for (const w of bundle.workflows) await put(`workflows/${safeName(w.businessService.businessService)}.yaml`, w.businessService);
   const loc = new Map<string, Record<string, string>>();
   for (const m of bundle.localization) {

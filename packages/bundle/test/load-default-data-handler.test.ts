@@ -64,6 +64,12 @@ describe("default-data-handler layout", () => {
     expect(err.issues[0]!.hint).toMatch(/--tenant/);
   });
 
+  it("needs a state tenant from --tenant or the schemas", async () => {
+    const dir = makeBundle({ "localization/en_IN/m.json": [{ code: "K", message: "k", module: "m", locale: "en_IN" }] });
+    await expect(loadBundle(dir)).rejects.toThrow(/cannot tell the state tenant/);
+    expect((await loadBundle(dir, { tenant: "mz" })).localization[0]!.tenantId).toBe("mz");
+  });
+
   it("rejects an invalid tenant code", async () => {
     await expect(loadBundle(miniDdh(), { tenant: "bad tenant" })).rejects.toThrow(/not a valid tenant code/);
   });

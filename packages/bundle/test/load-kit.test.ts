@@ -22,6 +22,7 @@ describe("DIGIT Kit layout", () => {
     ]);
     const count = (code: string) => b.mdmsData.filter((r) => r.schemaCode === code).length;
     expect(count("ACCESSCONTROL-ROLES.roles")).toBe(4);
+    expect(b.mdmsData.filter((r) => r.tenantId === "ka.mysuru").map((r) => [r.schemaCode, r.data.code])).toEqual([["common-masters.Department", "DEPT_LAKES"]]);
     expect(count("ACCESSCONTROL-ACTIONS-TEST.actions-test")).toBe(2);
     expect(b.mdmsData.filter((r) => r.schemaCode === "ACCESSCONTROL-ROLEACTIONS.roleactions").map((r) => r.data)).toEqual([
       { rolecode: "CITIZEN", actionid: 1001, actioncode: "", tenantId: "ka" },
@@ -95,6 +96,18 @@ describe("DIGIT Kit layout", () => {
       'mdms/data/common-masters.Department.yaml: /3: must NOT have additional properties "extra" (schema common-masters.Department)',
       'boundaries.yaml: /hierarchies/0/boundaries/0/parent: "C1" (Ward) needs a parent of type City',
     ]);
+  });
+
+  it("moves the bundle to another state tenant with { tenant }", async () => {
+    const b = await loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "pg" });
+    expect(b.stateTenant).toBe("pg");
+    expect(b.tenants.map((t) => [t.code, t.record.code])).toEqual([["pg", "pg"], ["pg.mysuru", "pg.mysuru"]]);
+    expect(new Set(b.mdmsData.map((r) => r.tenantId))).toEqual(new Set(["pg", "pg.mysuru"]));
+    expect(b.mdmsData.find((r) => r.schemaCode === "ACCESSCONTROL-ROLEACTIONS.roleactions")!.data.tenantId).toBe("pg");
+    expect(b.users[0]!.roles).toEqual([{ code: "GRO", tenantId: "pg.mysuru" }, { code: "CITIZEN", tenantId: "pg" }]);
+    expect(b.employees[0]!.employee).toMatchObject({ tenantId: "pg.mysuru", jurisdictions: [{ tenantId: "pg.mysuru", boundary: "MYS_CITY" }] });
+    expect(b.boundary.relationships.every((r) => r.tenantId === "pg.mysuru")).toBe(true);
+    await expect(loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "pg.city" })).rejects.toThrow(/not a valid state tenant code/);
   });
 
   it("rejects a folder that is no bundle", async () => {

@@ -13,11 +13,5 @@ describe("digit demo", () => {
     expect(r.stdout).toContain("No changes");
     expect(r.stdout).toContain("Demo complete");
   });
-
-  it("--json prints one JSON document with before/after plans", async () => {
-    const r = await runDigit(["demo", "--json"], { env: isolatedEnv() });
-    const body = JSON.parse(r.stdout) as { ok: boolean; before: { hasChanges: boolean }; after: { hasChanges: boolean } };
-    expect(body).toMatchObject({ ok: true, before: { hasChanges: true }, after: { hasChanges: false } });
-  });
 });
 

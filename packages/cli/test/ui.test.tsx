@@ -1,6 +1,7 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { Confirm, type ConfirmAnswer } from "../src/ui/components/Confirm.js";
+import { Prompt } from "../src/ui/components/Prompt.js";
 import { PlanTable } from "../src/ui/components/PlanTable.js";
 import { ProgressBars } from "../src/ui/components/ProgressBars.js";
 import { Table } from "../src/ui/components/Table.js";
@@ -61,6 +62,36 @@ describe("ink components", () => {
     no.stdin.write("\r");
     await new Promise((r) => setTimeout(r, 20));
     expect(answers).toEqual(["yes", "no"]);
+  });
+});
+
+describe("Prompt", () => {
+  const tick = () => new Promise((r) => setTimeout(r, 20));
+
+  it("submits a pasted answer that arrives in one chunk with its Enter", async () => {
+    const got: (string | undefined)[] = [];
+    const p = render(<Prompt message="State tenant code" defaultValue="dk" onSubmit={(v) => got.push(v)} />);
+    await tick();
+    expect(p.lastFrame()).toContain("State tenant code (dk)");
+    p.stdin.write("pb\r");
+    await tick();
+    expect(got).toEqual(["pb"]);
+  });
+
+  it("takes the default on a bare Enter and re-asks on an invalid answer", async () => {
+    const got: (string | undefined)[] = [];
+    const validate = (v: string) => (v === "bad" ? "not allowed" : undefined);
+    const p = render(<Prompt message="Cities" defaultValue="alpha" validate={validate} onSubmit={(v) => got.push(v)} />);
+    await tick();
+    p.stdin.write("bad\r");
+    await tick();
+    expect(p.lastFrame()).toContain("not allowed");
+    expect(got).toEqual([]);
+    const q = render(<Prompt message="Cities" defaultValue="alpha" onSubmit={(v) => got.push(v)} />);
+    await tick();
+    q.stdin.write("\r");
+    await tick();
+    expect(got).toEqual(["alpha"]);
   });
 });
 

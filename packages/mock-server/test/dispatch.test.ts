@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createDigitMock, MockHttpError } from "../src/index.js";
 import { createEngine } from "../src/create-engine.js";
 import { userModule } from "../src/services/user/index.js";
@@ -132,7 +132,10 @@ describe("handler failures", () => {
     const ok = await call({});
     expect(ok.status).toBe(200);
     const before = engine.state.snapshot();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const bug = await call({ fail: true });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("handler for pdf.create threw (state rolled back)"));
+    logged.mockRestore();
     expect(bug.status).toBe(500);
     expect((bug.body as { Errors: { code: string }[] }).Errors[0]!.code).toBe("INTERNAL_SERVER_ERROR");
     expect(engine.state.snapshot()).toEqual(before);

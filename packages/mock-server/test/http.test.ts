@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request as httpRequest } from "node:http";
 import { createMockServer, type MockServer } from "../src/index.js";
+import { createDigitClient } from "@digit-kit/sdk";
 import { BASIC, type Json } from "./helpers.js";
 
 let server: MockServer;
@@ -104,5 +105,14 @@ describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
     expect((await fetch(`${server.url}/_mock/reset`, { method: "POST" })).status).toBe(200);
     const after = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });
     expect(after.status).toBe(401);
+  });
+});
+
+describe("the SDK over HTTP", () => {
+  it("logs in, creates a user and searches it against the standalone server", async () => {
+    const digit = createDigitClient({ baseUrl: server.url, tenantId: "pg" });
+    await digit.auth.login({ username: "ADMIN", password: "eGov@123", userType: "EMPLOYEE" });
+    const { mdms } = await digit.mdms.search({ MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });
+    expect(mdms?.map((m) => m.data?.["code"]).sort()).toEqual(["pg", "pg.citya"]);
   });
 });

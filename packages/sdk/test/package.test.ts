@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import type * as Sdk from "../src/index.js";
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(pkgDir, "dist");
@@ -42,8 +43,8 @@ describe.skipIf(!built)(`built package${built ? "" : ` (skipped: ${reason})`}`, 
     const fail: typeof fetch = async () => new Response(JSON.stringify({ Errors: [{ code: "E", message: "down" }] }), { status: 503 });
     const ok: typeof fetch = async () => Response.json({ access_token: "t", refresh_token: "r", expires_in: 60 });
     const require = createRequire(import.meta.url);
-    const esm = (await import(pathToFileURL(join(dist, "index.js")).href)) as typeof import("../src/index.js");
-    const cjs = require(join(dist, "index.cjs")) as typeof import("../src/index.js");
+    const esm = (await import(pathToFileURL(join(dist, "index.js")).href)) as typeof Sdk;
+    const cjs = require(join(dist, "index.cjs")) as typeof Sdk;
     for (const sdk of [esm, cjs]) {
       const digit = sdk.createDigitClient({ baseUrl: "http://x", tenantId: "pb", fetch: fail, auth: { token: "t" }, retry: { delay: async () => {} } });
       const error = await digit.mdms.search({ MdmsCriteria: { tenantId: "pb" } }).catch((e: unknown) => e);

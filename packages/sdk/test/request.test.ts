@@ -55,7 +55,9 @@ describe("request envelope", () => {
     const digit = testClient({ auth: { token: "t" } });
     await digit.api.create({ Mdms: {} }, { params: { schemaCode: "common-masters.Dep t" } });
     expect(path).toBe("/mdms-v2/v2/_create/common-masters.Dep%20t");
-    await expect(digit.api.create({ Mdms: {} })).rejects.toThrow(/missing path parameter "schemaCode"/);
+    const error = await digit.api.create({ Mdms: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe('mdms.create: missing path parameter "schemaCode" (pass { params: { schemaCode: ... } })');
   });
 
   it("sends query params, defaults tenantId to the client's tenant and joins arrays", async () => {

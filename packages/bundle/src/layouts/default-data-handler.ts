@@ -18,7 +18,7 @@ export const TENANTS_SCHEMA = "tenant.tenants";
 /** True when `root` looks like a default-data-handler bundle. */
 export async function isDefaultDataHandlerLayout(root: string): Promise<boolean> {
   const probes = await Promise.all(
-    ["mdms/schemas", "mdms/data", "workflow", "boundary"].map((d) => listFiles(root, d, [".json"])),
+    ["mdms/schemas", "mdms/data", "workflow", "localization", "boundary"].map((d) => listFiles(root, d, [".json"])),
   );
   return probes.some((p) => p.length > 0);
 }
@@ -94,6 +94,9 @@ export async function loadDefaultDataHandler(root: string, tenant: string | unde
   if (!bundle.stateTenant) {
     const first = bundle.mdmsSchemas.find((s) => s.tenantId)?.tenantId;
     bundle.stateTenant = first ? first.split(".")[0]! : "";
+  }
+  if (!bundle.stateTenant) {
+    sink.error(".", "", "cannot tell the state tenant: no --tenant and no schema names a tenantId", "Pass --tenant <state tenant code>.");
   }
   for (const s of bundle.mdmsSchemas) if (!s.tenantId) s.tenantId = bundle.stateTenant;
 

@@ -79,8 +79,15 @@ export async function loadDigitKit(
   }
   for (const f of await listFiles(root, "mdms/data", EXTS)) {
     const schemaCode = basename(f, extname(f));
+    // mdms/data/<schemaCode>.yaml is state-level; mdms/data/<tenant>/<schemaCode>.yaml holds a city's own records.
+    const parts = f.split("/");
+    if (parts.length > 4) {
+      sink.error(f, "", "expected mdms/data/<schemaCode>.yaml or mdms/data/<tenant>/<schemaCode>.yaml", "Move the file.");
+      continue;
+    }
+    const tenantId = parts.length === 4 ? parts[2]! : state;
     S.checkShape(S.mdmsDataFile, await readData(root, f, sink), f, sink)?.forEach((data, i) => {
-      bundle.mdmsData.push({ tenantId: state, schemaCode, data, isActive: true, origin: { file: f, pointer: `/${i}` } });
+      bundle.mdmsData.push({ tenantId, schemaCode, data, isActive: true, origin: { file: f, pointer: `/${i}` } });
     });
   }
 

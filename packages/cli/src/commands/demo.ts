@@ -8,10 +8,10 @@ import { createDigitClient, type DigitClient } from "@digit-kit/sdk";
 import { apply, createSdkGateway, KINDS, plan, type ApplyResult } from "../services/index.js";
 import { verboseHooks } from "../config/resolve-client.js";
 import { EXIT, UserError } from "../errors.js";
-import { renderProgress, renderTable } from "../ui/render.js";
+import { renderPlan, renderProgress, renderTable } from "../ui/render.js";
 import { applyJson } from "./shared/apply-run.js";
 import { findDemoBundle } from "./shared/demo-bundle-path.js";
-import { planJson, showPlan } from "./shared/plan-output.js";
+import { planJson, showChanges, toPlanView } from "./shared/plan-output.js";
 import type { CommandContext } from "./types.js";
 
 /**
@@ -55,7 +55,7 @@ export default async function demo(ctx: CommandContext): Promise<number> {
 
     out.text("\n== 1. Plan (before) ==");
     const before = await plan(gateway, bundle);
-    await showPlan(out, bundle.stateTenant, before);
+    if (!out.json) await renderPlan(out, toPlanView(bundle.stateTenant, before));
 
     out.text("\n== 2. Apply ==");
     const progress = await renderProgress(out);
@@ -79,7 +79,7 @@ export default async function demo(ctx: CommandContext): Promise<number> {
     });
     if (!out.json) {
       await renderTable(out, {
-        columns: ["kind", "in bundle", "on server", ""],
+        columns: ["kind", "in bundle", "on server", "status"],
         rows: rows.map((r) => [r.kind, r.inBundle, r.onServer, r.ok ? "ok" : "MISSING"]),
         alignRight: [1, 2],
       });
@@ -87,7 +87,8 @@ export default async function demo(ctx: CommandContext): Promise<number> {
 
     out.text("\n== 4. Plan (after) ==");
     const after = await plan(gateway, bundle);
-    await showPlan(out, bundle.stateTenant, after);
+    if (!out.json) await renderPlan(out, toPlanView(bundle.stateTenant, after));
+    await showChanges(out, after);
 
     const ok = result.failures.length === 0 && result.verification.ok && !after.hasChanges;
     out.result(

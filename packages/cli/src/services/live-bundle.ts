@@ -16,8 +16,8 @@ export interface ReadLiveOptions {
 const live = (what: string): Origin => ({ file: `(live) ${what}`, pointer: "" });
 
 /**
- * Reads a state tenant's live configuration into a {@link Bundle}: MDMS schemas and records, tenants, workflows
- * (state and city tenants), localization (per locale), boundaries and HRMS employees. Users outside HRMS are
+ * Reads a state tenant's live configuration into a {@link Bundle}: MDMS schemas and records (state and each city's
+ * own), tenants, workflows (state and city tenants), localization (per locale), boundaries and HRMS employees. Users outside HRMS are
  * not listed (DIGIT has no "all users" search). Server-assigned fields are dropped.
  */
 export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOptions): Promise<Bundle> {
@@ -56,6 +56,16 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
   }
 
   const tenantCodes = [...new Set([tenant, ...bundle.tenants.map((t) => t.code).filter((c) => c.split(".")[0] === tenant)])];
+  if (want("mdms") || want("role") || want("action") || want("role-action")) {
+    for (const city of tenantCodes.filter((t) => t !== tenant)) {
+      for (const s of schemas) {
+        if (s.code === TENANTS_SCHEMA) continue;
+        for (const r of await readMdms(ctx, city, s.code)) {
+          bundle.mdmsData.push({ tenantId: city, schemaCode: s.code, data: r.data, isActive: r.isActive, origin: live(`${city} ${s.code} ${r.uniqueIdentifier ?? r.id}`) });
+        }
+      }
+    }
+  }
   if (want("workflow")) {
     for (const t of tenantCodes) {
       for (const bs of await gateway.searchBusinessServices(t)) {

@@ -71,7 +71,7 @@ export interface ProgressReporter {
 
 /**
  * Live progress per step. Terminal: ink bars with counts and rate. Otherwise: one line to stderr when a
- * step starts, at every 25 %, and when it finishes, so CI logs stay short.
+ * step finishes (and at every 25 % of steps with 200+ items), so CI logs stay short.
  */
 export async function renderProgress(out: Output): Promise<ProgressReporter> {
   const steps = new Map<string, ProgressStep>();
@@ -104,18 +104,20 @@ export async function renderProgress(out: Output): Promise<ProgressReporter> {
     };
   }
 
+  // Plain mode: one line when a phase finishes; big phases also report every 25 %.
   const lastQuarter = new Map<string, number>();
   return {
     update(u) {
       const step = apply(u);
+      const finished = step.finishedAt !== undefined;
       const quarter = step.total === 0 ? 4 : Math.floor(((step.done + step.failed) / step.total) * 4);
-      const previous = lastQuarter.get(u.label);
-      if (previous === quarter) return;
-      lastQuarter.set(u.label, quarter);
+      if (!finished && (step.total < 200 || quarter === 0 || lastQuarter.get(u.label) === quarter)) return;
+      if (finished && lastQuarter.get(u.label) === 4) return;
+      lastQuarter.set(u.label, finished ? 4 : quarter);
       const seconds = ((step.finishedAt ?? Date.now()) - step.startedAt) / 1000;
-      const rate = seconds > 0 ? ` ${(step.done / seconds).toFixed(1)}/s` : "";
-      const failed = step.failed ? ` (${step.failed} failed)` : "";
-      out.status(`${step.label}: ${step.done}/${step.total}${failed}${quarter >= 4 ? ` done${rate}` : ""}`);
+      const rate = seconds > 0 ? ` (${(step.done / seconds).toFixed(1)}/s)` : "";
+      const failed = step.failed ? `, ${step.failed} failed` : "";
+      out.status(`${step.label}: ${step.done}/${step.total}${failed}${finished ? ` done${rate}` : ""}`);
     },
     async done() {},
   };

@@ -19,7 +19,7 @@ describe("exportTenant", () => {
     expect(exported.layout).toBe("digit-kit");
     const p = await plan(gw, exported);
     expect(formatPlan(p).split("\n").at(-1)).toMatch(/^No changes\./);
-    expect(p.totals.unchanged).toBe(44); // everything but the user (DIGIT cannot list users outside HRMS)
+    expect(p.totals.unchanged).toBe(45); // everything but the user (DIGIT cannot list users outside HRMS)
   });
 });
 

@@ -11,7 +11,7 @@ describe("plan", () => {
       "KIND                   CREATE  UPDATE  UNCHANGED
       schema                 7       0       0
       tenant                 2       0       0
-      mdms                   7       0       0
+      mdms                   8       0       0
       role                   4       0       0
       action                 2       0       0
       role-action            3       0       0
@@ -24,7 +24,7 @@ describe("plan", () => {
       employee               1       0       0
       "
     `);
-    expect(formatPlan(p).split("\n").at(-1)).toBe("Plan: 45 to create, 0 to update, 0 unchanged.");
+    expect(formatPlan(p).split("\n").at(-1)).toBe("Plan: 46 to create, 0 to update, 0 unchanged.");
     expect(p.items.find((i) => i.kind === "mdms" && i.key.startsWith("common-masters.Department:DEPT_WATER"))).toMatchObject({ tenantId: "ka", action: "create", origin: { file: "mdms/data/common-masters.Department.yaml", pointer: "/0" } });
     expect(JSON.stringify(p)).not.toContain("Gro@12345");
   });
@@ -50,7 +50,7 @@ describe("plan", () => {
       { kind: "workflow", key: "COMPLAINT", changes: [{ path: "/states/RESOLVED/isTerminateState", from: false, to: true }] },
       { kind: "localization", key: "rainmaker-pgr:CS_COMMON_SUBMIT@en_IN", changes: [{ path: "/message", from: "Send", to: "Submit" }] },
     ]);
-    expect(p.totals).toEqual({ create: 0, update: 3, unchanged: 42 });
+    expect(p.totals).toEqual({ create: 0, update: 3, unchanged: 43 });
   });
 
   it("reports x-ref-schema references that resolve neither in the bundle nor live", async () => {
@@ -69,8 +69,8 @@ describe("apply", () => {
     const result = await apply(gw, bundle, { onProgress: (e) => events.push(e) });
     expect(result.failures).toEqual([]);
     expect(result.verification.ok).toBe(true);
-    expect(result.verification.byKind.mdms).toEqual({ expected: 7, present: 7 });
-    expect(gw.counts()).toEqual({ schemas: 7, mdms: 18, businessServices: 1, messages: 4, hierarchies: 1, boundaries: 6, relationships: 6, users: 1, employees: 1 });
+    expect(result.verification.byKind.mdms).toEqual({ expected: 8, present: 8 });
+    expect(gw.counts()).toEqual({ schemas: 7, mdms: 19, businessServices: 1, messages: 4, hierarchies: 1, boundaries: 6, relationships: 6, users: 1, employees: 1 });
     expect(gw.passwords.size).toBe(1);
     expect(events.at(-1)).toMatchObject({ phase: "employees", done: 1, total: 1, failed: 0 });
     expect(events.filter((e) => e.phase === "localization").at(-1)).toMatchObject({ done: 4, total: 4 });
@@ -79,8 +79,8 @@ describe("apply", () => {
     expect(result.phases.map((p) => p.name).slice(0, 4)).toEqual(["schemas", "tenants", "masters (level 1)", "masters (level 2)"]);
     const again = await plan(gw, bundle);
     expect(again.hasChanges).toBe(false);
-    expect(formatPlan(again)).toBe(formatPlan(again).split("\n").slice(0, -1).join("\n") + "\nNo changes. 45 resources up to date.");
-    expect(formatApplyResult(result)).toMatch(/Apply complete: 45 created, 0 updated, 0 failed in .*\nVerified: 45\/45 resources read back\./);
+    expect(formatPlan(again)).toBe(formatPlan(again).split("\n").slice(0, -1).join("\n") + "\nNo changes. 46 resources up to date.");
+    expect(formatApplyResult(result)).toMatch(/Apply complete: 46 created, 0 updated, 0 failed in .*\nVerified: 46\/46 resources read back\./);
   });
 
   it("is idempotent: a second apply writes nothing and creates no duplicates", async () => {
@@ -107,7 +107,7 @@ describe("apply", () => {
       const second = await apply(gw, bundle);
       expect(second.failures).toEqual([]);
       expect(second.verification.ok).toBe(true);
-      expect(gw.counts()).toEqual({ schemas: 7, mdms: 18, businessServices: 1, messages: 4, hierarchies: 1, boundaries: 6, relationships: 6, users: 1, employees: 1 });
+      expect(gw.counts()).toEqual({ schemas: 7, mdms: 19, businessServices: 1, messages: 4, hierarchies: 1, boundaries: 6, relationships: 6, users: 1, employees: 1 });
       expect((await plan(gw, bundle)).hasChanges).toBe(false);
     }
   });
@@ -153,11 +153,23 @@ describe("apply", () => {
     expect(formatApplyResult(result)).toContain("schema common-masters.Designation (ka): INVALID_SCHEMA: bad definition [mdms/schemas/common-masters.yaml#/1]");
   });
 
+  it("skips records whose x-ref-schema target failed", async () => {
+    const gw = new FakeGateway({
+      failWrite: (op, payload) => ((payload as { data?: { code?: string } }).data?.code === "DEPT_ROADS" ? new FakeDigitError("INVALID_DATA", "rejected") : undefined),
+    });
+    const result = await apply(gw, await loadKit(), { verifyTimeoutMs: 0, only: ["schema", "mdms"] });
+    expect(result.failures.map((f) => `${f.key} ${f.code} ${f.message}`)).toEqual([
+      "common-masters.Department:DEPT_ROADS INVALID_DATA rejected",
+      "common-masters.Designation:JE SKIPPED_DEPENDENCY_FAILED skipped: mdms:common-masters.Department:DEPT_ROADS failed",
+    ]);
+    expect(gw.mdms.map((r) => r.uniqueIdentifier)).toContain("AE");
+  });
+
   it("writes nothing on a dry run", async () => {
     const gw = new FakeGateway();
     const result = await apply(gw, await loadKit(), { dryRun: true });
     expect(gw.writes).toBe(0);
     expect(result.dryRun).toBe(true);
-    expect(formatApplyResult(result)).toContain("Dry run: 45 to create, 0 to update. Nothing was written.");
+    expect(formatApplyResult(result)).toContain("Dry run: 46 to create, 0 to update. Nothing was written.");
   });
 });

@@ -1,8 +1,7 @@
 /**
  * The registry of service modules. Every module's handlers are keyed by route-table operationIds; the core
  * builds its dispatch from this list. Operations without a module answer a spec-shaped empty result.
- *
- * TODO(lead): add `stateless` (services/stateless/index.ts) when it lands.
+ * Access control (`access.*`) has no module: its routes answer the spec-shaped default.
  */
 import type { ServiceModule } from "../core/types.js";
 import { boundaryService } from "./boundary/index.js";
@@ -12,6 +11,7 @@ import { hrmsService } from "./hrms/index.js";
 import { idgenService } from "./idgen/index.js";
 import { localizationService } from "./localization/index.js";
 import { mdmsService } from "./mdms/index.js";
+import { billingService, collectionService, pdfService, pgService, urlShortenerService, userEventService } from "./stateless/index.js";
 import { userModule } from "./user/index.js";
 import { workflowService } from "./workflow/index.js";
 
@@ -26,4 +26,10 @@ export const serviceModules: ServiceModule<any>[] = [
   encService,
   boundaryService,
   hrmsService,
+  userEventService,
+  urlShortenerService,
+  pdfService,
+  billingService,
+  collectionService,
+  pgService,
 ];

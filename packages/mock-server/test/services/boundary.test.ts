@@ -11,8 +11,8 @@ const levels = [
   { boundaryType: "Ward", parentBoundaryType: "Zone", active: true },
 ];
 
-function setup() {
-  const ctx = fakeContext();
+function setup(writeLagMs = 0) {
+  const ctx = fakeContext({ writeLagMs });
   const h = new Harness(boundaryService, ctx);
   const me = caller(ctx, [role("BOUNDARY_ADMIN")]);
   const hierarchy = (boundaryHierarchy: unknown[], hierarchyType = "ADMIN", op = "boundary.createHierarchy") =>
@@ -25,7 +25,7 @@ function setup() {
     bodyOf(h.call("boundary.searchRelationships", { caller: me, query: { tenantId: T, hierarchyType: "ADMIN", ...query } }))["TenantBoundary"] as {
       boundary: Node[];
     }[];
-  return { h, me, hierarchy, entities, relate, tree };
+  return { ctx, h, me, hierarchy, entities, relate, tree };
 }
 
 interface Node {
@@ -104,6 +104,18 @@ describe("boundary entities and relationships", () => {
     expect(shape(tree({ boundaryType: "Ward" })[0]?.boundary ?? [])).toEqual(["W1", "W2", "W3"]);
     expect(shape(tree({ codes: "W3", includeParents: "true" })[0]?.boundary ?? [])).toEqual([{ CITY: [{ Z2: ["W3"] }] }]);
     expect(tree({ hierarchyType: "REVENUE" })).toEqual([]);
+  });
+
+  it("hides new entities and relationships from searches during the write lag, not from validation", () => {
+    const { ctx, h, me, hierarchy, entities, relate, tree } = setup(100);
+    hierarchy(levels);
+    entities("CITY", "Z1");
+    expect(relate("CITY", "City", null).status).toBe(200);
+    expect(relate("Z1", "Zone", "CITY").status).toBe(200);
+    expect(tree({ includeChildren: "true" })).toEqual([]);
+    expect(bodyOf(h.call("boundary.search", { caller: me, query: { tenantId: T } }))["Boundary"]).toEqual([]);
+    ctx.clock.now += 100;
+    expect(shape(tree({ includeChildren: "true" })[0]?.boundary ?? [])).toEqual([{ CITY: ["Z1"] }]);
   });
 
   it("moves a node with _update and refuses cycles", () => {

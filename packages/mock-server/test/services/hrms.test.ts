@@ -14,8 +14,8 @@ function employee(overrides: Record<string, unknown> = {}, user: Record<string, 
   };
 }
 
-function setup() {
-  const ctx = fakeContext();
+function setup(writeLagMs = 0) {
+  const ctx = fakeContext({ writeLagMs });
   const h = new Harness(hrmsService, ctx);
   const admin = caller(ctx, [role("HRMS_ADMIN")], "admin");
   const create = (...Employees: unknown[]) => h.call("hrms.create", { caller: admin, body: { Employees } });
@@ -65,6 +65,15 @@ describe("hrms", () => {
     expect(b.user.name).toBe("Ravi");
     expect(search({ uuids: b.uuid }).map((e) => e["code"])).toEqual(["B"]);
     expect(search({ limit: "1", offset: "1" }).map((e) => e["code"])).toEqual(["B"]);
+  });
+
+  it("hides new employees from search and count during the write lag", () => {
+    const { ctx, h, admin, create, search } = setup(50);
+    create(employee({ code: "A" }));
+    expect(search({})).toHaveLength(0);
+    expect(errorCodes(h.call("hrms.count", { caller: admin, query: { tenantId: "pb.amritsar" } }))).toEqual(["NO_RECORDS"]);
+    ctx.clock.now += 50;
+    expect(search({}).map((e) => e["code"])).toEqual(["A"]);
   });
 
   it("updates roles on the user and refuses unknown employees", () => {

@@ -4,15 +4,15 @@ import { describe, expect, it } from "vitest";
 import { localizationService } from "../../src/services/localization/index.js";
 import { bodyOf, caller, errorCodes, FIXTURES, fakeContext, hasFixtures, Harness, role } from "./helpers.js";
 
-function setup() {
-  const ctx = fakeContext();
+function setup(writeLagMs = 0) {
+  const ctx = fakeContext({ writeLagMs });
   const h = new Harness(localizationService, ctx);
   const me = caller(ctx, [role("LOC_ADMIN")]);
   const write = (op: string, tenantId: string, messages: unknown[]) => h.call(op, { caller: me, body: { tenantId, messages } });
   const search = (query: Record<string, string>) => h.call("localization.search", { caller: me, query });
   const texts = (query: Record<string, string>) =>
     Object.fromEntries((bodyOf(search(query))["messages"] as { code: string; message: string }[]).map((m) => [m.code, m.message]));
-  return { h, me, write, search, texts };
+  return { ctx, h, me, write, search, texts };
 }
 
 const msg = (code: string, message: string, module = "rainmaker-pgr", locale = "en_IN") => ({ code, message, module, locale });
@@ -61,6 +61,15 @@ describe("localization", () => {
     const res = write("localization.upsert", "pb", [msg("OK", "fine"), { code: "X", message: "m" }]);
     expect(errorCodes(res)).toEqual(["INVALID_MESSAGE"]);
     expect(texts({ tenantId: "pb", locale: "en_IN" })).toEqual({});
+  });
+
+  it("hides new messages during the write lag; updates of visible ones show at once", () => {
+    const { ctx, write, texts } = setup(200);
+    write("localization.upsert", "pb", [msg("A", "one")]);
+    expect(texts({ tenantId: "pb", locale: "en_IN" })).toEqual({});
+    ctx.clock.now += 200;
+    write("localization.upsert", "pb", [msg("A", "uno")]);
+    expect(texts({ tenantId: "pb", locale: "en_IN" })).toEqual({ A: "uno" });
   });
 
   it("answers cache-bust", () => {

@@ -86,4 +86,17 @@ describe("user events", () => {
     expect(errorCodes(h.call("userEvent.create", { caller: me, body: { events: [{ name: "x" }] } }))).toEqual(["INVALID_EVENT"]);
     expect(errorCodes(h.call("userEvent.update", { caller: me, body: { events: [{ id: "ghost" }] } }))).toEqual(["EVENT_NOT_FOUND"]);
   });
+
+  it("hides new events during the write lag and never leaks the visibility marker", () => {
+    const ctx = fakeContext({ writeLagMs: 10 });
+    const h = new Harness(userEventService, ctx);
+    const me = caller(ctx, [role("CITIZEN")]);
+    const created = bodyOf(h.call("userEvent.create", { caller: me, body: { events: [{ tenantId: "pb", eventType: "BROADCAST", name: "Late" }] } }));
+    expect(JSON.stringify(created)).not.toContain("visibleFrom");
+    const search = () => bodyOf(h.call("userEvent.search", { caller: me, query: { tenantId: "pb" } }))["events"] as Record<string, unknown>[];
+    expect(search()).toEqual([]);
+    ctx.clock.now += 10;
+    expect(search().map((e) => e["name"])).toEqual(["Late"]);
+    expect(JSON.stringify(search())).not.toContain("visibleFrom");
+  });
 });

@@ -24,8 +24,8 @@ function pgr(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function setup() {
-  const ctx = fakeContext();
+function setup(writeLagMs = 0) {
+  const ctx = fakeContext({ writeLagMs });
   const h = new Harness(workflowService, ctx);
   const admin = caller(ctx, [role("SUPERUSER")]);
   const citizen = caller(ctx, [role("CITIZEN")]);
@@ -127,6 +127,20 @@ describe("workflow transitions", () => {
     expect(h.call("workflow.countProcesses", { caller: gro, query: { tenantId: "pb.amritsar" } }).body).toBe(1);
     const statuses = h.call("workflow.statusCount", { caller: gro, query: { tenantId: "pb.amritsar" } }).body as { applicationstatus: string; count: number }[];
     expect(statuses).toEqual([expect.objectContaining({ applicationstatus: "RESOLVED", count: 1 })]);
+  });
+
+  it("hides new business services and instances from searches during the write lag, but not from transitions", () => {
+    const { createBs, move, citizen, gro, h, ctx } = setup(1000);
+    createBs(pgr());
+    const bsSearch = () => bodyOf(h.call("workflow.searchBusinessServices", { caller: gro, query: { tenantId: "pb" } }))["BusinessServices"] as unknown[];
+    expect(bsSearch()).toHaveLength(0);
+    move(citizen, "APPLY");
+    expect(move(gro, "ASSIGN").status).toBe(200);
+    const latest = () => bodyOf(h.call("workflow.searchProcesses", { caller: gro, query: { tenantId: "pb.amritsar" } }))["ProcessInstances"] as { action: string }[];
+    expect(latest()).toHaveLength(0);
+    ctx.clock.now += 1000;
+    expect(bsSearch()).toHaveLength(1);
+    expect(latest().map((p) => p.action)).toEqual(["ASSIGN"]);
   });
 
   it("refuses an action that is not valid from the current state, listing the allowed ones", () => {

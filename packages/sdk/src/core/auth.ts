@@ -59,8 +59,16 @@ export function createAuth(
 
   /** Single flight: every caller arriving while a token request runs gets that request's result. */
   function once(run: () => Promise<DigitSession>): Promise<DigitSession> {
-    inflight ??= run().finally(() => (inflight = undefined));
-    return inflight;
+    return (inflight ??= track(run()));
+  }
+
+  /** Makes `pending` the token request in flight, so calls arriving meanwhile wait for it. */
+  function track(pending: Promise<DigitSession>): Promise<DigitSession> {
+    const tracked: Promise<DigitSession> = pending.finally(() => {
+      if (inflight === tracked) inflight = undefined;
+    });
+    inflight = tracked;
+    return tracked;
   }
 
   async function tokenRequest(fields: Record<string, string | undefined>, previous?: DigitSession) {
@@ -133,7 +141,8 @@ export function createAuth(
   }
 
   return {
-    login: (credentials) => once(() => login(credentials)),
+    // An explicit login always runs with the caller's credentials; concurrent calls wait for it.
+    login: (credentials) => track(login(credentials)),
     refresh,
     getSession,
     async getToken() {
@@ -142,7 +151,10 @@ export function createAuth(
     async logout() {
       const session = await store.get();
       try {
-        if (session) await request((await loadRoutes()).logout, {}, { requestInfo: { authToken: session.accessToken }, query: { access_token: session.accessToken } });
+        if (session) {
+          const token = session.accessToken;
+          await request((await loadRoutes()).logout, {}, { requestInfo: { authToken: token }, query: { access_token: token } });
+        }
       } catch {
         // the token may already be dead; clearing the local session is what matters
       } finally {

@@ -5,7 +5,7 @@ import type { DigitClientOptions, DigitUser, RequestInfo, RequestOptions } from 
 import { buildRequestInfo } from "./request-info.js";
 import { resolveRetry, type RetryConfig } from "./retry-config.js";
 import type { RouteDef } from "./route.js";
-import { buildUrl } from "./url.js";
+import { assertPathParams, buildUrl } from "./url.js";
 import { loadDefaultValidator, type ResponseValidator } from "./validator.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,6 +58,8 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
   }
 
   return async function request<T>(route: RouteDef, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    // A caller mistake is a TypeError before anything is sent, not a failed request.
+    assertPathParams(route, options.params);
     const idempotent = route.retrySafe || options.idempotent === true || config.retry.unsafe;
     let replayed = false;
     const state: { hook?: HookRequest | undefined } = {};
@@ -117,7 +119,7 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
       const RequestInfo = buildRequestInfo({
         route,
         locale: config.locale,
-        authToken: route.auth || token ? token : undefined,
+        authToken: token,
         user,
         layers: [config.requestInfo, input.RequestInfo as Partial<RequestInfo> | undefined, options.requestInfo],
       });
@@ -154,13 +156,13 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
     const started = hooks?.afterResponse ? Date.now() : 0;
     // What ky throws (network failure, timeout, abort) is mapped by request()'s catch.
     const response = await ky(url, {
-        method: route.httpMethod,
-        headers,
-        body: payload,
-        retry: 0,
-        throwHttpErrors: false,
-        timeout: options.timeout ?? config.timeout,
-        signal: options.signal,
+      method: route.httpMethod,
+      headers,
+      body: payload,
+      retry: 0,
+      throwHttpErrors: false,
+      timeout: options.timeout ?? config.timeout,
+      signal: options.signal,
       // Redirect operations (urlShortener.resolve answers 302) return the target instead of following it.
       redirect: route.successStatus >= 300 ? "manual" : "follow",
       ...(config.fetch ? { fetch: config.fetch } : {}),

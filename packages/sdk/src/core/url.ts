@@ -12,13 +12,7 @@ export function buildUrl(
   query: Record<string, QueryValue> | undefined,
 ): string {
   let path = route.path;
-  for (const name of route.pathParams) {
-    const value = params?.[name];
-    if (value === undefined || value === "") {
-      throw new TypeError(`${route.operationId}: missing path parameter "${name}" (pass { params: { ${name}: ... } })`);
-    }
-    path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
-  }
+  for (const name of route.pathParams) path = path.replace(`{${name}}`, encodeURIComponent(String(params?.[name])));
   let qs = "";
   if (query) {
     const search = new URLSearchParams();
@@ -30,4 +24,14 @@ export function buildUrl(
     if (s) qs = `?${s}`;
   }
   return `${baseUrl.replace(/\/+$/, "")}${path}${qs}`;
+}
+
+/** Throws a TypeError naming the first path parameter the caller left out. */
+export function assertPathParams(route: RouteDef, params: Record<string, string | number> | undefined): void {
+  for (const name of route.pathParams) {
+    const value = params?.[name];
+    if (value === undefined || value === null || value === "") {
+      throw new TypeError(`${route.operationId}: missing path parameter "${name}" (pass { params: { ${name}: ... } })`);
+    }
+  }
 }

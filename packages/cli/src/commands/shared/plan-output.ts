@@ -34,6 +34,12 @@ export async function showPlan(out: Output, tenant: string, plan: Plan): Promise
     return;
   }
   await renderPlan(out, toPlanView(tenant, plan));
+  await showChanges(out, plan);
+}
+
+/** The list of creates and updates (with changed fields) and any problems; nothing when there are none. */
+export async function showChanges(out: Output, plan: Plan): Promise<void> {
+  if (out.json) return;
   const changes = plan.items.filter((i) => i.action !== "unchanged");
   for (const i of changes.slice(0, 200)) {
     out.text(`${i.action === "create" ? "+" : "~"} ${i.kind} ${i.key} (${i.tenantId})`);

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import {
   ACTIONS_SCHEMA,
+  refSpecs,
+  refValues,
   ROLE_ACTIONS_SCHEMA,
   ROLES_SCHEMA,
   TENANTS_SCHEMA,
@@ -88,12 +90,17 @@ export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRe
     const kind = kindOfSchema(schemaCode);
     for (const r of specs) {
       const uid = uniqueIdentifierOf(def, r.data);
+      // Skipped when its schema or a record it references (x-ref-schema) failed to apply.
+      const dependsOn = [
+        ...(bundleSchemas.has(schemaCode) ? [`schema:${schemaCode}`] : []),
+        ...refSpecs(def).flatMap((ref) => refValues(r.data, ref.fieldPath).map((v) => `${kindOfSchema(ref.schemaCode)}:${ref.schemaCode}:${String(v)}`)),
+      ];
       const base = {
         kind,
         key: `${schemaCode}:${uid ?? `#${hash(r.data)}`}`,
         tenantId,
         origin: r.origin,
-        ...(bundleSchemas.has(schemaCode) ? { dependsOn: [`schema:${schemaCode}`] } : {}),
+        ...(dependsOn.length > 0 ? { dependsOn } : {}),
       };
       const create = (): Promise<void> => ctx.gateway.createMdms({ tenantId, schemaCode, data: r.data, isActive: r.isActive });
       if (uid === undefined) {

@@ -9,9 +9,11 @@ export function Confirm({ message, onAnswer }: { message: string; onAnswer: (ans
   useInput((input, key) => {
     if (answer) return;
     let next: ConfirmAnswer | undefined;
+    // Piped or pasted input may arrive as one chunk ("y\r"): the first character decides.
+    const first = input.slice(0, 1).toLowerCase();
     if (key.ctrl && input === "c") next = "interrupted";
-    else if (input.toLowerCase() === "y") next = "yes";
-    else if (input.toLowerCase() === "n" || key.return || key.escape) next = "no";
+    else if (first === "y") next = "yes";
+    else if (first === "n" || first === "\r" || key.return || key.escape) next = "no";
     if (next) {
       setAnswer(next);
       onAnswer(next);

@@ -5,19 +5,19 @@ import type { PlanView } from "../plan-view.js";
 /** Per-kind create / update / unchanged counts, with the totals and a one-line verdict. */
 export function PlanTable({ plan }: { plan: PlanView }): ReactElement {
   const kindWidth = Math.max(4, ...plan.rows.map((r) => r.kind.length));
-  const num = (n: number) => String(n).padStart(9);
+  const num = (n: number, width = 9) => String(n).padStart(width);
   return (
     <Box flexDirection="column">
       <Text bold>
         {`Plan for ${plan.tenant}`}
       </Text>
-      <Text bold>{`${"kind".padEnd(kindWidth)}${"   create"}${"   update"}${"unchanged"}`}</Text>
+      <Text bold>{`${"kind".padEnd(kindWidth)}${"create".padStart(9)}${"update".padStart(9)}${"unchanged".padStart(12)}`}</Text>
       {plan.rows.map((row) => (
         <Text key={row.kind}>
           {row.kind.padEnd(kindWidth)}
           <Text color={row.create ? "green" : undefined}>{num(row.create)}</Text>
           <Text color={row.update ? "yellow" : undefined}>{num(row.update)}</Text>
-          <Text dimColor>{num(row.unchanged)}</Text>
+          <Text dimColor>{num(row.unchanged, 12)}</Text>
         </Text>
       ))}
       <Text>

@@ -4,6 +4,7 @@ import { actorOf, newAudit, touchAudit } from "../shared/audit.js";
 import { digitError, handle, ok, reject, rejectAll } from "../shared/respond.js";
 import { int, list, recordsAt, str } from "../shared/values.js";
 import type { BoundaryEntity, BoundarySlice } from "./model.js";
+import { wire } from "./model.js";
 
 function items(body: Record<string, unknown>): Record<string, unknown>[] {
   const list = recordsAt(body, "Boundary");
@@ -38,9 +39,10 @@ export const createEntities: OperationHandler<BoundarySlice> = (req, ctx, slice)
       geometry: structuredClone(b["geometry"] ?? null),
       additionalDetails: structuredClone(b["additionalDetails"] ?? null),
       auditDetails: newAudit(actorOf(req), now),
+      visibleFrom: now + ctx.options.writeLagMs,
     }));
     for (const e of created) (slice.entities[e.tenantId] ??= {})[e.code] = e;
-    return ok(req, now, req.route.successStatus, { Boundary: structuredClone(created) });
+    return ok(req, now, req.route.successStatus, { Boundary: created.map(wire) });
   });
 
 export const updateEntities: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
@@ -67,7 +69,7 @@ export const updateEntities: OperationHandler<BoundarySlice> = (req, ctx, slice)
       (slice.entities[next.tenantId] ??= {})[next.code] = next;
       return next;
     });
-    return ok(req, now, req.route.successStatus, { Boundary: structuredClone(updated) });
+    return ok(req, now, req.route.successStatus, { Boundary: updated.map(wire) });
   });
 
 export const searchEntities: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
@@ -75,8 +77,9 @@ export const searchEntities: OperationHandler<BoundarySlice> = (req, ctx, slice)
     const tenantId = str(req.query["tenantId"]);
     if (tenantId === undefined) reject("INVALID_SEARCH_CRITERIA", "Query parameter tenantId is required.", ["tenantId"]);
     const codes = list(req.query["codes"]);
-    const all = Object.values(slice.entities[tenantId] ?? {}).filter((e) => codes.length === 0 || codes.includes(e.code));
+    const now = ctx.now();
+    const all = Object.values(slice.entities[tenantId] ?? {}).filter((e) => e.visibleFrom <= now && (codes.length === 0 || codes.includes(e.code)));
     const offset = int(req.query["offset"], 0);
     const limit = int(req.query["limit"], 10);
-    return ok(req, ctx.now(), 200, { Boundary: structuredClone(all.slice(offset, offset + limit)) });
+    return ok(req, now, 200, { Boundary: all.slice(offset, offset + limit).map(wire) });
   });

@@ -4,6 +4,7 @@ import { actorOf, newAudit, touchAudit } from "../shared/audit.js";
 import { digitError, handle, ok, reject, rejectAll } from "../shared/respond.js";
 import { int, recordAt, recordsAt, str } from "../shared/values.js";
 import type { BoundaryHierarchy, BoundarySlice, HierarchyLevel } from "./model.js";
+import { wire } from "./model.js";
 
 function readDefinition(body: Record<string, unknown>): { tenantId: string; hierarchyType: string; levels: HierarchyLevel[] } {
   const input = recordAt(body, "BoundaryHierarchy");
@@ -66,9 +67,16 @@ export const createHierarchy: OperationHandler<BoundarySlice> = (req, ctx, slice
       reject("DUPLICATE_HIERARCHY_TYPE", `Hierarchy ${hierarchyType} already exists for tenant ${tenantId}; use _update or a new hierarchyType.`, [hierarchyType, tenantId]);
     }
     const now = ctx.now();
-    const h: BoundaryHierarchy = { id: ctx.uuid(), tenantId, hierarchyType, boundaryHierarchy: levels, auditDetails: newAudit(actorOf(req), now) };
+    const h: BoundaryHierarchy = {
+      id: ctx.uuid(),
+      tenantId,
+      hierarchyType,
+      boundaryHierarchy: levels,
+      auditDetails: newAudit(actorOf(req), now),
+      visibleFrom: now + ctx.options.writeLagMs,
+    };
     (slice.hierarchies[tenantId] ??= {})[hierarchyType] = h;
-    return ok(req, now, req.route.successStatus, { BoundaryHierarchy: [structuredClone(h)] });
+    return ok(req, now, req.route.successStatus, { BoundaryHierarchy: [wire(h)] });
   });
 
 export const updateHierarchy: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
@@ -84,7 +92,7 @@ export const updateHierarchy: OperationHandler<BoundarySlice> = (req, ctx, slice
     const now = ctx.now();
     const h: BoundaryHierarchy = { ...existing, boundaryHierarchy: levels, auditDetails: touchAudit(existing.auditDetails, actorOf(req), now) };
     (slice.hierarchies[tenantId] ??= {})[hierarchyType] = h;
-    return ok(req, now, req.route.successStatus, { BoundaryHierarchy: [structuredClone(h)] });
+    return ok(req, now, req.route.successStatus, { BoundaryHierarchy: [wire(h)] });
   });
 
 export const searchHierarchies: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
@@ -93,8 +101,9 @@ export const searchHierarchies: OperationHandler<BoundarySlice> = (req, ctx, sli
     const tenantId = str(criteria["tenantId"]);
     if (tenantId === undefined) reject("INVALID_SEARCH_CRITERIA", "BoundaryTypeHierarchySearchCriteria.tenantId is required.", ["tenantId"]);
     const type = str(criteria["hierarchyType"]);
-    const found = Object.values(slice.hierarchies[tenantId] ?? {}).filter((h) => type === undefined || h.hierarchyType === type);
+    const now = ctx.now();
+    const found = Object.values(slice.hierarchies[tenantId] ?? {}).filter((h) => h.visibleFrom <= now && (type === undefined || h.hierarchyType === type));
     const offset = int(criteria["offset"], 0);
     const limit = int(criteria["limit"], 10);
-    return ok(req, ctx.now(), 200, { totalCount: found.length, BoundaryHierarchy: structuredClone(found.slice(offset, offset + limit)) });
+    return ok(req, now, 200, { totalCount: found.length, BoundaryHierarchy: found.slice(offset, offset + limit).map(wire) });
   });

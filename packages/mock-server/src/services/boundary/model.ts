@@ -8,6 +8,8 @@ export interface BoundaryEntity {
   geometry: unknown;
   additionalDetails: unknown;
   auditDetails: AuditDetails;
+  /** Epoch ms from which searches see it (write lag; updates keep the first value). */
+  visibleFrom: number;
 }
 
 export interface HierarchyLevel {
@@ -22,6 +24,8 @@ export interface BoundaryHierarchy {
   hierarchyType: string;
   boundaryHierarchy: HierarchyLevel[];
   auditDetails: AuditDetails;
+  /** Epoch ms from which searches see it (write lag; updates keep the first value). */
+  visibleFrom: number;
 }
 
 export interface BoundaryRelation {
@@ -32,6 +36,14 @@ export interface BoundaryRelation {
   boundaryType: string;
   parent: string | null;
   auditDetails: AuditDetails;
+  /** Epoch ms from which searches see it (write lag; updates keep the first value). */
+  visibleFrom: number;
+}
+
+/** The wire form of a stored boundary object (no `visibleFrom`). */
+export function wire<T extends { visibleFrom: number }>(value: T): Omit<T, "visibleFrom"> {
+  const { visibleFrom: _hidden, ...rest } = value;
+  return structuredClone(rest);
 }
 
 export interface BoundarySlice {

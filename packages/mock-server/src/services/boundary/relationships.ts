@@ -4,6 +4,7 @@ import { actorOf, newAudit, touchAudit } from "../shared/audit.js";
 import { handle, ok, reject } from "../shared/respond.js";
 import { bool, list, recordAt, str } from "../shared/values.js";
 import type { BoundaryHierarchy, BoundaryRelation, BoundarySlice } from "./model.js";
+import { wire } from "./model.js";
 
 interface RelationInput {
   tenantId: string;
@@ -85,9 +86,9 @@ export const createRelationship: OperationHandler<BoundarySlice> = (req, ctx, sl
     }
     checkPlacement(slice, input);
     const now = ctx.now();
-    const created: BoundaryRelation = { id: ctx.uuid(), ...input, auditDetails: newAudit(actorOf(req), now) };
+    const created: BoundaryRelation = { id: ctx.uuid(), ...input, auditDetails: newAudit(actorOf(req), now), visibleFrom: now + ctx.options.writeLagMs };
     ((slice.relationships[input.tenantId] ??= {})[input.hierarchyType] ??= {})[input.code] = created;
-    return ok(req, now, req.route.successStatus, { TenantBoundary: [structuredClone(created)] });
+    return ok(req, now, req.route.successStatus, { TenantBoundary: [wire(created)] });
   });
 
 export const updateRelationship: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
@@ -108,7 +109,7 @@ export const updateRelationship: OperationHandler<BoundarySlice> = (req, ctx, sl
     const now = ctx.now();
     const updated: BoundaryRelation = { ...existing, boundaryType: input.boundaryType, parent: input.parent, auditDetails: touchAudit(existing.auditDetails, actorOf(req), now) };
     all[input.code] = updated;
-    return ok(req, now, req.route.successStatus, { TenantBoundary: [structuredClone(updated)] });
+    return ok(req, now, req.route.successStatus, { TenantBoundary: [wire(updated)] });
   });
 
 /**
@@ -124,10 +125,12 @@ export const searchRelationships: OperationHandler<BoundarySlice> = (req, ctx, s
     const codes = list(req.query["codes"]);
     const includeChildren = bool(req.query["includeChildren"]) ?? false;
     const includeParents = bool(req.query["includeParents"]) ?? false;
+    const now = ctx.now();
     const out: Record<string, unknown>[] = [];
     for (const [hierarchyType, all] of Object.entries(slice.relationships[tenantId] ?? {})) {
       if (wantedType !== undefined && hierarchyType !== wantedType) continue;
-      const nodes = Object.values(all);
+      const nodes = Object.values(all).filter((r) => r.visibleFrom <= now);
+      const visible = (code: string | null) => (code === null ? undefined : nodes.find((n) => n.code === code));
       const selected = nodes.filter((r) =>
         codes.length > 0 ? codes.includes(r.code) : boundaryType !== undefined ? r.boundaryType === boundaryType : r.parent === null,
       );
@@ -137,7 +140,7 @@ export const searchRelationships: OperationHandler<BoundarySlice> = (req, ctx, s
       const boundary = selected.map((r) => {
         let tree = subtree(r);
         if (includeParents) {
-          for (let p = r.parent === null ? undefined : all[r.parent]; p !== undefined; p = p.parent === null ? undefined : all[p.parent]) {
+          for (let p = visible(r.parent); p !== undefined; p = visible(p.parent)) {
             tree = node(p, [tree]);
           }
         }
@@ -145,5 +148,5 @@ export const searchRelationships: OperationHandler<BoundarySlice> = (req, ctx, s
       });
       out.push({ tenantId, hierarchyType, boundary });
     }
-    return ok(req, ctx.now(), 200, { TenantBoundary: out });
+    return ok(req, now, 200, { TenantBoundary: out });
   });

@@ -22,6 +22,8 @@ export interface StoredEmployee {
   /** Every other Employee field as sent (assignments, jurisdictions, ...). */
   fields: Record<string, unknown>;
   auditDetails: AuditDetails;
+  /** Epoch ms from which searches and counts see the employee (write lag). */
+  visibleFrom: number;
 }
 
 export interface HrmsSlice {
@@ -128,6 +130,7 @@ const create: OperationHandler<HrmsSlice> = (req, ctx, slice) =>
         isActive: item["isActive"] !== false,
         fields: structuredClone(pick(item, OWN_FIELDS)),
         auditDetails: newAudit(by, now),
+        visibleFrom: now + ctx.options.writeLagMs,
       };
       (slice.employees[tenantId] ??= {})[code] = employee;
       return employee;
@@ -190,7 +193,9 @@ const search: OperationHandler<HrmsSlice> = (req, ctx, slice) =>
     const ids = list(q("ids"));
     const isActive = bool(q("isActive"));
     const phone = str(q("phone"));
+    const now = ctx.now();
     const found = Object.values(slice.employees[tenantId] ?? {}).filter((e) => {
+      if (e.visibleFrom > now) return false;
       const user = ctx.users.byUuid(e.uuid);
       return (
         (codes.length === 0 || codes.includes(e.code)) &&
@@ -216,7 +221,7 @@ const count: OperationHandler<HrmsSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
     const tenantId = str(req.query["tenantId"]) ?? str(req.body["tenantId"]);
     if (tenantId === undefined) reject("INVALID_SEARCH_CRITERIA", "Query parameter tenantId is required.", ["tenantId"]);
-    const all = Object.values(slice.employees[tenantId] ?? {});
+    const all = Object.values(slice.employees[tenantId] ?? {}).filter((e) => e.visibleFrom <= ctx.now());
     if (all.length === 0) reject("NO_RECORDS", `No records found for the tenantId: ${tenantId}`, [tenantId]);
     const active = all.filter((e) => e.isActive).length;
     const counts = { totalEmployee: String(all.length), activeEmployee: String(active), inactiveEmployee: String(all.length - active) };

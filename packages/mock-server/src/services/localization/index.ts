@@ -11,9 +11,14 @@ export interface Message {
   locale: string;
 }
 
+/** A stored message: visible to searches from `visibleFrom` (write lag; updates keep the first value). */
+export interface StoredMessage extends Message {
+  visibleFrom: number;
+}
+
 export interface LocalizationSlice {
   /** Messages by tenantId, then `${locale}|${module}|${code}`. */
-  messages: Record<string, Record<string, Message>>;
+  messages: Record<string, Record<string, StoredMessage>>;
 }
 
 const keyOf = (m: { locale: string; module: string; code: string }) => `${m.locale}|${m.module}|${m.code}`;
@@ -38,14 +43,18 @@ function readWrite(req: OperationRequest): { tenantId: string; messages: Message
 }
 
 function answer(req: OperationRequest, now: number, messages: Message[]): OperationResult {
-  return ok(req, now, 200, { messages: messages.map((m) => ({ ...m })) });
+  return ok(req, now, 200, { messages: messages.map((m) => ({ code: m.code, message: m.message, module: m.module, locale: m.locale })) });
+}
+
+/** Stores `messages` in `store`, keeping the visibility time of messages that already exist. */
+function put(store: Record<string, StoredMessage>, messages: Message[], visibleFrom: number): void {
+  for (const m of messages) store[keyOf(m)] = { ...m, visibleFrom: store[keyOf(m)]?.visibleFrom ?? visibleFrom };
 }
 
 const upsert: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
     const { tenantId, messages } = readWrite(req);
-    const store = (slice.messages[tenantId] ??= {});
-    for (const m of messages) store[keyOf(m)] = m;
+    put((slice.messages[tenantId] ??= {}), messages, ctx.now() + ctx.options.writeLagMs);
     return answer(req, ctx.now(), messages);
   });
 
@@ -60,8 +69,7 @@ const create: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
           digitError("DUPLICATE_MESSAGE", `Message ${m.code} (${m.module}, ${m.locale}) already exists for ${tenantId}; use _update or _upsert.`, [m.code, m.module, m.locale]),
         ),
     );
-    const target = (slice.messages[tenantId] ??= {});
-    for (const m of messages) target[keyOf(m)] = m;
+    put((slice.messages[tenantId] ??= {}), messages, ctx.now() + ctx.options.writeLagMs);
     return answer(req, ctx.now(), messages);
   });
 
@@ -76,7 +84,7 @@ const update: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
           digitError("MESSAGE_NOT_FOUND", `Message ${m.code} (${m.module}, ${m.locale}) does not exist for ${tenantId}; use _create or _upsert.`, [m.code, m.module, m.locale]),
         ),
     );
-    for (const m of messages) store[keyOf(m)] = m;
+    put(store, messages, ctx.now());
     return answer(req, ctx.now(), messages);
   });
 
@@ -110,7 +118,7 @@ const search: OperationHandler<LocalizationSlice> = (req, ctx, slice) =>
     const state = stateOf(tenantId);
     for (const tenant of state === tenantId ? [tenantId] : [state, tenantId]) {
       for (const m of Object.values(slice.messages[tenant] ?? {})) {
-        if (m.locale !== locale) continue;
+        if (m.locale !== locale || m.visibleFrom > ctx.now()) continue;
         if (modules.length > 0 && !modules.includes(m.module)) continue;
         if (codes.length > 0 && !codes.includes(m.code)) continue;
         merged.set(`${m.module}|${m.code}`, m);

@@ -13,6 +13,14 @@ export interface UserEventSlice {
   lastAccess: Record<string, number>;
 }
 
+/** Stored alongside each event: epoch ms from which searches see it (write lag); never sent. */
+const VISIBLE_FROM = "__visibleFrom";
+
+function wire(event: Record<string, unknown>): Record<string, unknown> {
+  const { [VISIBLE_FROM]: _hidden, ...rest } = event;
+  return structuredClone(rest);
+}
+
 /** DIGIT's Status enum reads case-insensitively and serialises upper-case (ACTIVE, INACTIVE, CANCELLED). */
 function normaliseStatus(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value.toUpperCase() : undefined;
@@ -29,7 +37,8 @@ const create: OperationHandler<UserEventSlice> = (req, ctx, slice) =>
           : [],
       ),
     );
-    for (const e of events) slice.events[String(e["id"])] = e;
+    const visibleFrom = ctx.now() + ctx.options.writeLagMs;
+    for (const e of events) slice.events[String(e["id"])] = { ...e, [VISIBLE_FROM]: visibleFrom };
     return ok(req, ctx.now(), req.route.successStatus, { events: structuredClone(events) });
   });
 
@@ -49,10 +58,10 @@ const update: OperationHandler<UserEventSlice> = (req, ctx, slice) =>
       slice.events[String(e["id"])] = next;
       return next;
     });
-    return ok(req, ctx.now(), req.route.successStatus, { events: structuredClone(updated) });
+    return ok(req, ctx.now(), req.route.successStatus, { events: updated.map(wire) });
   });
 
-function matching(req: Parameters<OperationHandler<UserEventSlice>>[0], slice: UserEventSlice): Record<string, unknown>[] {
+function matching(req: Parameters<OperationHandler<UserEventSlice>>[0], slice: UserEventSlice, now: number): Record<string, unknown>[] {
   const criteria = isRecord(req.body["searchCriteria"]) ? req.body["searchCriteria"] : {};
   const pick = (k: string): unknown => req.query[k] ?? criteria[k];
   const tenantId = str(pick("tenantId"));
@@ -61,6 +70,7 @@ function matching(req: Parameters<OperationHandler<UserEventSlice>>[0], slice: U
   const status = list(pick("status")).map((s) => s.toUpperCase());
   return Object.values(slice.events).filter(
     (e) =>
+      (typeof e[VISIBLE_FROM] !== "number" || e[VISIBLE_FROM] <= now) &&
       (tenantId === undefined || e["tenantId"] === tenantId) &&
       (ids.length === 0 || ids.includes(String(e["id"]))) &&
       (types.length === 0 || types.includes(String(e["eventType"]))) &&
@@ -70,15 +80,15 @@ function matching(req: Parameters<OperationHandler<UserEventSlice>>[0], slice: U
 
 const search: OperationHandler<UserEventSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
-    const found = matching(req, slice);
+    const found = matching(req, slice, ctx.now());
     const offset = int(req.query["offset"], 0);
     const limit = int(req.query["limit"], 100);
-    return ok(req, ctx.now(), 200, { events: structuredClone(found.slice(offset, offset + limit)) });
+    return ok(req, ctx.now(), 200, { events: found.slice(offset, offset + limit).map(wire) });
   });
 
 const countNotifications: OperationHandler<UserEventSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
-    const found = matching(req, slice);
+    const found = matching(req, slice, ctx.now());
     const seen = req.caller === null ? undefined : slice.lastAccess[req.caller.user.uuid];
     const unread = found.filter((e) => seen === undefined || ((e["auditDetails"] as AuditDetails | undefined)?.createdTime ?? 0) > seen).length;
     return ok(req, ctx.now(), 200, { totalCount: found.length, unreadCount: unread });

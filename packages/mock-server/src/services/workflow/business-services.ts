@@ -7,6 +7,12 @@ import { list, recordsAt, str } from "../shared/values.js";
 import { buildBusinessService, configErrors } from "./config.js";
 import type { BusinessService, WorkflowSlice } from "./model.js";
 
+/** The wire form (no `visibleFrom`). */
+export function businessServiceWire(bs: BusinessService): Record<string, unknown> {
+  const { visibleFrom: _hidden, ...rest } = bs;
+  return structuredClone(rest);
+}
+
 function inputs(req: OperationRequest): Record<string, unknown>[] {
   const items = recordsAt(req.body, "BusinessServices");
   if (items.length === 0) reject("INVALID_BUSINESSSERVICE", "BusinessServices must hold at least one business service.");
@@ -32,7 +38,7 @@ export const createBusinessService: OperationHandler<WorkflowSlice> = (req, ctx,
     }
     const built = items.map((item) => buildBusinessService(item, ctx, actorOf(req)));
     for (const bs of built) (slice.businessServices[bs.tenantId] ??= {})[bs.businessService] = bs;
-    return ok(req, ctx.now(), 200, { BusinessServices: structuredClone(built) });
+    return ok(req, ctx.now(), 200, { BusinessServices: built.map(businessServiceWire) });
   });
 
 export const updateBusinessService: OperationHandler<WorkflowSlice> = (req, ctx, slice) =>
@@ -50,14 +56,14 @@ export const updateBusinessService: OperationHandler<WorkflowSlice> = (req, ctx,
     });
     const built = items.map((item, i) => buildBusinessService(item, ctx, actorOf(req), previous[i]));
     for (const bs of built) (slice.businessServices[bs.tenantId] ??= {})[bs.businessService] = bs;
-    return ok(req, ctx.now(), 200, { BusinessServices: structuredClone(built) });
+    return ok(req, ctx.now(), 200, { BusinessServices: built.map(businessServiceWire) });
   });
 
-/** The business service `code` of the tenant, else of its state tenant. */
-export function findBusinessService(slice: WorkflowSlice, tenantId: string, code: string): BusinessService | undefined {
+/** The business service `code` of the tenant, else of its state tenant; `now` hides ones still in write lag. */
+export function findBusinessService(slice: WorkflowSlice, tenantId: string, code: string, now?: number): BusinessService | undefined {
   for (const tenant of tenantChain(tenantId)) {
     const bs = slice.businessServices[tenant]?.[code];
-    if (bs !== undefined) return bs;
+    if (bs !== undefined && (now === undefined || bs.visibleFrom <= now)) return bs;
   }
   return undefined;
 }
@@ -67,15 +73,16 @@ export const searchBusinessServices: OperationHandler<WorkflowSlice> = (req, ctx
     const tenantId = str(req.query["tenantId"]) ?? str((req.body["criteria"] as Record<string, unknown> | undefined)?.["tenantId"]);
     if (tenantId === undefined) reject("INVALID_SEARCH_CRITERIA", "Query parameter tenantId is required.", ["tenantId"]);
     const codes = list(req.query["businessServices"]);
+    const now = ctx.now();
     let found: BusinessService[];
     if (codes.length > 0) {
-      found = codes.map((c) => findBusinessService(slice, tenantId, c)).filter((b): b is BusinessService => b !== undefined);
+      found = codes.map((c) => findBusinessService(slice, tenantId, c, now)).filter((b): b is BusinessService => b !== undefined);
     } else {
-      const own = Object.values(slice.businessServices[tenantId] ?? {});
+      const visible = (tenant: string) => Object.values(slice.businessServices[tenant] ?? {}).filter((b) => b.visibleFrom <= now);
+      const own = visible(tenantId);
       const state = stateOf(tenantId);
-      const inherited =
-        state === tenantId ? [] : Object.values(slice.businessServices[state] ?? {}).filter((b) => !own.some((o) => o.businessService === b.businessService));
+      const inherited = state === tenantId ? [] : visible(state).filter((b) => !own.some((o) => o.businessService === b.businessService));
       found = [...own, ...inherited];
     }
-    return ok(req, ctx.now(), 200, { BusinessServices: structuredClone(found) });
+    return ok(req, now, 200, { BusinessServices: found.map(businessServiceWire) });
   });

@@ -169,5 +169,6 @@ export function buildBusinessService(input: Record<string, unknown>, ctx: MockCo
     postUri: str(input["postUri"]),
     states: structuredClone(built),
     auditDetails: audit,
+    visibleFrom: previous?.visibleFrom ?? now + ctx.options.writeLagMs,
   };
 }

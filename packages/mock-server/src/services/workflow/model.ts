@@ -41,6 +41,8 @@ export interface BusinessService {
   postUri?: string;
   states: WfState[];
   auditDetails: AuditDetails;
+  /** Epoch ms from which searches see this business service (write lag; updates keep the first value). */
+  visibleFrom: number;
   [extra: string]: unknown;
 }
 
@@ -61,6 +63,8 @@ export interface StoredProcessInstance {
   rating: number | null;
   escalated: boolean;
   auditDetails: AuditDetails;
+  /** Epoch ms from which searches see this instance (write lag). */
+  visibleFrom: number;
 }
 
 export interface WorkflowSlice {

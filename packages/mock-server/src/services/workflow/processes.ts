@@ -123,6 +123,7 @@ function plan(req: OperationRequest, ctx: MockContext, slice: WorkflowSlice, ite
       rating: typeof item["rating"] === "number" ? item["rating"] : null,
       escalated: system,
       auditDetails: newAudit(by, now),
+      visibleFrom: now + ctx.options.writeLagMs,
     };
     current.set(key, { state: to });
     planned.push({ instance, bs });
@@ -143,8 +144,9 @@ function toWire(slice: WorkflowSlice, instance: StoredProcessInstance, now: numb
   const first = history(slice, instance.tenantId, instance.businessId)[0] ?? instance;
   const stateSla = instance.state.sla === null ? null : instance.state.sla - (now - instance.auditDetails.createdTime);
   const bsSla = bs?.businessServiceSla == null ? null : bs.businessServiceSla - (now - first.auditDetails.createdTime);
+  const { visibleFrom: _hidden, ...rest } = instance;
   return {
-    ...structuredClone(instance),
+    ...structuredClone(rest),
     nextActions: structuredClone(instance.state.actions),
     stateSla,
     businesssServiceSla: bsSla,
@@ -192,13 +194,13 @@ function criteriaOf(req: OperationRequest): SearchCriteria {
   };
 }
 
-/** Latest instance per businessId (or every instance with `history`), newest first. */
-function select(slice: WorkflowSlice, c: SearchCriteria): StoredProcessInstance[] {
+/** Latest visible instance per businessId (or every visible instance with `history`), newest first. */
+function select(slice: WorkflowSlice, c: SearchCriteria, now: number): StoredProcessInstance[] {
   const byId = slice.processes[c.tenantId] ?? {};
   const ids = c.businessIds.length > 0 ? c.businessIds : Object.keys(byId);
   const out: StoredProcessInstance[] = [];
   for (const businessId of ids) {
-    const all = byId[businessId] ?? [];
+    const all = (byId[businessId] ?? []).filter((p) => p.visibleFrom <= now);
     const latest = all[all.length - 1];
     if (latest === undefined) continue;
     if (c.businessService !== undefined && latest.businessService !== c.businessService) continue;
@@ -213,14 +215,14 @@ function select(slice: WorkflowSlice, c: SearchCriteria): StoredProcessInstance[
 export const searchProcesses: OperationHandler<WorkflowSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
     const c = criteriaOf(req);
-    const found = select(slice, c);
+    const found = select(slice, c, ctx.now());
     const page = found.slice(c.offset, c.offset + c.limit);
     return ok(req, ctx.now(), 200, { ProcessInstances: page.map((p) => toWire(slice, p, ctx.now())), totalCount: found.length });
   });
 
 /** DIGIT answers a bare integer. */
 export const countProcesses: OperationHandler<WorkflowSlice> = (req, ctx, slice) =>
-  handle(req, ctx.now(), () => ({ status: 200, body: select(slice, { ...criteriaOf(req), history: false }).length }));
+  handle(req, ctx.now(), () => ({ status: 200, body: select(slice, { ...criteriaOf(req), history: false }, ctx.now()).length }));
 
 function isOpen(instance: StoredProcessInstance): boolean {
   return instance.state.actions.length > 0;
@@ -230,7 +232,7 @@ function isOpen(instance: StoredProcessInstance): boolean {
 export const nearingSlaCount: OperationHandler<WorkflowSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
     const now = ctx.now();
-    const count = select(slice, { ...criteriaOf(req), history: false }).filter((p) => {
+    const count = select(slice, { ...criteriaOf(req), history: false }, now).filter((p) => {
       const bs = findBusinessService(slice, p.tenantId, p.businessService);
       const left = toWire(slice, p, now)["businesssServiceSla"];
       return isOpen(p) && typeof left === "number" && bs?.businessServiceSla != null && left > 0 && left <= bs.businessServiceSla * NEARING_SLA_FRACTION;
@@ -242,7 +244,7 @@ export const nearingSlaCount: OperationHandler<WorkflowSlice> = (req, ctx, slice
 export const statusCount: OperationHandler<WorkflowSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
     const counts = new Map<string, { applicationstatus: string | null; businessservice: string; statusid: string; count: number }>();
-    for (const p of select(slice, { ...criteriaOf(req), history: false })) {
+    for (const p of select(slice, { ...criteriaOf(req), history: false }, ctx.now())) {
       const key = `${p.businessService}|${p.state.uuid}`;
       const entry = counts.get(key) ?? { applicationstatus: p.state.applicationStatus, businessservice: p.businessService, statusid: p.state.uuid, count: 0 };
       entry.count += 1;
@@ -262,7 +264,7 @@ export const searchEscalated: OperationHandler<WorkflowSlice> = (req, ctx, slice
   handle(req, ctx.now(), () => {
     const c = criteriaOf(req);
     const now = ctx.now();
-    const found = select(slice, { ...c, history: false }).filter((p) => overdue(slice, p, now));
+    const found = select(slice, { ...c, history: false }, now).filter((p) => overdue(slice, p, now));
     return ok(req, now, 200, {
       ProcessInstances: found.slice(c.offset, c.offset + c.limit).map((p) => toWire(slice, p, now)),
       totalCount: found.length,
