@@ -105,6 +105,16 @@ describe("digit login / profile / logout", () => {
     expect(statSync(join(env.XDG_CONFIG_HOME!, "digit-kit", "credentials.json")).mode & 0o777).toBe(0o600);
   });
 
+  it("later commands use the saved session: no password needed", async () => {
+    const mock = createDigitMock();
+    const env = isolatedEnv({ DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password });
+    await runDigit(loginArgs(), { env, fetch: mock.fetch });
+    const { DIGIT_PASSWORD: _drop, ...noPassword } = env;
+    const r = await runDigit(["mdms", "search", "tenant.tenants", "--tenant", "pg", "--json"], { env: noPassword, fetch: mock.fetch });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { count: number }).count).toBeGreaterThan(0);
+  });
+
   it("commands without a login explain how to log in", async () => {
     const r = await runDigit(["mdms", "search", "common-masters.Department", "--url", URL_, "--tenant", "pg"], { env: isolatedEnv() });
     expect(r.exitCode).toBe(1);

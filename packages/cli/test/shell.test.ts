@@ -1,6 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../src/commands/index.js";
+import { BugError, reportError, UserError } from "../src/errors.js";
 import { runDigit } from "../src/run.js";
+
+function report(error: unknown, json = false) {
+  let out = "";
+  let err = "";
+  const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+  const esink = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream;
+  const code = reportError(error, { stdout: sink, stderr: esink }, { json, verbose: false, argv: ["plan", "--password-stdin"], version: "9.9.9" });
+  return { code, out, err };
+}
+
+describe("error reports", () => {
+  it("a UserError prints what / where / fix and its exit code, no stack", () => {
+    const r = report(new UserError("Bad thing.", { where: "file.yaml: /a", fix: ["Do X.", "Or Y."], exitCode: 3 }));
+    expect(r.code).toBe(3);
+    expect(r.err).toBe("Error: Bad thing.\n  where: file.yaml: /a\n  fix:   Do X.\n  fix:   Or Y.\n");
+  });
+
+  it("anything else is a short bug report with versions and a scrubbed message", () => {
+    const r = report(new BugError('boom {"authToken":"abc123"}'), true);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("This is a bug in digit");
+    expect(r.err).toContain("digit 9.9.9");
+    expect(r.err).not.toContain("abc123");
+    expect(r.err.split("\n").filter((l) => l.trim().startsWith("at ")).length).toBeLessThanOrEqual(3);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { kind: "BugError" } });
+  });
+});
 
 describe("digit shell: help, suggestions, version", () => {
   it("prints the version", async () => {
