@@ -40,6 +40,8 @@ export async function decodeBody(
   contentType: string | undefined,
   encoding: BodyEncoding,
   limits: BodyLimits,
+  /** The route's body schema is not an object (e.g. enc `_decrypt` takes any JSON): wrap it as `{value}`. */
+  anyJson = false,
 ): Promise<DecodedBody | OperationResult> {
   const size = byteLength(raw);
   if (size > limits.maxBytes) {
@@ -69,6 +71,9 @@ export async function decodeBody(
     parsed = JSON.parse(text);
   } catch (err) {
     return digitFail(400, ErrorCodes.invalidRequestBody, `Request body is not valid JSON: ${(err as Error).message}.`);
+  }
+  if (anyJson && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))) {
+    return { body: { value: parsed }, files: [] };
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return digitFail(400, ErrorCodes.invalidRequestBody, "Request body must be a JSON object ({\"RequestInfo\": {...}, ...}).");

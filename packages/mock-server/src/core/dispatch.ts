@@ -142,6 +142,7 @@ export class MockEngine {
   readonly faults: Faults;
   readonly rbac: Rbac;
   private readonly validator: RequestValidator;
+  private readonly requestSchemas: RequestSchemas;
   private readonly limits: BodyLimits;
   private readonly handlers = new Map<string, HandlerEntry>();
   readonly routes: Record<string, RouteDef>;
@@ -155,7 +156,8 @@ export class MockEngine {
     this.state = new StateContainer(config.modules);
     this.limits = { ...defaultBodyLimits, ...config.limits };
     this.faults = new Faults(config.faults ?? {}, config.random);
-    this.validator = createRequestValidator(config.requestSchemas ?? {}, this.options.strict);
+    this.requestSchemas = config.requestSchemas ?? {};
+    this.validator = createRequestValidator(this.requestSchemas, this.options.strict);
     for (const m of config.modules) {
       for (const [op, handler] of Object.entries(m.handlers)) {
         if (!config.routes[op]) throw new Error(`Service module "${m.key}" has a handler for ${op}, which is not in the route table.`);
@@ -197,6 +199,18 @@ export class MockEngine {
     }
   }
 
+  /** Whether the operation's body schema declares RequestInfo (enc's crypto calls, for one, do not). */
+  private requiresRequestInfo(operationId: string): boolean {
+    const schema = this.requestSchemas[operationId] as { properties?: Record<string, unknown> } | undefined;
+    return schema === undefined || schema.properties === undefined || "RequestInfo" in schema.properties;
+  }
+
+  /** Whether the operation's body may be any JSON value rather than an object. */
+  private acceptsAnyJson(operationId: string): boolean {
+    const schema = this.requestSchemas[operationId] as { type?: unknown; properties?: unknown } | undefined;
+    return schema !== undefined && schema.type === undefined && schema.properties === undefined;
+  }
+
   private async pipeline(input: HandleInput): Promise<OperationResult> {
     const method = input.method.toUpperCase();
     const flat = flattenQuery(input.query, input.path);
@@ -230,14 +244,14 @@ export class MockEngine {
 
     let decoded: DecodedBody | OperationResult;
     if (input.form) decoded = await fromFormData(input.form);
-    else decoded = await decodeBody(input.body, headers["content-type"], route.body, this.limits);
+    else decoded = await decodeBody(input.body, headers["content-type"], route.body, this.limits, this.acceptsAnyJson(route.operationId));
     if ("status" in decoded) return decoded;
     const { files } = decoded;
     let body = decoded.body;
     const requestInfo = body["RequestInfo"];
 
     if (route.body === "json" && method === "POST") {
-      if (!isObj(requestInfo)) {
+      if (!isObj(requestInfo) && this.requiresRequestInfo(route.operationId)) {
         return digitFail(400, ErrorCodes.requestInfoMissing, `RequestInfo is required in the body of ${route.path}: {"RequestInfo": {"apiId": ..., "authToken": ...}, ...}.`);
       }
       const schemaError = this.validator.validate(route.operationId, body, requestInfo);

@@ -43,7 +43,7 @@ export function responseInfo(requestInfo: unknown, status: "successful" | "faile
   resMsgCounter = (resMsgCounter + 1) % 1_000_000_000;
   return {
     apiId: typeof ri.apiId === "string" ? ri.apiId : null,
-    ver: typeof ri.ver === "string" ? ri.ver : null,
+    ver: typeof ri.ver === "string" ? ri.ver : "",
     ts: now,
     resMsgId: `uief87324-${resMsgCounter}`,
     msgId: typeof ri.msgId === "string" ? ri.msgId : null,
