@@ -136,6 +136,7 @@ function normaliseParameters(params: Json[], ov: OperationOverlay, doc: JsonObje
     if (!isObject(param)) continue;
     const name = String(param["name"]);
     if (param["in"] === "query" && name in renames) param["name"] = renames[name] as string;
+    if (param["in"] === "query" && ov.optionalQuery?.includes(String(param["name"]))) param["required"] = false;
     const key = `${String(param["in"])}:${String(param["name"])}`;
     if (seen.has(key)) continue;
     seen.add(key);

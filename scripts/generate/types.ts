@@ -19,6 +19,8 @@ export interface OperationOverlay {
   noBody?: boolean;
   /** Query parameter renames (upstream name → real name). */
   renameQuery?: Record<string, string>;
+  /** Query parameters upstream marks required that DIGIT treats as optional filters. */
+  optionalQuery?: string[];
   /** OpenAPI 3 operation fragment merged over the upstream operation (responses merge per status). */
   operation?: JsonObject;
 }

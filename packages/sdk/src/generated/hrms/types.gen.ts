@@ -424,10 +424,10 @@ export interface operations {
                 uuids?: string[];
                 positions?: number[];
                 roles?: string[];
-                phone: string;
-                isActive: boolean;
-                offset: number;
-                limit: number;
+                phone?: string;
+                isActive?: boolean;
+                offset?: number;
+                limit?: number;
                 tenantId: string;
             };
             header?: never;
