@@ -54,10 +54,17 @@ export interface ApplyResult {
   phases: PhaseResult[];
   failures: ApplyFailure[];
   /** Read-back after writing: per kind, resources expected vs found up to date. */
-  verification: { ok: boolean; byKind: Partial<Record<ResourceKind, { expected: number; present: number }>>; missing: string[] };
+  verification: {
+    ok: boolean;
+    byKind: Partial<Record<ResourceKind, { expected: number; present: number }>>;
+    /** MDMS kinds (tenant, mdms, role, action, role-action) per schema code. */
+    bySchema: Record<string, { expected: number; present: number }>;
+    missing: string[];
+  };
   durationMs: number;
 }
 
+const MDMS_KINDS = new Set<ResourceKind>(["tenant", "mdms", "role", "action", "role-action"]);
 const idOf = (i: Pick<PlanItem, "kind" | "key">): string => `${i.kind}:${i.key}`;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -77,6 +84,7 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
   const failures: ApplyFailure[] = [];
   const failedIds = new Set<string>();
   const byKind: ApplyResult["verification"]["byKind"] = {};
+  const bySchema: ApplyResult["verification"]["bySchema"] = {};
   const missing: string[] = [];
 
   for (const phase of phasesFor(ctx, options.only)) {
@@ -132,13 +140,21 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     const k = (byKind[phase.kind] ??= { expected: 0, present: 0 });
     k.expected += items.length;
     k.present += final.filter((i) => i.action === "unchanged").length;
+    if (MDMS_KINDS.has(phase.kind)) {
+      for (const i of final) {
+        const code = i.key.slice(0, i.key.indexOf(":"));
+        const v = (bySchema[code] ??= { expected: 0, present: 0 });
+        v.expected += 1;
+        if (i.action === "unchanged") v.present += 1;
+      }
+    }
     result.durationMs = Date.now() - t0;
     phases.push(result);
   }
 
   const plan: Plan = { items: planned, ...summarize(planned), problems: [] };
   const ok = !options.dryRun && missing.length === 0 && failures.length === 0 && Object.values(byKind).every((v) => v.expected === v.present);
-  return { dryRun: !!options.dryRun, plan, phases, failures, verification: { ok, byKind, missing }, durationMs: Date.now() - started };
+  return { dryRun: !!options.dryRun, plan, phases, failures, verification: { ok, byKind, bySchema, missing }, durationMs: Date.now() - started };
 }
 
 /** Re-plans the phase until every written item reads back unchanged or the timeout passes (backoff 50 ms → 2 s). */

@@ -54,19 +54,23 @@ export async function diff(a: DiffSide, b: DiffSide, kinds: readonly DriftKind[]
 
 /** Natural key → comparable value, with the tenant code replaced by `{tenantid}` so two tenants line up. */
 function entries(bundle: Bundle, kind: DriftKind, tenant: string): Map<string, unknown> {
-  const neutral = <T>(v: T): T => JSON.parse(JSON.stringify(v).split(`"${tenant}`).join('"{tenantid}')) as T;
+  // Only whole tenant codes (`"pg"`, `"pg.citya"`) are neutralised, not strings that merely start with them.
+  const neutral = <T>(v: T): T =>
+    JSON.parse(JSON.stringify(v).split(`"${tenant}"`).join('"{tenantid}"').split(`"${tenant}.`).join('"{tenantid}.')) as T;
+  const neutralTenant = (t: string): string => (t === tenant ? "{tenantid}" : t.startsWith(`${tenant}.`) ? `{tenantid}${t.slice(tenant.length)}` : t);
   const out = new Map<string, unknown>();
   if (kind === "schema") for (const s of bundle.mdmsSchemas) out.set(s.code, neutral(s.definition));
   if (kind === "mdms") {
     const defs = new Map(bundle.mdmsSchemas.map((s) => [s.code, s.definition]));
-    const records = [...bundle.mdmsData, ...bundle.tenants.map((t) => ({ schemaCode: "tenant.tenants", data: t.record }))];
+    const records = [...bundle.mdmsData, ...bundle.tenants.map((t) => ({ tenantId: tenant, schemaCode: "tenant.tenants", data: t.record }))];
     for (const r of records) {
       const data = neutral(r.data);
       const uid = uniqueIdentifierOf(defs.get(r.schemaCode), data) ?? `#${stableStringify(data).slice(0, 40)}`;
-      out.set(`${r.schemaCode}:${uid}`, data);
+      const where = r.tenantId === tenant ? "" : `${neutralTenant(r.tenantId)}/`;
+      out.set(`${where}${r.schemaCode}:${uid}`, data);
     }
   }
-  if (kind === "workflow") for (const w of bundle.workflows) out.set(neutral(`${w.tenantId}:${w.businessService.businessService}`), neutral(w.businessService));
+  if (kind === "workflow") for (const w of bundle.workflows) out.set(`${neutralTenant(w.tenantId)}:${w.businessService.businessService}`, neutral(w.businessService));
   if (kind === "localization") for (const m of bundle.localization) out.set(`${m.module}:${m.code}@${m.locale}`, m.message);
   return out;
 }

@@ -5,7 +5,7 @@ import { loadBundle } from "@digit-kit/bundle";
 import { describe, expect, it } from "vitest";
 import { apply, diff, exportTenant, formatDrift, formatPlan, plan, tenantFromTemplate } from "../../src/services/index.js";
 import { FakeGateway } from "./fake-gateway.js";
-import { loadKit } from "./helpers.js";
+import { KIT_BASIC, KIT_ENV, loadKit } from "./helpers.js";
 
 describe("exportTenant", () => {
   it("writes a DIGIT Kit bundle that plans to no changes against its source", async () => {
@@ -49,6 +49,18 @@ describe("diff", () => {
       ].join("\n"),
     );
     expect((await diff({ gateway: a, tenant: "ka" }, { gateway: a, tenant: "ka" })).items).toEqual([]);
+  });
+
+  it("compares two state tenants of one environment with tenant codes factored out", async () => {
+    const gw = new FakeGateway();
+    await apply(gw, await loadKit());
+    const moved = await loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "pg" });
+    moved.workflows[0]!.businessService.businessServiceSla = 1;
+    await apply(gw, moved);
+    const report = await diff({ gateway: gw, tenant: "ka" }, { gateway: gw, tenant: "pg" });
+    expect(report.items).toEqual([
+      { kind: "workflow", key: "{tenantid}:COMPLAINT", status: "different", changes: [{ path: "/businessServiceSla", from: 432000000, to: 1 }] },
+    ]);
   });
 });
 

@@ -23,10 +23,12 @@ describe.skipIf(!existsSync(SHARED_FIXTURES))("whole shared fixtures bundle agai
       boundary: { expected: 7, present: 7 },
       "boundary-relationship": { expected: 6, present: 6 },
     });
+    expect(result.verification.bySchema["common-masters.Designation"]).toEqual({ expected: 29, present: 29 });
+    expect(result.verification.bySchema["tenant.tenants"]).toEqual({ expected: 2, present: 2 });
     const writes = m.writes();
     const second = await apply(m.gateway, bundle);
     expect(m.writes()).toBe(writes);
     expect(second.verification.ok).toBe(true);
     expect((await plan(gateway, bundle)).hasChanges).toBe(false);
-  });
+  }, 60_000);
 });

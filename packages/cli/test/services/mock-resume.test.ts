@@ -36,5 +36,5 @@ describe.skipIf(!existsSync(SHARED_FIXTURES))("killed apply against the mock ser
       expect(live.length, code).toBe(seeded.get(code)! + created);
       expect(new Set(live.map((r) => r.uniqueIdentifier)).size, code).toBe(live.length);
     }
-  });
+  }, 60_000);
 });

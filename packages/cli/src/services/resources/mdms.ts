@@ -9,7 +9,7 @@ import {
   uniqueIdentifierOf,
   type MdmsRecordSpec,
 } from "@digit-kit/bundle";
-import { deepEqual, exactChanges, stableStringify, subsetChanges } from "../compare.js";
+import { exactChanges, stableStringify, subsetChanges } from "../compare.js";
 import type { LiveMdmsRecord } from "../gateway.js";
 import type { PlanItem, ResourceKind } from "../types.js";
 import { groupBy, readAll, type PlanContext } from "./context.js";
@@ -114,7 +114,7 @@ export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRe
       }
       const changes = exactChanges(r.data, l.data, "/data");
       if (l.isActive !== r.isActive) changes.push({ path: "/isActive", from: l.isActive, to: r.isActive });
-      if (changes.length === 0 || deepEqual(r.data, l.data) && l.isActive === r.isActive) items.push({ ...base, action: "unchanged" });
+      if (changes.length === 0) items.push({ ...base, action: "unchanged" });
       else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateMdms({ ...l, data: r.data, isActive: r.isActive }) });
     }
   }
