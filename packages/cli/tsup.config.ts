@@ -6,6 +6,8 @@ export default defineConfig([
     // Library entry (runDigit, the command table, config helpers) for embedding and tests.
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
+    // import.meta.url (used to require commander) in the CommonJS build.
+    shims: true,
     dts: true,
     clean: false,
     sourcemap: true,

@@ -3,7 +3,7 @@
  * captured streams and an injected fetch (the in-process mock), like wrangler's runWrangler.
  */
 import { PassThrough, Readable, Writable } from "node:stream";
-import { CommanderError } from "commander";
+import { CommanderError } from "./commands/commander.js";
 import pkg from "../package.json" with { type: "json" };
 import { buildProgram, type RunState } from "./commands/program.js";
 import { EXIT, ExitSignal, reportError } from "./errors.js";

@@ -98,8 +98,15 @@ describe("digit login / profile / logout", () => {
     const mock = createDigitMock();
     const env = isolatedEnv({ DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password });
     await runDigit(loginArgs(), { env, fetch: mock.fetch });
-    const r = await runDigit(["logout"], { env });
-    expect(r.exitCode).toBe(0);
+    const token = (JSON.parse(readFileSync(join(env.XDG_CONFIG_HOME!, "digit-kit", "credentials.json"), "utf8")) as {
+      profiles: Record<string, { accessToken: string }>;
+    }).profiles.dev!.accessToken;
+    const r = await runDigit(["logout", "--json"], { env, fetch: mock.fetch });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ loggedOut: true, revoked: true });
+    // The server no longer accepts the old token.
+    const details = await mock.fetch(`${URL_}/user/_details?access_token=${token}`, { method: "POST" });
+    expect(details.status).toBeGreaterThanOrEqual(400);
     const show = JSON.parse((await runDigit(["profile", "show", "--json"], { env })).stdout) as { loggedIn: boolean };
     expect(show.loggedIn).toBe(false);
     expect(statSync(join(env.XDG_CONFIG_HOME!, "digit-kit", "credentials.json")).mode & 0o777).toBe(0o600);

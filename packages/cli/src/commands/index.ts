@@ -303,7 +303,7 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     path: ["logout"],
-    summary: "Forget a profile's tokens",
+    summary: "Revoke the session on the server and forget the profile's tokens",
     options: [{ flags: "--profile <name>", description: "profile (default: the current one)", env: "DIGIT_PROFILE" }],
     examples: [{ command: "digit logout --profile dev", description: "drop dev's tokens" }],
     load: () => import("./logout.js"),

@@ -2,7 +2,7 @@
  * Builds the commander program from the command table. Command modules are imported only when their
  * command runs, so help and `--version` never load the SDK, the bundle loader or ink.
  */
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "./commander.js";
 import type { CliIo } from "../output.js";
 import { commands, groups, globalOptions, optionsOf } from "./index.js";
 import type { CommandSpec, OptionSpec } from "./types.js";
@@ -114,7 +114,14 @@ export function buildProgram(
     return cmd;
   };
 
+  // When argv names a known command or group, only that one is defined: building every command's options
+  // costs startup time and only the invoked command's help and suggestions are ever shown.
+  const firstWord = options.argv.find((a) => !a.startsWith("-"));
+  const focus = commands.some((c) => c.path[0] === firstWord) ? firstWord : undefined;
+  const versionOnly = firstWord === undefined && options.argv.some((a) => a === "--version" || a === "-V");
+
   for (const spec of commands) {
+    if (versionOnly || (focus !== undefined && spec.path[0] !== focus)) continue;
     const parent = spec.path.length > 1 ? groupOf(spec.path[0]!) : program;
     const cmd = parent.command(spec.path.at(-1)!);
     cmd.summary(spec.summary).description(spec.description ? `${spec.summary}\n\n${spec.description}` : spec.summary);

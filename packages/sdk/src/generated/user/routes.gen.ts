@@ -16,7 +16,7 @@ export const userRoutes = {
     body: "json",
     successStatus: 200,
     retrySafe: false,
-    auth: true,
+    auth: false,
   },
   createNoValidate: {
     operationId: "user.createNoValidate",
