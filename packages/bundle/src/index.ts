@@ -6,6 +6,7 @@
  */
 export type * from "./model.js";
 export { loadBundle, type LoadBundleOptions } from "./load.js";
+export { emptyBundle } from "./empty.js";
 export { writeBundle } from "./write.js";
 export { BundleValidationError, formatIssue } from "./errors.js";
 export { validateWorkflow, workflowToMermaid, type WorkflowIssue } from "./validate/workflow.js";

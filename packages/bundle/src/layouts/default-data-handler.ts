@@ -11,6 +11,7 @@ import { hasPlaceholder, substituteTenant, TENANT_CODE } from "../placeholders.j
 import { joinPointer } from "../pointer.js";
 import * as S from "../structure.js";
 import { stripWorkflowExtensions } from "./workflow-extensions.js";
+import { emptyBundle } from "../empty.js";
 
 /** The tenant.tenants master; its records define the bundle's tenants. */
 export const TENANTS_SCHEMA = "tenant.tenants";
@@ -64,19 +65,7 @@ export async function loadDefaultDataHandler(root: string, tenant: string | unde
     return tenant ? substituteTenant(v, tenant) : v;
   };
 
-  const bundle: Bundle = {
-    root,
-    layout: "default-data-handler",
-    stateTenant: tenant ?? "",
-    tenants: [],
-    mdmsSchemas: [],
-    mdmsData: [],
-    workflows: [],
-    localization: [],
-    boundary: { hierarchies: [], entities: [], relationships: [] },
-    users: [],
-    employees: [],
-  };
+  const bundle = emptyBundle(root, "default-data-handler", tenant ?? "");
 
   for (const f of files.filter((x) => x.startsWith("mdms/schemas/"))) {
     const list = S.checkShape(S.schemaFile, get(f), f, sink);

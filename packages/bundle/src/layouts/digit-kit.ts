@@ -11,6 +11,7 @@ import { resolveSecret } from "../secrets.js";
 import * as S from "../structure.js";
 import { join } from "node:path";
 import { stripWorkflowExtensions } from "./workflow-extensions.js";
+import { emptyBundle } from "../empty.js";
 
 export const MANIFEST = "digit-bundle.yaml";
 export const ROLES_SCHEMA = "ACCESSCONTROL-ROLES.roles";
@@ -37,19 +38,7 @@ export async function loadDigitKit(
 ): Promise<Bundle> {
   const manifest = S.checkShape(S.kitManifest, await readData(root, MANIFEST, sink), MANIFEST, sink);
   const state = manifest?.stateTenant ?? "";
-  const bundle: Bundle = {
-    root,
-    layout: "digit-kit",
-    stateTenant: state,
-    tenants: [],
-    mdmsSchemas: [],
-    mdmsData: [],
-    workflows: [],
-    localization: [],
-    boundary: { hierarchies: [], entities: [], relationships: [] },
-    users: [],
-    employees: [],
-  };
+  const bundle = emptyBundle(root, "digit-kit", state);
   manifest?.tenants.forEach((t, i) => {
     const isCity = t.code.includes(".");
     bundle.tenants.push({

@@ -1,4 +1,4 @@
-import { TENANTS_SCHEMA, type Bundle, type MdmsRecordSpec, type Origin } from "@digit-kit/bundle";
+import { emptyBundle, TENANTS_SCHEMA, type Bundle, type MdmsRecordSpec, type Origin } from "@digit-kit/bundle";
 import type { DigitGateway } from "./gateway.js";
 import { readMdms } from "./resources/mdms.js";
 import { normalizeBusinessService } from "./resources/workflow.js";
@@ -23,7 +23,7 @@ const live = (what: string): Origin => ({ file: `(live) ${what}`, pointer: "" })
 export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOptions): Promise<Bundle> {
   const { tenant } = options;
   const want = (k: ResourceKind): boolean => !options.kinds || options.kinds.includes(k);
-  const ctx = { gateway, bundle: emptyBundle(tenant) };
+  const ctx = { gateway, bundle: emptyBundle("(live)", "digit-kit", tenant) };
   const bundle = ctx.bundle;
 
   const schemas = (await gateway.searchSchemas(tenant)).filter((s) => s.tenantId === tenant);
@@ -134,18 +134,3 @@ function stripEmployee(v: unknown): Record<string, unknown> {
   return walk(v) as Record<string, unknown>;
 }
 
-export function emptyBundle(stateTenant: string, root = "(live)"): Bundle {
-  return {
-    root,
-    layout: "digit-kit",
-    stateTenant,
-    tenants: [],
-    mdmsSchemas: [],
-    mdmsData: [],
-    workflows: [],
-    localization: [],
-    boundary: { hierarchies: [], entities: [], relationships: [] },
-    users: [],
-    employees: [],
-  };
-}

@@ -1,6 +1,5 @@
-import { ROLES_SCHEMA, TENANTS_SCHEMA, type Bundle } from "@digit-kit/bundle";
+import { emptyBundle, ROLES_SCHEMA, TENANTS_SCHEMA, type Bundle } from "@digit-kit/bundle";
 import type { DigitGateway } from "./gateway.js";
-import { emptyBundle } from "./live-bundle.js";
 import { readMdms } from "./resources/mdms.js";
 import { normalizeBusinessService } from "./resources/workflow.js";
 
@@ -34,7 +33,7 @@ export async function tenantFromTemplate(gateway: DigitGateway, options: TenantF
   const swap = (s: string): string => s.split(from).join(city).split(oldUpper).join(newUpper);
   const swapDeep = <T>(v: T): T => JSON.parse(swap(JSON.stringify(v))) as T;
   const origin = { file: `(template ${from})`, pointer: "" };
-  const ctx = { gateway, bundle: emptyBundle(state, `(template ${from})`) };
+  const ctx = { gateway, bundle: emptyBundle(`(template ${from})`, "digit-kit", state) };
   const bundle = ctx.bundle;
 
   const tenantRecord = (await readMdms(ctx, state, TENANTS_SCHEMA)).find((r) => r.data.code === from);

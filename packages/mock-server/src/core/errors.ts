@@ -82,10 +82,14 @@ export function digitFail(status: number, code: string, message: string, request
  * before it threw, so a handler may use this even after starting to mutate (but see the rule in types.ts).
  */
 export class MockHttpError extends Error {
+  readonly status: number;
+  readonly errors: DigitErrorItem[];
   readonly result: OperationResult;
   constructor(status: number, errors: DigitErrorItem[], requestInfo?: unknown) {
     super(errors.map((e) => `${e.code}: ${e.message}`).join("; "));
     this.name = "MockHttpError";
+    this.status = status;
+    this.errors = errors;
     this.result = digitError(status, errors, requestInfo);
   }
 }

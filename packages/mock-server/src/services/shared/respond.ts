@@ -1,9 +1,9 @@
 /**
  * DIGIT response envelopes for service handlers, built on the core's `ResponseInfo` (core/errors.ts).
- * Validation code throws {@link HandlerError} (via `reject`) before touching state; `handle` turns it
+ * Validation code throws the core's {@link MockHttpError} (via `reject`) before touching state; `handle` turns it
  * into the DIGIT error envelope, so handlers also behave when called directly (unit tests).
  */
-import { responseInfo as coreResponseInfo } from "../../core/errors.js";
+import { MockHttpError, responseInfo as coreResponseInfo } from "../../core/errors.js";
 import type { DigitErrorItem, OperationRequest, OperationResult } from "../../core/types.js";
 
 /** `ResponseInfo` echoing the request's `RequestInfo` the way DIGIT's ResponseInfoFactory does. */
@@ -21,28 +21,14 @@ export function digitError(code: string, message: string, params?: string[]): Di
   return { code, message, description: message, params: params ?? null };
 }
 
-/**
- * Thrown by validation code to abort a handler before it mutates state; `handle` turns it into the
- * DIGIT error envelope.
- */
-export class HandlerError extends Error {
-  readonly status: number;
-  readonly errors: DigitErrorItem[];
-  constructor(status: number, errors: DigitErrorItem[]) {
-    super(errors.map((e) => `${e.code}: ${e.message}`).join("; "));
-    this.status = status;
-    this.errors = errors;
-  }
-}
-
-/** Throws a 400 (or `status`) HandlerError with one error item. */
+/** Throws a 400 (or `status`) MockHttpError with one error item. */
 export function reject(code: string, message: string, params?: string[], status = 400): never {
-  throw new HandlerError(status, [digitError(code, message, params)]);
+  throw new MockHttpError(status, [digitError(code, message, params)]);
 }
 
 /** Throws when `errors` is non-empty. */
 export function rejectAll(errors: DigitErrorItem[], status = 400): void {
-  if (errors.length > 0) throw new HandlerError(status, errors);
+  if (errors.length > 0) throw new MockHttpError(status, errors);
 }
 
 /** The DIGIT error envelope `{ResponseInfo: {status: "failed"}, Errors: [...]}`. */
@@ -50,12 +36,12 @@ export function failure(req: OperationRequest, now: number, status: number, erro
   return { status, body: { ResponseInfo: responseInfo(req, now, false), Errors: errors } };
 }
 
-/** Runs a handler body, converting a thrown HandlerError into the DIGIT error envelope. */
+/** Runs a handler body, converting a thrown MockHttpError into the DIGIT error envelope. */
 export function handle(req: OperationRequest, now: number, run: () => OperationResult): OperationResult {
   try {
     return run();
   } catch (error) {
-    if (error instanceof HandlerError) return failure(req, now, error.status, error.errors);
+    if (error instanceof MockHttpError) return failure(req, now, error.status, error.errors);
     throw error;
   }
 }

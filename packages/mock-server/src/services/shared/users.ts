@@ -1,6 +1,5 @@
 import type { StoredUser } from "../../core/types.js";
-
-const SECRET_FIELDS = ["password", "otpReference", "authToken", "access_token", "refresh_token"];
+import { withoutSecrets } from "../user/present.js";
 
 /** `{key: value}` when value is set, else nothing (specs type these fields as non-nullable strings). */
 function optional(key: string, value: string | null | undefined): Record<string, string> {
@@ -9,10 +8,8 @@ function optional(key: string, value: string | null | undefined): Record<string,
 
 /** A stored user as DIGIT embeds it in responses (no password). */
 export function publicUser(user: StoredUser): Record<string, unknown> {
-  const extra = { ...(user.extra ?? {}) };
-  for (const secret of SECRET_FIELDS) delete extra[secret];
   return {
-    ...extra,
+    ...withoutSecrets(user.extra),
     id: user.id,
     uuid: user.uuid,
     userName: user.userName,

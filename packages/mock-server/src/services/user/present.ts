@@ -3,12 +3,17 @@ import type { StoredUser } from "../../core/types.js";
 
 const SECRETS = new Set(["password", "otpReference", "authToken", "access_token", "refresh_token", "existingPassword", "newPassword"]);
 
+/** A user's extra fields without any secret (passwords, OTP references, tokens). */
+export function withoutSecrets(extra: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(extra ?? {})) if (!SECRETS.has(k)) out[k] = v;
+  return out;
+}
+
 /** The user as `_search` / `_createnovalidate` answer it. */
 export function presentUser(user: StoredUser): Record<string, unknown> {
-  const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(user.extra ?? {})) if (!SECRETS.has(k)) extra[k] = v;
   return {
-    ...extra,
+    ...withoutSecrets(user.extra),
     id: user.id,
     uuid: user.uuid,
     userName: user.userName,
