@@ -2,6 +2,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { runDigit, type RunDigitOptions } from "../src/run.js";
 import { mockSession } from "./helpers.js";
 
+// ink draws only the final frame when it detects CI (is-in-ci reads the environment when ink first loads,
+// which happens lazily inside the command), so the prompt would never show. These tests are a terminal.
+for (const key of Object.keys(process.env)) {
+  if (key === "CI" || key === "CONTINUOUS_INTEGRATION" || key.startsWith("CI_")) delete process.env[key];
+}
+
 let opts: RunDigitOptions;
 let scaffold: (dir?: string, cities?: string) => Promise<string>;
 
