@@ -24,6 +24,11 @@ const NAME_MAPS = new Set([
 ]);
 /** Keyword values that are data, not schema. */
 const DATA_KEYS = new Set(["enum", "default", "example", "examples", "const"]);
+/** Formats OpenAPI 3.0 and JSON Schema define; upstream also invents some (`int128`, `varchar`, `BigDecimal`). */
+const KNOWN_FORMATS = new Set([
+  "int32", "int64", "float", "double", "byte", "binary", "password",
+  "date", "date-time", "time", "email", "uri", "uri-reference", "uuid", "hostname", "ipv4", "ipv6", "regex",
+]);
 const PROSE_KEYS = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "tags", "contact", "license", "termsOfService"]);
 
 /** Remove upstream prose in place. `x-` extensions are dropped too (ours are added later). */
@@ -75,6 +80,10 @@ export function fixSchemaDefects(node: Json, where: string, path = "#"): string[
       delete node["default"];
     }
     fixes.push(`${where}: ${path} had string default ${JSON.stringify(raw)} for an array (made a JSON array)`);
+  }
+  if (typeof node["format"] === "string" && !KNOWN_FORMATS.has(node["format"])) {
+    fixes.push(`${where}: ${path} had unknown format ${JSON.stringify(node["format"])} (removed)`);
+    delete node["format"];
   }
   if (node["type"] === "object" && "items" in node) {
     delete node["items"];

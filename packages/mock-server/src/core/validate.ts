@@ -12,6 +12,19 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 
 export type RequestSchemas = Readonly<Record<string, object | undefined>>;
 
+/**
+ * Registers the formats the canonical specs use that ajv-formats does not know: OpenAPI's numeric ones
+ * (int32, int64, float, double) and the annotation-only `password`.
+ */
+export function addOpenApiFormats(ajv: Ajv): Ajv {
+  ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
+  ajv.addFormat("float", { type: "number", validate: () => true });
+  ajv.addFormat("double", { type: "number", validate: () => true });
+  ajv.addFormat("password", true);
+  return ajv;
+}
+
 export interface RequestValidator {
   /** null when valid (or no schema is known for the operation), else a 400 DIGIT error result. */
   validate(operationId: string, body: unknown, requestInfo: unknown): OperationResult | null;
@@ -25,7 +38,7 @@ export interface RequestValidator {
 export function createRequestValidator(schemas: RequestSchemas, strict: boolean): RequestValidator {
   // Lenient mode coerces scalars the way Jackson does ("" or "123" for a Long, 1 for a String).
   const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: !strict, validateFormats: strict });
-  addFormats(ajv);
+  addOpenApiFormats(addFormats(ajv));
   const cache = new Map<string, ValidateFunction | null>();
   const get = (operationId: string): ValidateFunction | null => {
     if (cache.has(operationId)) return cache.get(operationId)!;

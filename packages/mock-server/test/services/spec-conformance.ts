@@ -5,11 +5,13 @@ import Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
 import { parse } from "yaml";
 import type { OperationResult } from "../../src/core/types.js";
+import addFormats from "ajv-formats";
+import { addOpenApiFormats } from "../../src/core/validate.js";
 
 export const CANONICAL = join(import.meta.dirname, "../../../../specs/canonical");
 export const hasCanonical = existsSync(CANONICAL);
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+const ajv = addOpenApiFormats(addFormats(new Ajv({ strict: false, allErrors: true })));
 const cache = new Map<string, ValidateFunction | null>();
 
 interface Operation {

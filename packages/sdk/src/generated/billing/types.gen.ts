@@ -308,9 +308,7 @@ export interface components {
         };
         BillAccountDetailV2: {
             additionalDetails?: Record<string, never>;
-            /** Format: bigdecimal */
             adjustedAmount?: number;
-            /** Format: bigdecimal */
             amount?: number;
             auditDetails?: components["schemas"]["AuditDetails"];
             billDetailId?: string;
@@ -323,9 +321,7 @@ export interface components {
         };
         BillDetailV2: {
             additionalDetails?: Record<string, never>;
-            /** Format: bigdecimal */
             amount?: number;
-            /** Format: bigdecimal */
             amountPaid?: number;
             billAccountDetails?: components["schemas"]["BillAccountDetailV2"][];
             billId?: string;
@@ -365,7 +361,6 @@ export interface components {
             /** @enum {string} */
             status?: "ACTIVE" | "CANCELLED" | "EXPIRED" | "PAID" | "PARTIALLY_PAID" | "PAYMENT_CANCELLED";
             tenantId?: string;
-            /** Format: bigdecimal */
             totalAmount?: number;
         };
         BusinessServiceDetail: {
@@ -413,7 +408,6 @@ export interface components {
             id?: string;
             demandId?: string;
             taxHeadMasterCode?: string;
-            /** Format: BigDecimal */
             taxAmount: number;
             collectionAmount: number;
             additionalDetails?: Record<string, never>;

@@ -221,21 +221,14 @@ export interface components {
         };
         Bill: {
             paidBy?: string;
-            /** Format: varchar */
             mobileNumber?: string;
-            /** Format: varchar */
             payerName?: string;
-            /** Format: varchar */
             payerAddress?: string;
-            /** Format: varchar */
             payerEmail?: string;
-            /** Format: varchar */
             payerId?: string;
             /** @enum {string} */
             status?: "ACTIVE" | "CANCELLED" | "PAID" | "EXPIRED";
-            /** Format: varchar */
             reasonForCancellation?: string;
-            /** Format: varchar */
             isCancelled?: boolean;
             additionalDetails?: Record<string, never>;
             collectionModesNotAllowed?: string[];
@@ -243,13 +236,10 @@ export interface components {
             isAdvanceAllowed?: boolean;
             /** Format: double */
             minimumAmountToBePaid?: number;
-            /** Format: varchar */
             businessService?: string;
             /** Format: double */
             totalAmount?: number;
-            /** Format: varchar */
             consumerCode?: string;
-            /** Format: varchar */
             billNumber?: string;
             /** Format: int64 */
             billDate?: number;
@@ -312,46 +302,29 @@ export interface components {
             Errors?: components["schemas"]["Error"][];
         };
         Payment: {
-            /** Format: varchar */
             tenantId: string;
-            /** Format: varchar */
             id?: string;
             totalDue?: number;
             /** Format: double */
             totalAmountPaid: number;
-            /** Format: varchar */
             transactionNumber?: string;
             /** Format: int64 */
             transactionDate?: number;
-            /**
-             * Format: varchar
-             * @enum {string}
-             */
+            /** @enum {string} */
             paymentMode: "CASH" | "CHEQUE" | "DD" | "ONLINE" | "CARD";
             /** Format: int64 */
             instrumentDate?: number;
-            /** Format: varchar */
             instrumentNumber?: string;
-            /**
-             * Format: varchar
-             * @enum {string}
-             */
+            /** @enum {string} */
             instrumentStatus?: "APPROVED" | "APPROVALPENDING" | "TOBESUBMITTED" | "REMITTED" | "REJECTED" | "CANCELLED" | "DISHONOURED";
-            /** Format: varchar */
             ifscCode?: string;
             additionalDetails?: Record<string, never>;
             paymentDetails: components["schemas"]["PaymentDetail"][];
-            /** Format: varchar */
             paidBy: string;
-            /** Format: varchar */
             mobileNumber: string;
-            /** Format: varchar */
             payerName?: string;
-            /** Format: varchar */
             payerAddress?: string;
-            /** Format: varchar */
             payerEmail?: string;
-            /** Format: varchar */
             payerId?: string;
             /** @enum {string} */
             paymentStatus?: "NEW" | "DEPOSITED" | "CANCELLED" | "DISHONOURED" | "RECONCILED";
@@ -414,9 +387,7 @@ export interface components {
         };
         RemittanceDetail: {
             chartOfAccount: string;
-            /** Format: bigdecimal */
             creditAmount?: number;
-            /** Format: bigdecimal */
             debitAmount?: number;
             id?: string;
             remittance?: string;

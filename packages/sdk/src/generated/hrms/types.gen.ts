@@ -74,9 +74,7 @@ export interface components {
             position?: number;
             designation: string;
             department: string;
-            /** Format: int128 */
             fromDate: number;
-            /** Format: int128 */
             toDate?: number;
             govtOrderNumber?: string;
             reportingTo?: string;
@@ -96,7 +94,6 @@ export interface components {
             id?: string;
             employeeId?: string;
             reasonForDeactivation?: string;
-            /** Format: int128 */
             effectiveFrom?: number;
             orderNo?: string;
             typeOfDeactivation?: Record<string, never>;
@@ -127,7 +124,6 @@ export interface components {
             code?: string;
             employeeStatus: string;
             employeeType: string;
-            /** Format: int128 */
             dateOfAppointment?: number;
             jurisdictions: components["schemas"]["Jurisdiction"][];
             assignments: components["schemas"]["Assignment"][];
@@ -192,7 +188,6 @@ export interface components {
             id?: string;
             employeeId?: string;
             reasonForReactivation?: string;
-            /** Format: int128 */
             effectiveFrom?: number;
             orderNo?: string;
             typeOfReactivation?: Record<string, never>;
@@ -242,9 +237,7 @@ export interface components {
         ServiceHistory: {
             id?: string;
             serviceStatus: string;
-            /** Format: int128 */
             serviceFrom: number;
-            /** Format: int128 */
             serviceTo: number;
             location?: string;
             orderNo: string;
