@@ -87,6 +87,15 @@ function toWire(record: MdmsDataRecord): Record<string, unknown> {
   return clone(rest);
 }
 
+/**
+ * The search view of a record: a shallow copy. Both transports serialise the answer at once and reads run
+ * outside the write journal, so sharing nested objects is safe there and saves a deep copy per record.
+ */
+function toSearchView(record: MdmsDataRecord): Record<string, unknown> {
+  const { visibleFrom: _hidden, ...rest } = record;
+  return rest;
+}
+
 export const createData: OperationHandler<MdmsSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
     const { tenantId, schemaCode, data, input } = readInput(req);
@@ -222,7 +231,7 @@ export const searchData: OperationHandler<MdmsSlice> = (req, ctx, slice) =>
     const offset = int(raw["offset"], 0);
     const limit = Math.min(int(raw["limit"], DEFAULT_SEARCH_LIMIT), MAX_SEARCH_LIMIT);
     const found = findRecords(slice, criteria, now);
-    return ok(req, now, 200, { mdms: found.slice(offset, offset + limit).map(toWire) });
+    return ok(req, now, 200, { mdms: found.slice(offset, offset + limit).map(toSearchView) });
   });
 
 export const countData: OperationHandler<MdmsSlice> = (req, ctx, slice) =>
