@@ -1,32 +1,13 @@
 import { defineConfig } from "tsup";
+import subpaths from "./src/generated/subpaths.gen.json" with { type: "json" };
 
-/** One entry per public subpath: the root, the route table, the validator and one per service. */
-const services = [
-  "user",
-  "access",
-  "mdms-v1",
-  "mdms",
-  "workflow",
-  "localization",
-  "idgen",
-  "filestore",
-  "enc",
-  "boundary",
-  "hrms",
-  "user-event",
-  "url-shortener",
-  "pdf",
-  "billing",
-  "collection",
-  "pg",
-];
-
+/** One entry per public subpath: the root, the route table, the validator and one per service (generated). */
 export default defineConfig({
   entry: {
     index: "src/index.ts",
     routes: "src/routes.ts",
     validate: "src/validate/index.ts",
-    ...Object.fromEntries(services.map((s) => [s, `src/services/${s}.ts`])),
+    ...Object.fromEntries(Object.entries(subpaths).map(([subpath, key]) => [subpath, `src/generated/${key}/client.gen.ts`])),
   },
   format: ["esm", "cjs"],
   dts: true,

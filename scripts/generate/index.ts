@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { applyOverlay } from "./apply-overlay.js";
 import { convertSwagger2, isSwagger2 } from "./convert-swagger2.js";
 import { canonicalYaml, orderDocument, validateCanonical } from "./emit-canonical.js";
+import { emitServiceClient, emitServiceClientsIndex, emitServicesBinding, emitSubpaths } from "./emit-clients.js";
 import { emitRequestSchemas } from "./emit-request-schemas.js";
 import { emitRouteIndex, emitRoutesEntry, emitServiceRoutes, routesOf, type Route } from "./emit-route-table.js";
 import { emitTypes } from "./emit-types.js";
@@ -71,6 +72,7 @@ async function generate(): Promise<{ files: OutputFile[]; log: string[]; operati
     const routes = routesOf(ordered, overlay.service);
     allRoutes.set(overlay.service, routes);
     files.push(emitServiceRoutes(overlay.service, routes));
+    files.push(emitServiceClient(overlay.service, routes));
     files.push(await emitTypes(ordered, overlay.service, `specs/canonical/${overlay.service}.yaml`));
     files.push(emitZod(ordered, overlay.service, routes));
   }
@@ -78,6 +80,7 @@ async function generate(): Promise<{ files: OutputFile[]; log: string[]; operati
   files.push(emitRouteIndex(SERVICE_KEYS, allRoutes));
   files.push(emitZodIndex(SERVICE_KEYS, allRoutes));
   files.push(emitRoutesEntry(SERVICE_KEYS));
+  files.push(emitServicesBinding(SERVICE_KEYS), emitServiceClientsIndex(SERVICE_KEYS), emitSubpaths(SERVICE_KEYS));
   files.push(emitRequestSchemas(canonical, allRoutes));
   const operations = [...allRoutes.values()].reduce((n, r) => n + r.length, 0);
   return { files, log, operations, validator: validatedWith };

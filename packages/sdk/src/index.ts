@@ -52,20 +52,6 @@ export {
 } from "./errors.js";
 export { toDigitError, type HttpFailure } from "./to-digit-error.js";
 export { stateTenantOf, isCityTenant, cityTenant } from "./tenant.js";
-export { createUserClient, type UserClient } from "./services/user.js";
-export { createAccessClient, type AccessClient } from "./services/access.js";
-export { createMdmsV1Client, type MdmsV1Client } from "./services/mdms-v1.js";
-export { createMdmsClient, type MdmsClient } from "./services/mdms.js";
-export { createWorkflowClient, type WorkflowClient } from "./services/workflow.js";
-export { createLocalizationClient, type LocalizationClient } from "./services/localization.js";
-export { createIdgenClient, type IdgenClient } from "./services/idgen.js";
-export { createFilestoreClient, type FilestoreClient } from "./services/filestore.js";
-export { createEncClient, type EncClient } from "./services/enc.js";
-export { createBoundaryClient, type BoundaryClient } from "./services/boundary.js";
-export { createHrmsClient, type HrmsClient } from "./services/hrms.js";
-export { createUserEventClient, type UserEventClient } from "./services/user-event.js";
-export { createUrlShortenerClient, type UrlShortenerClient } from "./services/url-shortener.js";
-export { createPdfClient, type PdfClient } from "./services/pdf.js";
-export { createBillingClient, type BillingClient } from "./services/billing.js";
-export { createCollectionClient, type CollectionClient } from "./services/collection.js";
-export { createPgClient, type PgClient } from "./services/pg.js";
+export type { DigitServices } from "./generated/services.gen.js";
+// One create<Service>Client per service; each also has its own subpath export (`@digit-kit/sdk/mdms`).
+export * from "./generated/service-clients.gen.js";

@@ -1,4 +1,4 @@
-import type { AuthRoutes } from "../core/auth.js";
+import type { AuthRoutes } from "./auth.js";
 
 /**
  * The user-service routes the auth layer uses, taken from the one route table. Loaded lazily: a client
