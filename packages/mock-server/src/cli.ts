@@ -19,6 +19,7 @@ Options:
   --seed-tenant <t>   value for {tenantid} placeholders in the bundle
   --state <file>      persist state in this JSON file (loaded on start, saved after writes and on exit)
   --no-rbac           do not enforce role-action access control
+  --no-cors           do not answer CORS preflights or add Access-Control-* headers
   --strict            refuse what real DIGIT refuses where the mock is lenient by default
   --latency <ms|a-b>  add fixed or random latency to every request
   --write-lag <ms>    writes become visible to searches after this delay
@@ -64,6 +65,7 @@ export async function startMockServerCli(
         "seed-tenant": { type: "string" },
         state: { type: "string" },
         "no-rbac": { type: "boolean" },
+        "no-cors": { type: "boolean" },
         strict: { type: "boolean" },
         latency: { type: "string" },
         "write-lag": { type: "string" },
@@ -100,6 +102,7 @@ export async function startMockServerCli(
   const server = await createMockServer({
     port,
     host: (values["host"] as string | undefined) ?? "127.0.0.1",
+    cors: !values["no-cors"],
     options,
     ...(latencyMs !== undefined ? { faults: { latencyMs } } : {}),
     ...(typeof values["seed"] === "string" ? { seed: values["seed"] } : {}),
@@ -108,7 +111,7 @@ export async function startMockServerCli(
   });
   log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms)`);
   log(`Default login: username ${DEFAULT_CREDENTIALS.username}, password ${DEFAULT_CREDENTIALS.password}, tenantId ${DEFAULT_CREDENTIALS.tenantId}, userType ${DEFAULT_CREDENTIALS.userType}`);
-  log(`Tenants: ${server.engine.ctx.tenants.list().join(", ")}${options.rbac ? "" : "  (RBAC off)"}${options.strict ? "  (strict)" : ""}`);
+  log(`Tenants: ${server.engine.ctx.tenants.list().join(", ")}${options.rbac ? "" : "  (RBAC off)"}${options.strict ? "  (strict)" : ""}${values["no-cors"] ? "  (CORS off)" : ""}`);
   let stopping: Promise<void> | null = null;
   const stop = () => (stopping ??= server.close());
   if (io.handleSignals) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createDigitClient } from "@digit-kit/sdk";
 import { createDigitMock } from "../src/index.js";
 import { BASE, createUser, login, loginRaw, post, requestInfo, testClock } from "./helpers.js";
 
@@ -63,11 +64,12 @@ describe("user.login (oauth/token)", () => {
     expect(await bad.json()).toMatchObject({ error: "invalid_grant" });
   });
 
-  it("accepts the token as RequestInfo.authToken, access_token query or Bearer header", async () => {
+  it("accepts the token as RequestInfo.authToken, access_token query, auth-token header or Bearer header", async () => {
     const token = await login(mock.fetch);
     const body = { RequestInfo: requestInfo(), tenantId: "pg", userName: "ADMIN" };
     expect((await post(mock.fetch, "/user/_search", { ...body, RequestInfo: requestInfo(token) })).status).toBe(200);
     expect((await post(mock.fetch, `/user/_search?access_token=${token}`, body)).status).toBe(200);
+    expect((await post(mock.fetch, "/user/_search", body, { headers: { "auth-token": token } })).status).toBe(200);
     expect((await post(mock.fetch, "/user/_search", body, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const none = await post(mock.fetch, "/user/_search", body);
     expect(none.status).toBe(401);
@@ -113,5 +115,20 @@ describe("token expiry", () => {
     const state = await (await mock.fetch(`${BASE}/_mock/state`)).text();
     expect(state).not.toContain("Hunter2!");
     expect(state).not.toContain(token);
+  });
+});
+
+describe("the SDK's non-JSON calls (auth-token header)", () => {
+  it("uploads a Blob, reads its metadata and downloads it with the SDK", async () => {
+    const mock = createDigitMock();
+    const digit = createDigitClient({ baseUrl: BASE, tenantId: "pg", fetch: mock.fetch, retry: false });
+    await digit.auth.login({ username: "ADMIN", password: "eGov@123", userType: "EMPLOYEE" });
+    const { files } = await digit.filestore.upload({ file: new Blob(["hello"], { type: "text/plain" }), module: "SMOKE" });
+    const fileStoreId = files![0]!.fileStoreId!;
+    expect(fileStoreId).toBeTruthy();
+    const meta = await digit.filestore.getMetadata({ query: { fileStoreId } });
+    expect(JSON.stringify(meta)).toContain(fileStoreId);
+    const blob = await digit.filestore.download({ query: { fileStoreId } });
+    expect(await (blob as Blob).text()).toBe("hello");
   });
 });

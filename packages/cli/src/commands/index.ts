@@ -192,7 +192,7 @@ export const commands: readonly CommandSpec[] = [
     args: [{ name: "<file>", description: "JSON/YAML array of {code, message, module, locale}" }],
     options: [{ flags: "--tenant <tenant>", description: "state tenant", env: "DIGIT_TENANT" }],
     connects: true,
-    examples: [{ command: "digit localization push ./localization/en_IN/rainmaker-pgr.json --tenant pb", description: "upsert messages" }],
+    examples: [{ command: "digit localization push ./pgr.hi.json --tenant pb", description: "upsert an array of {code, message, module, locale}, as pull writes it" }],
     load: () => import("./localization/push.js"),
   },
   {
@@ -234,7 +234,10 @@ export const commands: readonly CommandSpec[] = [
     summary: "Start the stateful DIGIT mock server",
     description: "Delegates to @digit-kit/mock-server; every option after `start` is passed through.",
     args: [{ name: "[args...]", description: "mock server options (see `digit mock start -- --help`)" }],
-    options: [{ flags: "--port <port>", description: "port to listen on" }],
+    options: [
+      { flags: "--port <port>", description: "port to listen on" },
+      { flags: "--no-cors", description: "do not answer CORS preflights or add Access-Control-* headers (on by default for browser apps)" },
+    ],
     examples: [
       { command: "digit mock start --port 8080", description: "mock on localhost:8080" },
       { command: "digit mock start --port 8080 --seed ./bundle", description: "seeded from a bundle" },

@@ -274,7 +274,9 @@ export class MockEngine {
       }
     }
 
-    const token = (isObj(requestInfo) && typeof requestInfo["authToken"] === "string" && requestInfo["authToken"]) || query["access_token"] || bearer(headers);
+    // DIGIT's gateway reads `auth-token` for requests without a JSON envelope (GETs, multipart uploads).
+    const token =
+      (isObj(requestInfo) && typeof requestInfo["authToken"] === "string" && requestInfo["authToken"]) || query["access_token"] || headers["auth-token"] || bearer(headers);
     let caller: Caller | null = null;
     if (token) {
       const user = this.resolveToken(token);

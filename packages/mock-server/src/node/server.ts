@@ -1,6 +1,7 @@
 /**
  * The standalone transport: plain node:http, no Fetch Request/Response on the hot path. The body is read as
  * a Buffer (with the size limit enforced while reading), handed to the engine, and the result written as JSON.
+ * CORS (on unless `cors: false`) is answered here, before the engine: preflights never reach it (./cors.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +12,7 @@ import type { MockEngine } from "../core/dispatch.js";
 import { digitFail, ErrorCodes } from "../core/errors.js";
 import { attachPersistence, readStateFile, type Persistence } from "../core/persist.js";
 import type { OperationResult } from "../core/types.js";
+import { addCorsHeaders, answerPreflight, corsOrigin } from "./cors.js";
 
 export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
   /** Port to listen on (default 8080; 0 picks a free one). */
@@ -22,6 +24,11 @@ export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
   seedTenant?: string;
   /** Persist state to this file: loaded on start, saved (atomically) after writes and on close. */
   statePath?: string;
+  /**
+   * Answer CORS preflights and add `Access-Control-Allow-Origin` (the request's `Origin`, or `*`) to every
+   * response, so browser apps on another origin can call the mock (default true).
+   */
+  cors?: boolean;
 }
 
 export interface MockServer {
@@ -33,8 +40,10 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, result: OperationResult): void {
+/** `allowOrigin`: the CORS origin to grant, or null when CORS is off. */
+function send(res: ServerResponse, result: OperationResult, allowOrigin: string | null): void {
   const headers: Record<string, string> = { ...result.headers };
+  if (allowOrigin !== null) addCorsHeaders(headers, allowOrigin);
   if (result.raw) {
     headers["content-type"] = result.raw.contentType;
     res.writeHead(result.status, headers);
@@ -75,7 +84,7 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null
 }
 
 export async function createMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", ...engineOpts } = opts;
+  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, ...engineOpts } = opts;
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
   let persistence: Persistence | null = null;
@@ -87,19 +96,24 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   const maxBytes = opts.limits?.maxBytes ?? defaultBodyLimits.maxBytes;
 
   const server: Server = createServer((req, res) => {
+    if (cors && req.method === "OPTIONS") {
+      answerPreflight(req, res);
+      return;
+    }
+    const allowOrigin = cors ? corsOrigin(req) : null;
     readBody(req, maxBytes)
       .then((body) => {
         if (body === null) {
-          send(res, digitFail(413, ErrorCodes.payloadTooLarge, `Request body exceeds ${maxBytes} bytes.`));
+          send(res, digitFail(413, ErrorCodes.payloadTooLarge, `Request body exceeds ${maxBytes} bytes.`), allowOrigin);
           return;
         }
         return engine
           .handle({ method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body })
-          .then((result) => send(res, result));
+          .then((result) => send(res, result, allowOrigin));
       })
       .catch((err: unknown) => {
         console.error(`digit-mock: transport error: ${(err as Error)?.message ?? String(err)}`);
-        if (!res.headersSent) send(res, digitFail(500, ErrorCodes.internal, "The mock could not read this request."));
+        if (!res.headersSent) send(res, digitFail(500, ErrorCodes.internal, "The mock could not read this request."), allowOrigin);
         else res.destroy();
       });
   });
