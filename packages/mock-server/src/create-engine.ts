@@ -48,16 +48,30 @@ export function createEngine(opts: CreateEngineOptions = {}): MockEngine {
   const cached = opts.now ? undefined : seededCache.get(routes)?.get(modules);
   if (cached) engine.state.restore(cached);
   else {
-    applyBundle(engine, defaultSeed(Object.values(routes)));
+    withoutWriteLag(engine, () => applyBundle(engine, defaultSeed(Object.values(routes))));
     if (!opts.now) {
       const byModules = seededCache.get(routes) ?? new WeakMap<object, StateSnapshot>();
       byModules.set(modules, engine.state.snapshot());
       seededCache.set(routes, byModules);
     }
   }
-  if (opts.seed) seedBundle(engine, opts.seed);
+  if (opts.seed) withoutWriteLag(engine, () => seedBundle(engine, opts.seed!));
   engine.state.markSeeded();
   return engine;
+}
+
+/**
+ * Seed data exists from the start: DIGIT's persister lag delays clients' writes, not the data a
+ * deployment boots with (and seeding reads its own writes, e.g. a city tenant before its users).
+ */
+function withoutWriteLag(engine: MockEngine, run: () => void): void {
+  const lag = engine.options.writeLagMs;
+  engine.options.writeLagMs = 0;
+  try {
+    run();
+  } finally {
+    engine.options.writeLagMs = lag;
+  }
 }
 
 /** Apply a bundle on top of the built-in seed; its state tenant also gets the access-control masters and ADMIN roles. */

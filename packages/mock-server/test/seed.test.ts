@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Bundle } from "@digit-kit/bundle";
 import { createDigitMock, DEFAULT_CREDENTIALS, loadSeed, SeedError } from "../src/index.js";
-import { login, post, requestInfo, type Json } from "./helpers.js";
+import { login, post, requestInfo, testClock, type Json } from "./helpers.js";
 
 const origin = (pointer: string) => ({ file: "test-bundle", pointer });
 
@@ -45,6 +45,24 @@ function testBundle(overrides: Partial<Bundle> = {}): Bundle {
 }
 
 describe("seeding", () => {
+  it("seeds with write lag configured: seeded data is visible at once, later writes still lag", async () => {
+    const clock = testClock();
+    const mock = createDigitMock({ seed: testBundle(), now: clock.now, options: { writeLagMs: 5_000 } });
+    expect(mock.ctx.tenants.isKnown("pb.amritsar")).toBe(true);
+    expect(mock.ctx.mdms.records("pb", "common-masters.Department")).toHaveLength(1);
+    const token = await login(mock.fetch, undefined, { ...DEFAULT_CREDENTIALS });
+    const search = (code: string) =>
+      post(mock.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(token), MdmsCriteria: { tenantId: "pb", schemaCode: "common-masters.Department", uniqueIdentifiers: [code] } });
+    const created = await post(mock.fetch, "/mdms-v2/v2/_create/common-masters.Department", {
+      RequestInfo: requestInfo(token),
+      Mdms: { tenantId: "pb", schemaCode: "common-masters.Department", data: { code: "DEPT_2", name: "Water" }, isActive: true },
+    });
+    expect(created.status).toBe(202);
+    expect((await search("DEPT_2")).body.mdms).toHaveLength(0);
+    clock.advance(5_001);
+    expect((await search("DEPT_2")).body.mdms).toHaveLength(1);
+  });
+
   it("seeds the built-in pg state, city, roles, actions for every route and the superuser", async () => {
     const mock = createDigitMock();
     expect(mock.ctx.tenants.list()).toEqual(["pg", "pg.citya"]);
