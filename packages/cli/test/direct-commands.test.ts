@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runDigit, type RunDigitOptions } from "../src/run.js";
@@ -43,6 +43,26 @@ describe("mdms / localization / user", () => {
     const pull = await runDigit(["localization", "pull", "--tenant", "pg", "--locale", "hi_IN", "--module", "test-mod", "-o", "out.json"], opts);
     expect(pull.exitCode, pull.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(cwd, "out.json"), "utf8"))).toEqual([{ code: "HELLO", message: "Namaste", module: "test-mod", locale: "hi_IN" }]);
+  });
+
+  it("localization push takes a bundle's code→message map, locale and module from its path or flags", async () => {
+    mkdirSync(join(cwd, "localization", "hi_IN"), { recursive: true });
+    const file = join(cwd, "localization", "hi_IN", "map-mod.yaml");
+    writeFileSync(file, "GREETING: Namaskar\nFAREWELL: Alvida\n");
+    const push = await runDigit(["localization", "push", file, "--tenant", "pg"], opts);
+    expect(push.exitCode, push.stderr).toBe(0);
+    const pull = await runDigit(["localization", "pull", "--tenant", "pg", "--locale", "hi_IN", "--module", "map-mod", "--json"], opts);
+    expect(pull.exitCode, pull.stderr).toBe(0);
+    expect(pull.stdout).toContain("Namaskar");
+    expect(pull.stdout).toContain("Alvida");
+
+    const loose = join(cwd, "loose.yaml");
+    writeFileSync(loose, "GREETING: Hello\n");
+    const noLocale = await runDigit(["localization", "push", loose, "--tenant", "pg"], opts);
+    expect(noLocale.exitCode).toBe(1);
+    expect(noLocale.stderr).toContain("--locale");
+    const withFlags = await runDigit(["localization", "push", loose, "--tenant", "pg", "--locale", "en_IN", "--module", "loose-mod"], opts);
+    expect(withFlags.exitCode, withFlags.stderr).toBe(0);
   });
 
   it("user create takes the password from DIGIT_NEW_USER_PASSWORD and never prints it", async () => {

@@ -189,10 +189,17 @@ export const commands: readonly CommandSpec[] = [
   {
     path: ["localization", "push"],
     summary: "Upsert localization messages from a file",
-    args: [{ name: "<file>", description: "JSON/YAML array of {code, message, module, locale}" }],
-    options: [{ flags: "--tenant <tenant>", description: "state tenant", env: "DIGIT_TENANT" }],
+    args: [{ name: "<file>", description: "JSON/YAML array of {code, message, module, locale}, or a bundle's {CODE: message} map" }],
+    options: [
+      { flags: "--tenant <tenant>", description: "state tenant", env: "DIGIT_TENANT" },
+      { flags: "--locale <locale>", description: "locale of a {CODE: message} map (default: the file's folder, e.g. en_IN)" },
+      { flags: "--module <module>", description: "module of a {CODE: message} map (default: the file's name)" },
+    ],
     connects: true,
-    examples: [{ command: "digit localization push ./pgr.hi.json --tenant pb", description: "upsert an array of {code, message, module, locale}, as pull writes it" }],
+    examples: [
+      { command: "digit localization push ./pgr.hi.json --tenant pb", description: "upsert an array of {code, message, module, locale}, as pull writes it" },
+      { command: "digit localization push bundle/localization/hi_IN/rainmaker-pgr.yaml --tenant pb", description: "upsert a bundle's map (locale and module from the path)" },
+    ],
     load: () => import("./localization/push.js"),
   },
   {
