@@ -1,4 +1,5 @@
 import { uniqueIdentifierOf, unresolvedReferences, type Bundle } from "@digit-kit/bundle";
+import { stateTenantOf } from "@digit-kit/sdk";
 import { tolerantReads, type DigitGateway } from "./gateway.js";
 import { phasesFor } from "./phases.js";
 import { groupBy, type PlanContext } from "./resources/context.js";
@@ -20,8 +21,32 @@ export async function plan(gateway: DigitGateway, bundle: Bundle, options: KindF
   const ctx: PlanContext = { gateway: tolerantReads(gateway), bundle };
   const items: PlanItem[] = [];
   for (const phase of phasesFor(ctx, options.only)) items.push(...(await phase.plan(ctx)));
-  const problems = await checkLiveReferences(ctx);
+  const problems = [...(await checkMissingSchemas(ctx)), ...(await checkLiveReferences(ctx))];
   return { items, ...summarize(items), problems };
+}
+
+/** MDMS records whose schema is neither in the bundle nor on the server: apply would fail on every one. */
+export async function checkMissingSchemas(ctx: PlanContext): Promise<Plan["problems"]> {
+  const problems: Plan["problems"] = [];
+  const inBundle = new Set(ctx.bundle.mdmsSchemas.map((s) => s.code));
+  const records = ctx.bundle.mdmsData.filter((r) => !inBundle.has(r.schemaCode));
+  for (const [group, list] of groupBy(records, (r) => `${r.tenantId}|${r.schemaCode}`)) {
+    const [tenantId, schemaCode] = group.split("|") as [string, string];
+    // MDMS v2 resolves a city record's schema at the state tenant.
+    const state = stateTenantOf(tenantId);
+    const tenants = state === tenantId ? [tenantId] : [tenantId, state];
+    const found = await Promise.all(tenants.map((t) => ctx.gateway.searchSchemas(t, [schemaCode])));
+    if (found.some((list) => list.length > 0)) continue;
+    const first = list[0]!;
+    problems.push({
+      file: first.origin.file,
+      pointer: first.origin.pointer,
+      message:
+        `schema ${schemaCode} is neither in the bundle nor on the server for ${tenantId}, so its ${list.length} record(s) ` +
+        `cannot be created; add it under mdms/schemas/ (docs/bundles.md)`,
+    });
+  }
+  return problems;
 }
 
 /** x-ref-schema references the bundle cannot satisfy must exist live; lists those that do not. */

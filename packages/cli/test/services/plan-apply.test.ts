@@ -29,6 +29,17 @@ describe("plan", () => {
     expect(JSON.stringify(p)).not.toContain("Gro@12345");
   });
 
+  it("reports records whose schema is neither in the bundle nor on the server", async () => {
+    const bundle = await loadKit();
+    const dropped = bundle.mdmsSchemas.find((s) => s.code === "common-masters.Department")!;
+    const withoutSchema = { ...bundle, mdmsSchemas: bundle.mdmsSchemas.filter((s) => s !== dropped) };
+    const p = await plan(new FakeGateway(), withoutSchema);
+    expect(p.problems).toContainEqual(
+      expect.objectContaining({ file: "mdms/data/common-masters.Department.yaml", message: expect.stringContaining("schema common-masters.Department is neither in the bundle nor on the server") }),
+    );
+    expect((await plan(new FakeGateway(), bundle)).problems).toEqual([]);
+  });
+
   it("restricts to --only kinds", async () => {
     const p = await plan(new FakeGateway(), await loadKit(), { only: ["workflow", "localization"] });
     expect(Object.keys(p.summary).sort()).toEqual(["localization", "workflow"]);
