@@ -128,4 +128,15 @@ describe("digit login / profile / logout", () => {
     expect(r.stderr).toContain("Not logged in");
     expect(r.stderr).toContain("digit login");
   });
+
+  it("says why a saved session was not used when the command targets another tenant", async () => {
+    const mock = createDigitMock();
+    const env = isolatedEnv({ DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password });
+    await runDigit(loginArgs(), { env, fetch: mock.fetch });
+    const { DIGIT_PASSWORD: _drop, ...noPassword } = env;
+    const r = await runDigit(["mdms", "search", "tenant.tenants", "--json"], { env: { ...noPassword, DIGIT_TENANT: "dk" }, fetch: mock.fetch });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout + r.stderr).toContain("saved tokens are only used for the same URL, user and tenant");
+    expect(r.stdout + r.stderr).toContain("(tenant dk)");
+  });
 });

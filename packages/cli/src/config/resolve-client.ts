@@ -101,7 +101,15 @@ export function resolveClient(io: CliIo, out: Output, flags: ConnectionFlags): R
       ? { username: connection.username, password: connection.password, userType: connection.userType, tenantId: connection.loginTenant }
       : undefined;
   if (!saved && !credentials) {
-    throw new UserError(`Not logged in to ${connection.url}.`, {
+    const p = connection.profile;
+    // A saved session exists but is for another target: say why it was not used.
+    const skipped =
+      p && connection.profileName && !connection.useSavedTokens
+        ? ` Profile "${connection.profileName}" is logged in as ${p.username ?? "?"} to ${p.url} (tenant ${p.tenant}), ` +
+          `but this command targets ${connection.username ?? "?"} at ${connection.url} (tenant ${connection.loginTenant}); ` +
+          "saved tokens are only used for the same URL, user and tenant."
+        : "";
+    throw new UserError(`Not logged in to ${connection.url}.${skipped}`, {
       fix: [
         `Log in: digit login --profile <name> --url ${connection.url} --tenant ${connection.loginTenant} --username <user>,`,
         "or set DIGIT_USERNAME and DIGIT_PASSWORD (CI).",
