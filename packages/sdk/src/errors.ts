@@ -72,7 +72,7 @@ export class DigitApiError extends DigitError {
     this.retryAfterMs = init.retryAfterMs;
   }
 
-  /** The DIGIT error codes, e.g. `["NON_EXISTENT_SCHEMA"]`. */
+  /** The DIGIT error codes, e.g. `["SCHEMA_DEFINITION_NOT_FOUND"]`. */
   get codes(): string[] {
     return this.errors.map((e) => e.code);
   }
