@@ -1,15 +1,9 @@
 /** Small MDMS v2 helpers for the `mdms` commands. */
 import type { DigitClient } from "@digit-kit/sdk";
+import type { LiveMdmsRecord } from "../../services/gateway.js";
 
-export interface MdmsRecord {
-  id: string;
-  tenantId: string;
-  schemaCode: string;
-  uniqueIdentifier?: string | null;
-  data: Record<string, unknown>;
-  isActive: boolean;
-  [key: string]: unknown;
-}
+/** An MDMS v2 record as DIGIT returns it, with whatever else the server adds (auditDetails, ...). */
+export type MdmsRecord = LiveMdmsRecord & Record<string, unknown>;
 
 export interface MdmsQuery {
   tenantId: string;
