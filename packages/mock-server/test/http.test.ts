@@ -67,6 +67,61 @@ describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
     expect(v1.body.MdmsRes["common-masters"].Department[0].code).toBe("DEPT_1");
   });
 
+  it("creates a workflow business service and moves an application through it, refusing an invalid action", async () => {
+    const config = await call("/egov-workflow-v2/egov-wf/businessservice/_create", {
+      RequestInfo,
+      BusinessServices: [
+        {
+          tenantId: "pg",
+          businessService: "RAWPGR",
+          business: "pgr-services",
+          businessServiceSla: 432000000,
+          states: [
+            { state: null, applicationStatus: null, isStartState: true, isTerminateState: false, actions: [{ action: "APPLY", nextState: "PENDINGFORASSIGNMENT", roles: ["CITIZEN", "EMPLOYEE"] }] },
+            { state: "PENDINGFORASSIGNMENT", applicationStatus: "PENDINGFORASSIGNMENT", isStartState: false, isTerminateState: false, actions: [{ action: "RESOLVE", nextState: "RESOLVED", roles: ["EMPLOYEE"] }] },
+            { state: "RESOLVED", applicationStatus: "RESOLVED", isStartState: false, isTerminateState: true, actions: [] },
+          ],
+        },
+      ],
+    });
+    expect(config.status).toBe(200);
+    const move = (action: string) =>
+      call("/egov-workflow-v2/egov-wf/process/_transition", {
+        RequestInfo,
+        ProcessInstances: [{ tenantId: "pg.citya", businessService: "RAWPGR", businessId: "PG-PGR-2026-000001", action, moduleName: "pgr-services" }],
+      });
+    const applied = await move("APPLY");
+    expect(applied.status).toBe(200);
+    expect(applied.body.ProcessInstances[0].state.state).toBe("PENDINGFORASSIGNMENT");
+    const wrong = await move("APPLY");
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.Errors[0].code).toBe("INVALID_ACTION");
+    expect((await move("RESOLVE")).body.ProcessInstances[0].state.state).toBe("RESOLVED");
+    const history = await call("/egov-workflow-v2/egov-wf/process/_search?tenantId=pg.citya&businessIds=PG-PGR-2026-000001&history=true", { RequestInfo });
+    expect(history.status).toBe(200);
+    expect(history.body.ProcessInstances.map((p: Json) => p.action)).toEqual(["RESOLVE", "APPLY"]);
+  });
+
+  it("upserts localization at the state and finds it from a city; generates ids from a format", async () => {
+    const upsert = await call("/localization/messages/v1/_upsert", {
+      RequestInfo,
+      tenantId: "pg",
+      messages: [{ code: "RAW_HELLO", message: "Hello from raw HTTP", module: "rainmaker-common", locale: "en_IN" }],
+    });
+    expect(upsert.status).toBe(200);
+    const search = await call("/localization/messages/v1/_search?locale=en_IN&tenantId=pg.citya&module=rainmaker-common&codes=RAW_HELLO", { RequestInfo });
+    expect(search.status).toBe(200);
+    expect(search.body.messages).toEqual([expect.objectContaining({ code: "RAW_HELLO", message: "Hello from raw HTTP" })]);
+    const ids = await call("/egov-idgen/id/_generate", {
+      RequestInfo,
+      idRequests: [{ idName: "raw.complaint", tenantId: "pg.citya", format: "PG-PGR-[cy:yyyy]-[SEQ_RAW_PGR]", count: 2 }],
+    });
+    expect(ids.status).toBe(200);
+    const [a, b] = ids.body.idResponses.map((r: Json) => r.id as string);
+    expect(a).toMatch(/^PG-PGR-\d{4}-\d+$/);
+    expect(b).not.toBe(a);
+  });
+
   it("answers errors with DIGIT envelopes: 401 without a token, 400 for unknown tenants, 404 for unknown routes", async () => {
     const noToken = await call("/mdms-v2/v2/_search", { RequestInfo: { ...RequestInfo, authToken: "stale-token" }, MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });
     expect(noToken.status).toBe(401);
