@@ -47,6 +47,16 @@ export function indexOperations(doc: JsonObject | null): Map<string, UpstreamOp>
   return index;
 }
 
+/** `<path under digit-source>:<line>`; the path must be relative and free of `..`. */
+export const SOURCE_PATTERN = /^(?!\/)(?!.*\.\.)[\w.@/-]+\.(java|js|ts|properties|yml|yaml|sql|xml):[1-9]\d*$/;
+
+function checkSourceFormat(source: string, where: string): string {
+  if (!SOURCE_PATTERN.test(source)) {
+    throw new Error(`${where}: source ${JSON.stringify(source)} is not "<path under digit-source>:<line>" (e.g. egov-user/src/main/java/.../UserController.java:88).`);
+  }
+  return source;
+}
+
 function parseFrom(from: string): { alt: boolean; method: string; path: string } {
   const alt = from.startsWith("alt:");
   const [method, path] = (alt ? from.slice(4) : from).split(" ");
@@ -261,11 +271,20 @@ export function applyOverlay(overlay: ServiceOverlay, upstream: JsonObject | nul
     }
     const auth = ov.auth ?? true;
     const fullPath = overlay.contextPath + (relPath === "/" ? "" : relPath);
-    op["responses"] = normaliseResponses(op, ov, overlay, auth, `${where}: ${operationId}`);
+    op["responses"] = ov.notImplemented
+      ? { "501": { description: "DIGIT maps this route but answers 501 Not Implemented." } }
+      : normaliseResponses(op, ov, overlay, auth, `${where}: ${operationId}`);
     op["operationId"] = operationId;
     op["x-digit-retry-safe"] = ov.retrySafe ?? false;
     op["x-digit-auth"] = auth;
     if (ov.listKey) op["x-digit-list-key"] = ov.listKey;
+    if (ov.source !== undefined) op["x-digit-source"] = checkSourceFormat(ov.source, `${where}: ${operationId}`);
+    if (ov.response) op["x-digit-response"] = ov.response;
+    if (ov.countKey) op["x-digit-count-key"] = ov.countKey;
+    if (ov.notImplemented) op["x-digit-not-implemented"] = true;
+    if (ov.tenantBootstrap) op["x-digit-tenant-bootstrap"] = true;
+    const roles = [...new Set([...(ov.roles ?? []), ...(overlay.adminRole ? [overlay.adminRole] : [])])].sort();
+    if (roles.length > 0) op["x-digit-roles"] = roles;
 
     const item = (isObject(paths[fullPath]) ? paths[fullPath] : (paths[fullPath] = {})) as JsonObject;
     const lower = httpMethod.toLowerCase();

@@ -15,6 +15,13 @@ export interface Route {
   retrySafe: boolean;
   auth: boolean;
   listKey?: string;
+  response?: "binary";
+  countKey?: string;
+  notImplemented?: true;
+  /** Mock-only facts (route-facts.gen.ts), not part of the SDK's RouteDef. */
+  source?: string;
+  tenantBootstrap?: true;
+  roles?: string[];
 }
 
 export const SDK_GENERATED = "packages/sdk/src/generated";
@@ -37,7 +44,8 @@ export function routesOf(doc: JsonObject, service: string): Route[] {
       const op = raw as JsonObject;
       const operationId = String(op["operationId"]);
       const params = Array.isArray(op["parameters"]) ? op["parameters"].filter(isObject) : [];
-      const successStatus = Object.keys(op["responses"] as JsonObject).find((s) => /^[23]\d\d$/.test(s));
+      const notImplemented = op["x-digit-not-implemented"] === true;
+      const successStatus = notImplemented ? "501" : Object.keys(op["responses"] as JsonObject).find((s) => /^[23]\d\d$/.test(s));
       const route: Route = {
         operationId,
         service,
@@ -52,6 +60,12 @@ export function routesOf(doc: JsonObject, service: string): Route[] {
         auth: op["x-digit-auth"] !== false,
       };
       if (typeof op["x-digit-list-key"] === "string") route.listKey = op["x-digit-list-key"];
+      if (op["x-digit-response"] === "binary") route.response = "binary";
+      if (typeof op["x-digit-count-key"] === "string") route.countKey = op["x-digit-count-key"];
+      if (notImplemented) route.notImplemented = true;
+      if (typeof op["x-digit-source"] === "string") route.source = op["x-digit-source"];
+      if (op["x-digit-tenant-bootstrap"] === true) route.tenantBootstrap = true;
+      if (Array.isArray(op["x-digit-roles"])) route.roles = op["x-digit-roles"].map(String);
       routes.push(route);
     }
   }
@@ -78,6 +92,9 @@ function routeLiteral(r: Route): string {
     `auth: ${r.auth}`,
   ];
   if (r.listKey) lines.push(`listKey: ${q(r.listKey)}`);
+  if (r.response) lines.push(`response: ${q(r.response)}`);
+  if (r.countKey) lines.push(`countKey: ${q(r.countKey)}`);
+  if (r.notImplemented) lines.push(`notImplemented: true`);
   return `{\n    ${lines.join(",\n    ")},\n  }`;
 }
 
@@ -109,14 +126,13 @@ export function emitServiceRoutes(service: string, routes: readonly Route[]): Ou
 export function emitRouteIndex(services: readonly string[], all: ReadonlyMap<string, Route[]>): OutputFile {
   const lines = [
     banner("specs/canonical/*.yaml"),
-    `import type { RouteDef, ServiceKey } from "../core/route.js";`,
+    `import type { RouteDef } from "../core/route.js";`,
     ...services.map((s) => `import { ${s}Routes } from "./${s}/routes.gen.js";`),
     ``,
     ...services.map((s) => `export { ${s}Routes } from "./${s}/routes.gen.js";`),
     ...services.map((s) => `export type { ${pascal(s)}Operations } from "./${s}/routes.gen.js";`),
     ``,
-    `/** Every service key, in route-table order. */`,
-    `export const serviceKeys = ${arr(services)} as const satisfies readonly ServiceKey[];`,
+    `export { serviceKeys } from "./service-keys.gen.js";`,
     ``,
     `/** Every DIGIT operation DIGIT Kit knows, keyed by operationId. */`,
     `export const routes = {`,
@@ -127,6 +143,54 @@ export function emitRouteIndex(services: readonly string[], all: ReadonlyMap<str
   }
   lines.push(`} as const satisfies Record<string, RouteDef>;`, ``, `/** Union of every operationId. */`, `export type OperationId = keyof typeof routes;`, ``);
   return { path: `${SDK_GENERATED}/routes.gen.ts`, content: lines.join("\n") };
+}
+
+/** `generated/service-keys.gen.ts`: the one list of service keys and the `ServiceKey` type derived from it. */
+export function emitServiceKeys(services: readonly string[]): OutputFile {
+  const lines = [
+    banner("specs/canonical/*.yaml"),
+    `/** Every service key (one per canonical spec), sorted. */`,
+    `export const serviceKeys = ${arr(services)} as const;`,
+    ``,
+    `/** A DIGIT service DIGIT Kit models, e.g. \`mdms\`. */`,
+    `export type ServiceKey = (typeof serviceKeys)[number];`,
+    ``,
+  ];
+  return { path: `${SDK_GENERATED}/service-keys.gen.ts`, content: lines.join("\n") };
+}
+
+export const MOCK_GENERATED = "packages/mock-server/src/generated";
+
+/**
+ * `mock-server/src/generated/route-facts.gen.ts`: what the mock needs to know per operation beyond the SDK's
+ * RouteDef: where DIGIT implements it, whether it bootstraps a tenant, and the roles its seed grants.
+ */
+export function emitRouteFacts(all: ReadonlyMap<string, Route[]>): OutputFile {
+  const lines = [
+    banner("specs/canonical/*.yaml"),
+    `/** Mock-only facts about one operation (the SDK's RouteDef carries the rest). */`,
+    `export interface RouteFacts {`,
+    `  /** \`<path under digit-source>:<line>\` of DIGIT's implementation. */`,
+    `  readonly source?: string;`,
+    `  /** Skips the mock's unknown-tenant check: the call bootstraps a tenant. */`,
+    `  readonly tenantBootstrap?: true;`,
+    `  /** Roles the mock's built-in access-control seed grants (besides SUPERUSER). */`,
+    `  readonly roles?: readonly string[];`,
+    `}`,
+    ``,
+    `/** Facts by operationId; every operation of the route table has an entry. */`,
+    `export const routeFacts: Readonly<Record<string, RouteFacts>> = {`,
+  ];
+  const ids = [...all.values()].flat().sort((a, b) => a.operationId.localeCompare(b.operationId));
+  for (const r of ids) {
+    const parts: string[] = [];
+    if (r.source) parts.push(`source: ${q(r.source)}`);
+    if (r.tenantBootstrap) parts.push(`tenantBootstrap: true`);
+    if (r.roles) parts.push(`roles: ${arr(r.roles)}`);
+    lines.push(`  ${q(r.operationId)}: { ${parts.join(", ")}${parts.length ? " " : ""}},`);
+  }
+  lines.push(`};`, ``);
+  return { path: `${MOCK_GENERATED}/route-facts.gen.ts`, content: lines.join("\n").replace(/\{ \}/g, "{}") };
 }
 
 /** `packages/sdk/src/routes.ts`: the `@digit-kit/sdk/routes` entry point. */

@@ -35,7 +35,7 @@ function pinnedHashes(): Map<string, string> {
 export function readPinned(dir: string, file: string): string {
   const full = join(dir, file);
   if (!existsSync(full)) {
-    throw new Error(`Upstream spec ${file} not found in ${dir}. Check the overlay's "source" field or DIGIT_SPECS_DIR.`);
+    throw new Error(`Upstream spec ${file} not found in ${dir}. Check the overlay.s "upstream" field or DIGIT_SPECS_DIR.`);
   }
   const text = readFileSync(full, "utf8");
   const pinned = pinnedHashes().get(file);

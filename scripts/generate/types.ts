@@ -21,6 +21,24 @@ export interface OperationOverlay {
   renameQuery?: Record<string, string>;
   /** Query parameters upstream marks required that DIGIT treats as optional filters. */
   optionalQuery?: string[];
+  /**
+   * Where DIGIT implements this operation: `<path under ../shared/reference/digit-source>:<line>` of the handler's
+   * request mapping. Carried into the canonical spec as `x-digit-source`; `scripts/check-sources.ts` checks it.
+   */
+  source?: string;
+  /** The success body is a file, not JSON (the SDK answers a Blob). */
+  response?: "binary";
+  /** Key of the number a count operation answers (`count`, `TotalCount`...): the mock's default answer fills it. */
+  countKey?: string;
+  /** DIGIT answers this route with 501 Not Implemented (kept so clients get DIGIT's answer, not a 404). */
+  notImplemented?: boolean;
+  /**
+   * The mock may skip its (non-DIGIT) unknown-tenant check: the operation is how a new tenant is bootstrapped
+   * (login, MDMS schema calls). Mock-only fact, emitted into the mock's route facts.
+   */
+  tenantBootstrap?: boolean;
+  /** Roles the mock's built-in access-control seed grants this action (besides SUPERUSER and the service's admin role). */
+  roles?: string[];
   /** OpenAPI 3 operation fragment merged over the upstream operation (responses merge per status). */
   operation?: JsonObject;
 }
@@ -29,7 +47,9 @@ export interface ServiceOverlay {
   service: string;
   title: string;
   /** Upstream file relative to the specs directory, or null when the overlay authors the whole service. */
-  source: string | null;
+  upstream: string | null;
+  /** The mock seed's administrator role of this service (granted every operation of it), e.g. `MDMS_ADMIN`. */
+  adminRole?: string;
   /** Supplementary upstream file for `alt:` operations. */
   alt?: string;
   contextPath: string;

@@ -13,7 +13,11 @@ export const mockCliUsage = `Usage: digit-mock [options]
 Start a stateful DIGIT mock on plain HTTP.
 
 Options:
-  --port <n>          port to listen on (default 8080; 0 = any free port)
+  --port <n>          port to listen on (default 8080; 0 = any free port): the gateway door, as clients reach
+                      DIGIT (token checked, RBAC, userInfo replaced by the token's user)
+  --internal-port <n> port of the internal door, as DIGIT services reach each other (no token check, no RBAC,
+                      RequestInfo.userInfo taken as sent); default --port + 1 (any free port when --port is 0)
+  --no-internal       do not open the internal door
   --host <host>       interface to bind (default 127.0.0.1)
   --seed <dir>        seed from a tenant bundle (DIGIT Kit or default-data-handler layout)
   --seed-tenant <t>   value for {tenantid} placeholders in the bundle
@@ -60,6 +64,8 @@ export async function startMockServerCli(
       allowPositionals: false,
       options: {
         port: { type: "string" },
+        "internal-port": { type: "string" },
+        "no-internal": { type: "boolean" },
         host: { type: "string" },
         seed: { type: "string" },
         "seed-tenant": { type: "string" },
@@ -82,6 +88,8 @@ export async function startMockServerCli(
   }
   const port = nonNegativeInt("--port", values["port"] as string | undefined) ?? 8080;
   if (port > 65535) throw new MockCliUsageError(`--port must be at most 65535, got ${port}.`);
+  const internalPort = values["no-internal"] ? undefined : (nonNegativeInt("--internal-port", values["internal-port"] as string | undefined) ?? (port === 0 ? 0 : port + 1));
+  if (internalPort !== undefined && internalPort > 65535) throw new MockCliUsageError(`--internal-port must be at most 65535, got ${internalPort}.`);
   const options: Partial<MockOptions> = {
     rbac: !values["no-rbac"],
     strict: Boolean(values["strict"]),
@@ -101,6 +109,7 @@ export async function startMockServerCli(
   const started = Date.now();
   const server = await createMockServer({
     port,
+    ...(internalPort !== undefined ? { internalPort } : {}),
     host: (values["host"] as string | undefined) ?? "127.0.0.1",
     cors: !values["no-cors"],
     options,
@@ -109,7 +118,8 @@ export async function startMockServerCli(
     ...(typeof values["seed-tenant"] === "string" ? { seedTenant: values["seed-tenant"] } : {}),
     ...(typeof values["state"] === "string" ? { statePath: values["state"] } : {}),
   });
-  log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms)`);
+  log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms): the gateway door, for clients`);
+  if (server.internalUrl) log(`Internal door on ${server.internalUrl}: service to service, no token check, RequestInfo.userInfo as sent`);
   log(`Default login: username ${DEFAULT_CREDENTIALS.username}, password ${DEFAULT_CREDENTIALS.password}, tenantId ${DEFAULT_CREDENTIALS.tenantId}, userType ${DEFAULT_CREDENTIALS.userType}`);
   log(`Tenants: ${server.engine.ctx.tenants.list().join(", ")}${options.rbac ? "" : "  (RBAC off)"}${options.strict ? "  (strict)" : ""}${values["no-cors"] ? "  (CORS off)" : ""}`);
   let stopping: Promise<void> | null = null;

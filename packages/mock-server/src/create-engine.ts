@@ -27,6 +27,8 @@ export interface CreateEngineOptions {
   requestSchemas?: EngineConfig["requestSchemas"];
   limits?: EngineConfig["limits"];
   random?: () => number;
+  /** Called for each warning: a check DIGIT does not make, failed by a request the mock let through (not `--strict`). */
+  onWarning?: EngineConfig["onWarning"];
 }
 
 /** The built-in seed's resulting state, computed once per route table and module list (seeding is the slow part). */
@@ -44,6 +46,7 @@ export function createEngine(opts: CreateEngineOptions = {}): MockEngine {
     ...(opts.faults ? { faults: opts.faults } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.random ? { random: opts.random } : {}),
+    ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
   });
   const cached = opts.now ? undefined : seededCache.get(routes)?.get(modules);
   if (cached) engine.state.restore(cached);

@@ -1,6 +1,6 @@
 /** Fetch `Request` ⇄ core conversion, shared by the msw handler and `mock.fetch`. */
 import type { HandleInput, MockEngine } from "./core/dispatch.js";
-import type { OperationResult } from "./core/types.js";
+import type { Door, OperationResult } from "./core/types.js";
 
 export async function toHandleInput(request: Request): Promise<HandleInput> {
   const url = new URL(request.url);
@@ -32,10 +32,10 @@ export function toResponse(result: OperationResult): Response {
   return new Response(result.body === undefined ? null : JSON.stringify(result.body), { status: result.status, headers });
 }
 
-/** A `fetch`-compatible function answering from the engine, with no network and no msw. */
-export function createMockFetch(engine: MockEngine): typeof fetch {
+/** A `fetch`-compatible function answering from the engine through `door`, with no network and no msw. */
+export function createMockFetch(engine: MockEngine, door: Door = "gateway"): typeof fetch {
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    return toResponse(await engine.handle(await toHandleInput(request)));
+    return toResponse(await engine.handle({ ...(await toHandleInput(request)), door }));
   }) as typeof fetch;
 }

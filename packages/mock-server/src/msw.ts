@@ -25,8 +25,16 @@ export interface DigitMockOptions extends CreateEngineOptions {
 export interface DigitMock {
   /** msw request handlers: `setupServer(...mock.handlers)`. */
   readonly handlers: ReturnType<typeof http.all>[];
-  /** `fetch` answering from the mock (inject it into the SDK: `createDigitClient({ fetch: mock.fetch })`). */
+  /**
+   * `fetch` answering from the mock through the gateway door, as a client reaches DIGIT (inject it into the SDK:
+   * `createDigitClient({ fetch: mock.fetch })`): token checked, RBAC applied, `userInfo` replaced.
+   */
   readonly fetch: typeof fetch;
+  /**
+   * `fetch` through the internal door, as one DIGIT service calls another inside the cluster: no token check,
+   * no RBAC, `RequestInfo.userInfo` taken as sent. Give it to a service under test for its calls to DIGIT.
+   */
+  readonly internalFetch: typeof fetch;
   readonly state: { snapshot(): StateSnapshot; restore(snapshot: StateSnapshot): void; reset(): void };
   readonly ctx: MockContext;
   readonly engine: MockEngine;
@@ -54,6 +62,7 @@ export function createDigitMock(opts: DigitMockOptions = {}): DigitMock {
   return {
     handlers,
     fetch: createMockFetch(engine),
+    internalFetch: createMockFetch(engine, "internal"),
     state: {
       snapshot: () => engine.state.snapshot(),
       restore: (s) => engine.state.restore(s),

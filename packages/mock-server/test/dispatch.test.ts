@@ -69,12 +69,19 @@ describe("request pipeline", () => {
     expect(r.body.Errors[0].message).toContain("MdmsCriteria");
   });
 
-  it("answers an unknown tenant with 400 INVALID_TENANT_ID", async () => {
-    const r = await post(mock.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(token), MdmsCriteria: { tenantId: "xx.unknown", schemaCode: "tenant.tenants" } });
+  it("lets an unknown tenant through with a warning header, as DIGIT does not refuse it", async () => {
+    const r = await post(mock.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(token), MdmsCriteria: { tenantId: "pg.nowhere", schemaCode: "tenant.tenants" } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("x-digit-mock-warning")).toMatch(/^INVALID_TENANT_ID: Tenant "pg.nowhere" is not known/);
+  });
+
+  it("answers an unknown tenant with 400 INVALID_TENANT_ID under --strict", async () => {
+    const strict = createDigitMock({ options: { strict: true } });
+    const r = await post(strict.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(await login(strict.fetch)), MdmsCriteria: { tenantId: "xx.unknown", schemaCode: "tenant.tenants" } });
     expect(r.status).toBe(400);
     expect(r.body.Errors[0].code).toBe("INVALID_TENANT_ID");
     expect(r.body.Errors[0].params).toEqual(["xx.unknown"]);
-    const q = await mock.fetch(`${BASE}/filestore/v1/files/url?tenantId=nope&fileStoreIds=a`);
+    const q = await strict.fetch(`${BASE}/filestore/v1/files/url?tenantId=nope&fileStoreIds=a`);
     expect(q.status).toBe(400);
   });
 

@@ -32,7 +32,12 @@ export function requestInfo(authToken?: string): Record<string, unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
-export async function post(f: typeof fetch, path: string, body: unknown, opts: { base?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Json }> {
+export async function post(
+  f: typeof fetch,
+  path: string,
+  body: unknown,
+  opts: { base?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Json; headers: Headers }> {
   const res = await f(`${opts.base ?? BASE}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...opts.headers },
@@ -45,7 +50,7 @@ export async function post(f: typeof fetch, path: string, body: unknown, opts: {
   } catch {
     /* keep text */
   }
-  return { status: res.status, body: parsed };
+  return { status: res.status, body: parsed, headers: res.headers };
 }
 
 export async function createUser(f: typeof fetch, token: string, user: Record<string, unknown>, base = BASE): Promise<{ status: number; body: Json }> {

@@ -16,9 +16,9 @@ afterAll(async () => {
   await server.close();
 });
 
-async function call(path: string, body: unknown): Promise<{ status: number; body: Json }> {
+async function call(path: string, body: unknown): Promise<{ status: number; body: Json; headers: Headers }> {
   const res = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json;charset=UTF-8" }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
 describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
@@ -122,13 +122,13 @@ describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
     expect(b).not.toBe(a);
   });
 
-  it("answers errors with DIGIT envelopes: 401 without a token, 400 for unknown tenants, 404 for unknown routes", async () => {
+  it("answers errors with DIGIT envelopes (401 without a token, 404 for unknown routes) and warns about unknown tenants", async () => {
     const noToken = await call("/mdms-v2/v2/_search", { RequestInfo: { ...RequestInfo, authToken: "stale-token" }, MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });
     expect(noToken.status).toBe(401);
     expect(noToken.body.Errors[0].code).toBe("InvalidAccessTokenException");
-    const tenant = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pb.amritsar", schemaCode: "tenant.tenants" } });
-    expect(tenant.status).toBe(400);
-    expect(tenant.body.Errors[0].code).toBe("INVALID_TENANT_ID");
+    const tenant = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg.nowhere", schemaCode: "tenant.tenants" } });
+    expect(tenant.status).toBe(200);
+    expect(tenant.headers.get("x-digit-mock-warning")).toContain("INVALID_TENANT_ID");
     const missing = await call("/egov-mdms-service/v2/_search", { RequestInfo });
     expect(missing.status).toBe(404);
     expect(missing.body.ResponseInfo.status).toBe("failed");

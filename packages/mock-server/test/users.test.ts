@@ -82,8 +82,9 @@ describe("egov-user users", () => {
     expect(profile.body.user[0].roles.map((r: Json) => r.code)).toEqual(["CITIZEN"]);
   });
 
-  it("rejects a user for an unknown tenant with INVALID_TENANT_ID", async () => {
-    const r = await createUser(mock.fetch, admin, employee("EMP3", { tenantId: "zz.nowhere" }));
+  it("rejects a user for an unknown tenant with INVALID_TENANT_ID under --strict", async () => {
+    const strict = createDigitMock({ options: { strict: true } });
+    const r = await createUser(strict.fetch, await login(strict.fetch), employee("EMP3", { tenantId: "zz.nowhere" }));
     expect(r.status).toBe(400);
     expect(r.body.Errors[0].code).toBe("INVALID_TENANT_ID");
   });

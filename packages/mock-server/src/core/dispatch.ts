@@ -13,7 +13,8 @@ import { handleControl } from "./control.js";
 import { defaultResponse } from "./default-response.js";
 import { digitError, digitFail, ErrorCodes, MockHttpError } from "./errors.js";
 import { Faults, type FaultConfig } from "./faults.js";
-import { createRbac, OPEN_OPERATIONS, type Rbac } from "./rbac.js";
+import { createRbac, type Rbac } from "./rbac.js";
+import { routeFacts } from "../generated/route-facts.gen.js";
 import { createRouter, normalisePath, type Router } from "./router.js";
 import { StateContainer } from "./state.js";
 import { createTenantDirectory, TENANT_SCHEMA } from "./tenants.js";
@@ -27,10 +28,13 @@ import type {
   OperationHandler,
   OperationRequest,
   OperationResult,
+  Door,
   ServiceModule,
   StoredUser,
 } from "./types.js";
 import { createRequestValidator, type RequestSchemas, type RequestValidator } from "./validate.js";
+import { callerFromUserInfo } from "./internal-caller.js";
+import { withWarnings, type MockWarning } from "./warnings.js";
 
 /** One request as a transport hands it to the core. */
 export interface HandleInput {
@@ -43,6 +47,8 @@ export interface HandleInput {
   body?: RawBody;
   /** Already-parsed multipart form (fetch/msw transport). */
   form?: FormData;
+  /** `gateway` (default) or `internal`: see `Door` in core/types.ts. */
+  door?: Door;
 }
 
 export const defaultMockOptions: MockOptions = { strict: false, rbac: true, writeLagMs: 0, tokenTtlSeconds: 7 * 24 * 3600 };
@@ -60,6 +66,8 @@ export interface EngineConfig {
   limits?: Partial<BodyLimits>;
   faults?: FaultConfig;
   random?: () => number;
+  /** Called for every warning (a check DIGIT does not make, failed without `--strict`); the server logs them. */
+  onWarning?: (warning: MockWarning) => void;
 }
 
 interface HandlerEntry {
@@ -69,9 +77,12 @@ interface HandlerEntry {
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Operations whose tenant may not exist yet: provisioning a new state tenant starts with them. */
+/**
+ * Operations whose tenant may not exist yet: provisioning a new state tenant starts with them (route facts'
+ * `tenantBootstrap`), plus creating the `tenant.tenants` record itself.
+ */
 function tenantCheckExempt(route: RouteDef, params: Record<string, string>, body: Record<string, unknown>): boolean {
-  if (route.operationId === "user.login" || route.operationId === "mdms.createSchema" || route.operationId === "mdms.searchSchemas") return true;
+  if (routeFacts[route.operationId]?.tenantBootstrap) return true;
   if (route.operationId === "mdms.create") {
     const code = params["schemaCode"] ?? (isObj(body["Mdms"]) ? body["Mdms"]["schemaCode"] : undefined);
     return code === TENANT_SCHEMA;
@@ -145,12 +156,14 @@ export class MockEngine {
   private readonly requestSchemas: RequestSchemas;
   private readonly limits: BodyLimits;
   private readonly handlers = new Map<string, HandlerEntry>();
+  private readonly onWarning: ((warning: MockWarning) => void) | undefined;
   readonly routes: Record<string, RouteDef>;
   /** Server-side named snapshots (`POST /_mock/snapshot`). */
   readonly savedSnapshots = new Map<string, ReturnType<StateContainer["snapshot"]>>();
 
   constructor(config: EngineConfig) {
     this.routes = config.routes;
+    this.onWarning = config.onWarning;
     this.options = { ...defaultMockOptions, ...config.options };
     this.router = createRouter(config.routes);
     this.state = new StateContainer(config.modules);
@@ -185,6 +198,13 @@ export class MockEngine {
       tenants,
       mdms,
       slice: <T>(key: string) => state.current<T>(key),
+      call: (operationId, body, opts = {}) =>
+        this.invoke(operationId, body, {
+          caller: opts.caller === undefined ? callerFromUserInfo(body["RequestInfo"]) : opts.caller,
+          ...(opts.query ? { query: opts.query } : {}),
+          ...(opts.params ? { params: opts.params } : {}),
+          door: "internal",
+        }),
     };
     this.rbac = createRbac(mdms, mdmsVersion);
   }
@@ -259,40 +279,40 @@ export class MockEngine {
     }
 
     const tenants = requestTenants(query, body);
+    const warnings: string[] = [];
     if (!tenantCheckExempt(route, params, body)) {
+      // DIGIT's services do not refuse an unknown tenant (the gateway and most services never look it up).
       const unknown = tenants.filter((t) => !this.ctx.tenants.isKnown(t));
-      if (unknown.length) {
-        return digitError(
-          400,
-          unknown.slice(0, 5).map((t) => ({
-            code: ErrorCodes.invalidTenant,
-            message: `Tenant "${t}" is not known to this DIGIT (known: ${this.ctx.tenants.list().slice(0, 10).join(", ")}). Create it as a tenant.tenants MDMS record first.`,
-            params: [t],
-          })),
+      const errors = unknown.slice(0, 5).map((t) => ({
+        code: ErrorCodes.invalidTenant,
+        message: `Tenant "${t}" is not known to this DIGIT (known: ${this.ctx.tenants.list().slice(0, 10).join(", ")}). Create it as a tenant.tenants MDMS record first.`,
+        params: [t],
+      }));
+      if (errors.length > 0 && this.options.strict) return digitError(400, errors, requestInfo);
+      for (const e of errors) warnings.push(`${e.code}: ${e.message}`);
+    }
+
+    const door: Door = input.door ?? "gateway";
+    let caller: Caller | null = null;
+    if (door === "internal") {
+      caller = callerFromUserInfo(requestInfo);
+    } else {
+      // DIGIT's gateway reads `auth-token` for requests without a JSON envelope (GETs, multipart uploads).
+      const token =
+        (isObj(requestInfo) && typeof requestInfo["authToken"] === "string" && requestInfo["authToken"]) || query["access_token"] || headers["auth-token"] || bearer(headers);
+      if (token) {
+        const user = this.resolveToken(token);
+        if (user) caller = { user, token };
+      }
+      if (route.auth && !caller) {
+        return digitFail(
+          401,
+          ErrorCodes.invalidAccessToken,
+          token ? "The access token is invalid or has expired; log in again (POST /user/oauth/token)." : "An access token is required (RequestInfo.authToken); log in with POST /user/oauth/token.",
           requestInfo,
         );
       }
-    }
-
-    // DIGIT's gateway reads `auth-token` for requests without a JSON envelope (GETs, multipart uploads).
-    const token =
-      (isObj(requestInfo) && typeof requestInfo["authToken"] === "string" && requestInfo["authToken"]) || query["access_token"] || headers["auth-token"] || bearer(headers);
-    let caller: Caller | null = null;
-    if (token) {
-      const user = this.resolveToken(token);
-      if (user) caller = { user, token };
-    }
-    if (route.auth && !caller) {
-      return digitFail(
-        401,
-        ErrorCodes.invalidAccessToken,
-        token ? "The access token is invalid or has expired; log in again (POST /user/oauth/token)." : "An access token is required (RequestInfo.authToken); log in with POST /user/oauth/token.",
-        requestInfo,
-      );
-    }
-
-    if (this.options.rbac && route.auth && caller && !OPEN_OPERATIONS.has(route.operationId)) {
-      if (!this.rbac.allowed(caller.user, route, path, tenants)) {
+      if (this.options.rbac && route.auth && caller && !this.rbac.allowed(caller.user, route, path, tenants)) {
         return digitFail(
           403,
           ErrorCodes.accessDenied,
@@ -305,11 +325,11 @@ export class MockEngine {
     const fault = this.faults.error(route);
     if (fault) return fault;
 
-    if (caller && isObj(requestInfo)) {
+    if (door === "gateway" && caller && isObj(requestInfo)) {
       // The gateway replaces userInfo with the authenticated user, whatever the client sent.
       body = { ...body, RequestInfo: { ...requestInfo, userInfo: presentSessionUser(caller.user) } };
     }
-    return this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller });
+    return this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller, door, warnings });
   }
 
   private resolveToken(token: string): StoredUser | null {
@@ -319,6 +339,12 @@ export class MockEngine {
 
   /** Run an operation's handler (or the default answer), transactionally for writes unless told otherwise. */
   run(route: RouteDef, req: OperationRequest, transactional = !route.retrySafe): OperationResult {
+    const result = this.runHandler(route, req, transactional);
+    if (req.warnings.length > 0 && this.onWarning) for (const message of req.warnings) this.onWarning({ operationId: route.operationId, message });
+    return withWarnings(result, req.warnings);
+  }
+
+  private runHandler(route: RouteDef, req: OperationRequest, transactional: boolean): OperationResult {
     const entry = this.handlers.get(route.operationId);
     if (!entry) return defaultResponse(route, req.body["RequestInfo"], this.ctx.now());
     const call = () => entry.handler(req, this.ctx, this.state.current(entry.key));
@@ -356,7 +382,7 @@ export class MockEngine {
   invoke(
     operationId: string,
     body: Record<string, unknown>,
-    opts: { caller?: Caller | null; params?: Record<string, string>; query?: Record<string, string>; transactional?: boolean } = {},
+    opts: { caller?: Caller | null; params?: Record<string, string>; query?: Record<string, string>; transactional?: boolean; door?: Door } = {},
   ): OperationResult {
     const route = this.routes[operationId];
     if (!route) throw new Error(`Unknown operationId ${operationId}.`);
@@ -369,6 +395,8 @@ export class MockEngine {
       headers: {},
       files: [],
       caller: opts.caller ?? null,
+      door: opts.door ?? "internal",
+      warnings: [],
     };
     return this.run(route, req, opts.transactional ?? !route.retrySafe);
   }

@@ -13,15 +13,6 @@ export const ROLE_ACTIONS_SCHEMA = "ACCESSCONTROL-ROLEACTIONS.roleactions";
 export const ROLES_SCHEMA = "ACCESSCONTROL-ROLES.roles";
 export const SUPERUSER = "SUPERUSER";
 
-/** Operations no gateway checks roles for (login, health, public file URLs, short-URL resolution). */
-export const OPEN_OPERATIONS: ReadonlySet<string> = new Set([
-  "user.login",
-  "user.updatePasswordNoLogin",
-  "filestore.getUrl",
-  "urlShortener.resolve",
-  "pg.updateTransactionCallback",
-]);
-
 export interface Rbac {
   /** True when `user` may call `route` (at `requestPath`) for every tenant in `tenants`. */
   allowed(user: StoredUser, route: RouteDef, requestPath: string, tenants: string[]): boolean;

@@ -65,7 +65,17 @@ export interface OperationRequest {
   headers: Record<string, string>;
   files: UploadedFile[];
   caller: Caller | null;
+  /**
+   * Which door the request came through. `gateway` (the default): as a client reaches DIGIT, through the
+   * gateway (token checked, RBAC, `userInfo` replaced by the token's user). `internal`: as one DIGIT service
+   * calls another inside the cluster (no token check, no RBAC, `RequestInfo.userInfo` taken as sent).
+   */
+  door?: Door;
+  /** Messages of checks DIGIT does not make that this request failed (see `strictOnly` in core/warnings.ts). */
+  warnings: string[];
 }
+
+export type Door = "gateway" | "internal";
 
 /** What a handler answers. The transport turns it into an HTTP response. */
 export interface OperationResult {
@@ -152,6 +162,19 @@ export interface MockContext {
   readonly mdms: MdmsReader;
   /** The state slice of another service module, by key. */
   slice<T>(key: string): T;
+  /**
+   * Call another DIGIT operation as one DIGIT service calls another (the internal door: no token check, no
+   * RBAC; the caller is `opts.caller`, else `RequestInfo.userInfo` of `body`). Runs inside the current write,
+   * so the outer handler's failure undoes the inner call's writes too. Answers the operation's result; a 4xx
+   * is returned, not thrown.
+   */
+  call(operationId: string, body: Record<string, unknown>, opts?: InternalCallOptions): OperationResult;
+}
+
+export interface InternalCallOptions {
+  caller?: Caller | null;
+  query?: Record<string, string>;
+  params?: Record<string, string>;
 }
 
 /**

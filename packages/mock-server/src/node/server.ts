@@ -11,7 +11,7 @@ import { defaultBodyLimits } from "../core/body.js";
 import type { MockEngine } from "../core/dispatch.js";
 import { digitFail, ErrorCodes } from "../core/errors.js";
 import { attachPersistence, readStateFile, type Persistence } from "../core/persist.js";
-import type { OperationResult } from "../core/types.js";
+import type { Door, OperationResult } from "../core/types.js";
 import { addCorsHeaders, answerPreflight, corsOrigin } from "./cors.js";
 
 export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
@@ -29,6 +29,12 @@ export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
    * response, so browser apps on another origin can call the mock (default true).
    */
   cors?: boolean;
+  /**
+   * Also listen on this port as the internal door: requests there reach the services as one DIGIT service
+   * reaches another (no token check, no RBAC, `RequestInfo.userInfo` taken as sent). 0 picks a free port;
+   * omitted: no internal door.
+   */
+  internalPort?: number;
 }
 
 export interface MockServer {
@@ -36,6 +42,8 @@ export interface MockServer {
   readonly url: string;
   readonly port: number;
   readonly engine: MockEngine;
+  /** Base URL of the internal door, when `internalPort` was given. */
+  readonly internalUrl: string | undefined;
   /** Stop listening and save state (when `statePath` is set). */
   close(): Promise<void>;
 }
@@ -83,8 +91,18 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null
   });
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
 export async function createMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, ...engineOpts } = opts;
+  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, internalPort, ...engineOpts } = opts;
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
   let persistence: Persistence | null = null;
@@ -95,7 +113,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   }
   const maxBytes = opts.limits?.maxBytes ?? defaultBodyLimits.maxBytes;
 
-  const server: Server = createServer((req, res) => {
+  const listener = (door: Door) => (req: IncomingMessage, res: ServerResponse) => {
     if (cors && req.method === "OPTIONS") {
       answerPreflight(req, res);
       return;
@@ -108,7 +126,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
           return;
         }
         return engine
-          .handle({ method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body })
+          .handle({ method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, door })
           .then((result) => send(res, result, allowOrigin));
       })
       .catch((err: unknown) => {
@@ -116,29 +134,43 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
         if (!res.headersSent) send(res, digitFail(500, ErrorCodes.internal, "The mock could not read this request."), allowOrigin);
         else res.destroy();
       });
-  });
+  };
+  const server: Server = createServer(listener("gateway"));
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
+  await listen(server, port, host);
+  let internal: Server | null = null;
+  if (internalPort !== undefined) {
+    internal = createServer(listener("internal"));
+    internal.keepAliveTimeout = 5000;
+    try {
+      await listen(internal, internalPort, host);
+    } catch (err) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw err;
+    }
+  }
   const address = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
   let closed = false;
+  const internalAddress = internal?.address() as AddressInfo | undefined;
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,
+    internalUrl: internalAddress ? `http://${shownHost}:${internalAddress.port}` : undefined,
     engine,
     async close() {
       if (closed) return;
       closed = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        [server, internal].map(
+          (srv) =>
+            new Promise<void>((resolve) => {
+              if (!srv) return resolve();
+              srv.close(() => resolve());
+              srv.closeAllConnections();
+            }),
+        ),
+      );
       persistence?.close();
     },
   };

@@ -1,9 +1,10 @@
 /**
- * The built-in roles, one action per route in the table, and role-actions granting them sensibly:
- * SUPERUSER everything; EMPLOYEE every search plus everyday writes; CITIZEN a few self-service calls;
- * the *_ADMIN roles their own service; PGR roles the workflow and the searches they need.
+ * The built-in roles, one action per route in the table, and role-actions granting them: SUPERUSER everything,
+ * EMPLOYEE every search, and each route's `roles` from the overlays (everyday writes, citizen self-service,
+ * the PGR roles' calls, the *_ADMIN roles their service).
  */
 import type { RouteDef } from "@digit-kit/sdk/routes";
+import { routeFacts } from "../generated/route-facts.gen.js";
 
 export const CORE_ROLES: { code: string; name: string; description: string }[] = [
   { code: "SUPERUSER", name: "Super User", description: "Every action on every service" },
@@ -24,32 +25,27 @@ export const CORE_ROLES: { code: string; name: string; description: string }[] =
 /** Action ids start high so they do not collide with a bundle's own actions. */
 export const ACTION_ID_BASE = 90_001;
 
-const EVERYDAY_WRITES = ["user.logout", "user.updateProfile", "user.updatePassword", "filestore.upload", "workflow.transition", "idgen.generate", "enc.encrypt", "enc.decrypt", "enc.sign", "urlShortener.shorten", "pdf.create", "pdf.createNoSave", "userEvent.updateLastAccess"];
-const CITIZEN_OPS = ["user.details", "user.logout", "user.updateProfile", "user.updatePassword", "localization.search", "mdms.search", "mdms.searchV1", "mdmsV1.search", "mdmsV1.get", "filestore.upload", "filestore.getMetadata", "workflow.transition", "workflow.searchProcesses", "workflow.searchBusinessServices", "boundary.search", "boundary.searchRelationships", "userEvent.search", "userEvent.updateLastAccess", "userEvent.countNotifications", "billing.fetchBill", "billing.searchBills", "collection.searchPayments", "pg.createTransaction", "pg.searchTransactions"];
-const PGR_OPS = ["workflow.transition", "workflow.searchProcesses", "workflow.countProcesses", "workflow.statusCount", "workflow.nearingSlaCount", "workflow.searchEscalated", "workflow.searchBusinessServices", "workflow.searchBusinessServicesV2", "hrms.search", "hrms.count", "user.search", "user.searchV1", "boundary.search", "boundary.searchRelationships", "boundary.searchHierarchies", "localization.search", "mdms.search", "mdms.searchV1", "filestore.upload", "filestore.getMetadata", "idgen.generate"];
-
-const byService = (routes: RouteDef[], ...services: string[]) => routes.filter((r) => services.includes(r.service)).map((r) => r.operationId);
-
-/** operationIds granted to each role. */
+/**
+ * operationIds granted to each role: SUPERUSER every route, EMPLOYEE every search, and the roles each route's
+ * overlay names (`roles`, `adminRole` in specs/overlays, carried into the generated route facts).
+ */
 export function grants(routes: RouteDef[]): Record<string, string[]> {
-  const safe = routes.filter((r) => r.retrySafe).map((r) => r.operationId);
-  const known = new Set(routes.map((r) => r.operationId));
-  const only = (ops: string[]) => [...new Set(ops)].filter((o) => known.has(o));
-  return {
-    SUPERUSER: routes.map((r) => r.operationId),
-    EMPLOYEE: only([...safe, ...EVERYDAY_WRITES]),
-    CITIZEN: only(CITIZEN_OPS),
-    GRO: only(PGR_OPS),
-    "PGR-ADMIN": only([...PGR_OPS, ...byService(routes, "workflow")]),
-    CSR: only(PGR_OPS),
-    LME: only(PGR_OPS),
-    DGRO: only(PGR_OPS),
-    HRMS_ADMIN: only([...byService(routes, "hrms"), "user.search", "user.searchV1", "user.createNoValidate", "user.updateNoValidate", "mdms.search"]),
-    MDMS_ADMIN: only(byService(routes, "mdms", "mdmsV1")),
-    LOC_ADMIN: only(byService(routes, "localization")),
-    WORKFLOW_ADMIN: only(byService(routes, "workflow")),
-    BOUNDARY_ADMIN: only(byService(routes, "boundary")),
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  const grant = (role: string, op: string) => {
+    const list = (out[role] ??= []);
+    if (!list.includes(op)) list.push(op);
   };
+  for (const r of routes) {
+    grant("SUPERUSER", r.operationId);
+    if (r.retrySafe) grant("EMPLOYEE", r.operationId);
+    for (const role of routeFacts[r.operationId]?.roles ?? []) {
+      if (!CORE_ROLES.some((c) => c.code === role)) {
+        throw new Error(`Route facts grant ${r.operationId} to role ${role}, which the built-in seed does not define (CORE_ROLES).`);
+      }
+      grant(role, r.operationId);
+    }
+  }
+  return out;
 }
 
 export interface ActionRecord {

@@ -87,6 +87,9 @@ export function fakeContext(options: Partial<MockOptions> = {}): FakeContext {
     },
     mdms: { records: (tenantId, schemaCode) => readMdms(slices["mdms"] as MdmsSlice, tenantId, schemaCode, clock.now) },
     slice: <T>(key: string) => slices[key] as T,
+    call: (operationId) => {
+      throw new Error(`ctx.call(${operationId}) is not available in the unit-test harness; test cross-service calls through createDigitMock().`);
+    },
   };
   return ctx;
 }
@@ -126,6 +129,7 @@ export function request(operationId: string, init: RequestInit = {}): OperationR
     headers: {},
     files: init.files ?? [],
     caller: init.caller === undefined ? null : init.caller,
+    warnings: [],
   };
 }
 

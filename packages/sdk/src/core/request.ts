@@ -12,7 +12,6 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_LOCALE = "en_IN";
 
 /** Operations whose success body is a file, whatever its content type. */
-const BINARY_RESPONSES = new Set(["filestore.download"]);
 
 /** What the pipeline asks the auth layer for. */
 export interface AuthProvider {
@@ -175,7 +174,7 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
     if (response.ok) {
       const type = response.headers.get("content-type");
       // Files (PDFs, images, octet streams) come back as a Blob; JSON is parsed; text stays text.
-      if (BINARY_RESPONSES.has(route.operationId) || (type && !/json|text|xml|html/.test(type))) return response.blob();
+      if (route.response === "binary" || (type && !/json|text|xml|html/.test(type))) return response.blob();
       return parseBody(await response.text(), type);
     }
     const text = await response.text().catch(() => "");

@@ -2,24 +2,9 @@
  * One entry of the route table: everything the SDK, the mock server and the CLI need to know about
  * one DIGIT operation. The table itself is generated (`pnpm generate`) into `src/generated/`.
  */
-export type ServiceKey =
-  | "user"
-  | "access"
-  | "mdmsV1"
-  | "mdms"
-  | "workflow"
-  | "localization"
-  | "idgen"
-  | "filestore"
-  | "enc"
-  | "boundary"
-  | "hrms"
-  | "userEvent"
-  | "urlShortener"
-  | "pdf"
-  | "billing"
-  | "collection"
-  | "pg";
+import type { ServiceKey } from "../generated/service-keys.gen.js";
+
+export type { ServiceKey };
 
 /** How the request body travels on the wire. */
 export type BodyEncoding = "json" | "form" | "multipart" | "none";
@@ -46,4 +31,10 @@ export interface RouteDef {
   readonly auth: boolean;
   /** Response payload key holding the result list, for pagination (e.g. `mdms`, `Employees`). */
   readonly listKey?: string;
+  /** `binary`: the success body is a file (the SDK answers a `Blob`); JSON otherwise. */
+  readonly response?: "binary";
+  /** Response key of the number a count operation answers (e.g. `count`). */
+  readonly countKey?: string;
+  /** DIGIT maps the route but answers 501 Not Implemented; calling it always fails. */
+  readonly notImplemented?: true;
 }

@@ -3,64 +3,64 @@
 import { bindService } from "../core/bind-service.js";
 import type { DigitCore } from "../core/core.js";
 import type { ServiceClient } from "../core/types.js";
-import { userRoutes, type UserOperations } from "./user/routes.gen.js";
 import { accessRoutes, type AccessOperations } from "./access/routes.gen.js";
-import { mdmsV1Routes, type MdmsV1Operations } from "./mdmsV1/routes.gen.js";
-import { mdmsRoutes, type MdmsOperations } from "./mdms/routes.gen.js";
-import { workflowRoutes, type WorkflowOperations } from "./workflow/routes.gen.js";
-import { localizationRoutes, type LocalizationOperations } from "./localization/routes.gen.js";
-import { idgenRoutes, type IdgenOperations } from "./idgen/routes.gen.js";
-import { filestoreRoutes, type FilestoreOperations } from "./filestore/routes.gen.js";
-import { encRoutes, type EncOperations } from "./enc/routes.gen.js";
-import { boundaryRoutes, type BoundaryOperations } from "./boundary/routes.gen.js";
-import { hrmsRoutes, type HrmsOperations } from "./hrms/routes.gen.js";
-import { userEventRoutes, type UserEventOperations } from "./userEvent/routes.gen.js";
-import { urlShortenerRoutes, type UrlShortenerOperations } from "./urlShortener/routes.gen.js";
-import { pdfRoutes, type PdfOperations } from "./pdf/routes.gen.js";
 import { billingRoutes, type BillingOperations } from "./billing/routes.gen.js";
+import { boundaryRoutes, type BoundaryOperations } from "./boundary/routes.gen.js";
 import { collectionRoutes, type CollectionOperations } from "./collection/routes.gen.js";
+import { encRoutes, type EncOperations } from "./enc/routes.gen.js";
+import { filestoreRoutes, type FilestoreOperations } from "./filestore/routes.gen.js";
+import { hrmsRoutes, type HrmsOperations } from "./hrms/routes.gen.js";
+import { idgenRoutes, type IdgenOperations } from "./idgen/routes.gen.js";
+import { localizationRoutes, type LocalizationOperations } from "./localization/routes.gen.js";
+import { mdmsRoutes, type MdmsOperations } from "./mdms/routes.gen.js";
+import { mdmsV1Routes, type MdmsV1Operations } from "./mdmsV1/routes.gen.js";
+import { pdfRoutes, type PdfOperations } from "./pdf/routes.gen.js";
 import { pgRoutes, type PgOperations } from "./pg/routes.gen.js";
+import { urlShortenerRoutes, type UrlShortenerOperations } from "./urlShortener/routes.gen.js";
+import { userRoutes, type UserOperations } from "./user/routes.gen.js";
+import { userEventRoutes, type UserEventOperations } from "./userEvent/routes.gen.js";
+import { workflowRoutes, type WorkflowOperations } from "./workflow/routes.gen.js";
 
 /** One namespace per DIGIT service, as `createDigitClient` exposes them. */
 export interface DigitServices {
-  readonly user: ServiceClient<UserOperations, typeof userRoutes>;
   readonly access: ServiceClient<AccessOperations, typeof accessRoutes>;
-  readonly mdmsV1: ServiceClient<MdmsV1Operations, typeof mdmsV1Routes>;
-  readonly mdms: ServiceClient<MdmsOperations, typeof mdmsRoutes>;
-  readonly workflow: ServiceClient<WorkflowOperations, typeof workflowRoutes>;
-  readonly localization: ServiceClient<LocalizationOperations, typeof localizationRoutes>;
-  readonly idgen: ServiceClient<IdgenOperations, typeof idgenRoutes>;
-  readonly filestore: ServiceClient<FilestoreOperations, typeof filestoreRoutes>;
-  readonly enc: ServiceClient<EncOperations, typeof encRoutes>;
-  readonly boundary: ServiceClient<BoundaryOperations, typeof boundaryRoutes>;
-  readonly hrms: ServiceClient<HrmsOperations, typeof hrmsRoutes>;
-  readonly userEvent: ServiceClient<UserEventOperations, typeof userEventRoutes>;
-  readonly urlShortener: ServiceClient<UrlShortenerOperations, typeof urlShortenerRoutes>;
-  readonly pdf: ServiceClient<PdfOperations, typeof pdfRoutes>;
   readonly billing: ServiceClient<BillingOperations, typeof billingRoutes>;
+  readonly boundary: ServiceClient<BoundaryOperations, typeof boundaryRoutes>;
   readonly collection: ServiceClient<CollectionOperations, typeof collectionRoutes>;
+  readonly enc: ServiceClient<EncOperations, typeof encRoutes>;
+  readonly filestore: ServiceClient<FilestoreOperations, typeof filestoreRoutes>;
+  readonly hrms: ServiceClient<HrmsOperations, typeof hrmsRoutes>;
+  readonly idgen: ServiceClient<IdgenOperations, typeof idgenRoutes>;
+  readonly localization: ServiceClient<LocalizationOperations, typeof localizationRoutes>;
+  readonly mdms: ServiceClient<MdmsOperations, typeof mdmsRoutes>;
+  readonly mdmsV1: ServiceClient<MdmsV1Operations, typeof mdmsV1Routes>;
+  readonly pdf: ServiceClient<PdfOperations, typeof pdfRoutes>;
   readonly pg: ServiceClient<PgOperations, typeof pgRoutes>;
+  readonly urlShortener: ServiceClient<UrlShortenerOperations, typeof urlShortenerRoutes>;
+  readonly user: ServiceClient<UserOperations, typeof userRoutes>;
+  readonly userEvent: ServiceClient<UserEventOperations, typeof userEventRoutes>;
+  readonly workflow: ServiceClient<WorkflowOperations, typeof workflowRoutes>;
 }
 
 /** Binds every service namespace to one request pipeline. */
 export function bindServices(request: DigitCore["request"]): DigitServices {
   return {
-    user: bindService<UserOperations, typeof userRoutes>(request, userRoutes),
     access: bindService<AccessOperations, typeof accessRoutes>(request, accessRoutes),
-    mdmsV1: bindService<MdmsV1Operations, typeof mdmsV1Routes>(request, mdmsV1Routes),
-    mdms: bindService<MdmsOperations, typeof mdmsRoutes>(request, mdmsRoutes),
-    workflow: bindService<WorkflowOperations, typeof workflowRoutes>(request, workflowRoutes),
-    localization: bindService<LocalizationOperations, typeof localizationRoutes>(request, localizationRoutes),
-    idgen: bindService<IdgenOperations, typeof idgenRoutes>(request, idgenRoutes),
-    filestore: bindService<FilestoreOperations, typeof filestoreRoutes>(request, filestoreRoutes),
-    enc: bindService<EncOperations, typeof encRoutes>(request, encRoutes),
-    boundary: bindService<BoundaryOperations, typeof boundaryRoutes>(request, boundaryRoutes),
-    hrms: bindService<HrmsOperations, typeof hrmsRoutes>(request, hrmsRoutes),
-    userEvent: bindService<UserEventOperations, typeof userEventRoutes>(request, userEventRoutes),
-    urlShortener: bindService<UrlShortenerOperations, typeof urlShortenerRoutes>(request, urlShortenerRoutes),
-    pdf: bindService<PdfOperations, typeof pdfRoutes>(request, pdfRoutes),
     billing: bindService<BillingOperations, typeof billingRoutes>(request, billingRoutes),
+    boundary: bindService<BoundaryOperations, typeof boundaryRoutes>(request, boundaryRoutes),
     collection: bindService<CollectionOperations, typeof collectionRoutes>(request, collectionRoutes),
+    enc: bindService<EncOperations, typeof encRoutes>(request, encRoutes),
+    filestore: bindService<FilestoreOperations, typeof filestoreRoutes>(request, filestoreRoutes),
+    hrms: bindService<HrmsOperations, typeof hrmsRoutes>(request, hrmsRoutes),
+    idgen: bindService<IdgenOperations, typeof idgenRoutes>(request, idgenRoutes),
+    localization: bindService<LocalizationOperations, typeof localizationRoutes>(request, localizationRoutes),
+    mdms: bindService<MdmsOperations, typeof mdmsRoutes>(request, mdmsRoutes),
+    mdmsV1: bindService<MdmsV1Operations, typeof mdmsV1Routes>(request, mdmsV1Routes),
+    pdf: bindService<PdfOperations, typeof pdfRoutes>(request, pdfRoutes),
     pg: bindService<PgOperations, typeof pgRoutes>(request, pgRoutes),
+    urlShortener: bindService<UrlShortenerOperations, typeof urlShortenerRoutes>(request, urlShortenerRoutes),
+    user: bindService<UserOperations, typeof userRoutes>(request, userRoutes),
+    userEvent: bindService<UserEventOperations, typeof userEventRoutes>(request, userEventRoutes),
+    workflow: bindService<WorkflowOperations, typeof workflowRoutes>(request, workflowRoutes),
   };
 }

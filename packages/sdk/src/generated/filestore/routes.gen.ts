@@ -17,6 +17,7 @@ export const filestoreRoutes = {
     successStatus: 200,
     retrySafe: true,
     auth: true,
+    response: "binary",
   },
   getMetadata: {
     operationId: "filestore.getMetadata",

@@ -17,6 +17,7 @@ export const mdmsRoutes = {
     successStatus: 200,
     retrySafe: true,
     auth: true,
+    countKey: "totalCount",
   },
   create: {
     operationId: "mdms.create",

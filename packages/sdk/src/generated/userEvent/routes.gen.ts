@@ -17,6 +17,7 @@ export const userEventRoutes = {
     successStatus: 200,
     retrySafe: true,
     auth: true,
+    countKey: "totalCount",
   },
   create: {
     operationId: "userEvent.create",
