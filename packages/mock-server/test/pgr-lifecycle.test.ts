@@ -230,15 +230,15 @@ describe("PGR with examples/demo-bundle (--seed)", () => {
     const assigned = await gro.pgr.update({ service: complaint.service, workflow: { action: "ASSIGN", assignes: [inspector.uuid] } } as Json);
     expect(assigned.ServiceWrappers![0]!.service!.applicationStatus).toBe("IN_PROGRESS");
 
-    const { ServiceWrappers: [mine] = [] } = await lme.pgr.search({}, { query: { tenantId: "dk.alpha", serviceRequestId } });
+    const { ServiceWrappers: [mine] = [] } = await lme.pgr.search({}, { query: { tenantId: "dk.alpha", serviceRequestId: serviceRequestId! } });
     expect(mine!.workflow!.assignes).toEqual([inspector.uuid]);
     const fixed = await lme.pgr.update({ service: mine!.service, workflow: { action: "FIX", comments: "Collected" } } as Json);
     expect(fixed.ServiceWrappers![0]!.service!.applicationStatus).toBe("FIXED");
 
-    const { ServiceWrappers: [toConfirm] = [] } = await citizen.pgr.search({}, { query: { tenantId: "dk.alpha", serviceRequestId } });
+    const { ServiceWrappers: [toConfirm] = [] } = await citizen.pgr.search({}, { query: { tenantId: "dk.alpha", serviceRequestId: serviceRequestId! } });
     const confirmed = await citizen.pgr.update({ service: { ...toConfirm!.service, rating: 4 }, workflow: { action: "CONFIRM" } } as Json);
     expect(confirmed.ServiceWrappers![0]!.service!.applicationStatus).toBe("CLOSED");
-    const { ServiceWrappers: [done] = [] } = await citizen.pgr.search({}, { query: { tenantId: "dk.alpha", serviceRequestId } });
+    const { ServiceWrappers: [done] = [] } = await citizen.pgr.search({}, { query: { tenantId: "dk.alpha", serviceRequestId: serviceRequestId! } });
     expect(done!.service).toMatchObject({ applicationStatus: "CLOSED", rating: 4 });
     expect((await gro.pgr.count({}, { query: { tenantId: "dk.alpha" } })).count).toBe(1);
   });
@@ -251,7 +251,7 @@ describe("PGR with examples/demo-bundle (--seed)", () => {
       workflow: { action: "FILE" },
     });
     const service = filed.ServiceWrappers![0]!.service!;
-    const { ServiceWrappers: [found] = [] } = await gro.pgr.search({}, { query: { tenantId: "dk.beta", serviceRequestId: service.serviceRequestId } });
+    const { ServiceWrappers: [found] = [] } = await gro.pgr.search({}, { query: { tenantId: "dk.beta", serviceRequestId: service.serviceRequestId! } });
     const betaLme = mock.ctx.users.byUserName("BETA_LME", "dk.beta")!;
     expect(await codesOf(gro.pgr.update({ service: found!.service, workflow: { action: "ASSIGN", assignes: [betaLme.uuid] } } as Json))).toEqual(["INVALID_ASSIGNMENT"]);
     const declined = await gro.pgr.update({ service: found!.service, workflow: { action: "DECLINE", comments: "Private bin" } } as Json);

@@ -436,7 +436,8 @@ describe("pgr search", () => {
   it("treats prototype-named tenants and ids as plain values", async () => {
     const w = await world({ rbac: false });
     await w.file();
-    for (const query of [{ tenantId: "__proto__.x" }, { tenantId: CITY, ids: "__proto__,constructor" }, { tenantId: "constructor.y", serviceRequestId: "__proto__" }]) {
+    const queries: Record<string, string>[] = [{ tenantId: "__proto__.x" }, { tenantId: CITY, ids: "__proto__,constructor" }, { tenantId: "constructor.y", serviceRequestId: "__proto__" }];
+    for (const query of queries) {
       const r = await w.call(w.admin, SEARCH, {}, query);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       expect(r.body.ServiceWrappers).toEqual([]);
