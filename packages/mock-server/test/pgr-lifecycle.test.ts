@@ -152,6 +152,25 @@ describe.skipIf(!existsSync(FIXTURES))("PGR with DIGIT's default data and exampl
     expect((await update(gro, srid, { action: "ASSIGN" })).service!.applicationStatus).toBe("PENDINGATLME");
   });
 
+  it("the last-mile employee hands a complaint back (REASSIGN); a rejected one can be rated and closed", async () => {
+    const file = async (serviceCode: string) =>
+      (await citizen.pgr.create({ service: { tenantId: city, serviceCode, source: "web", address: address("LOC_B") }, workflow: { action: "APPLY" } })).ServiceWrappers![0]!.service!
+        .serviceRequestId!;
+    const back = await file("NoStreetlight");
+    expect((await update(gro, back, { action: "ASSIGN", assignes: [lmeUuid] })).service!.applicationStatus).toBe("PENDINGATLME");
+    expect((await update(lme, back, { action: "REASSIGN", comments: "Needs the electricity board" })).service!.applicationStatus).toBe("PENDINGFORREASSIGNMENT");
+    expect((await update(gro, back, { action: "ASSIGN", assignes: [lmeUuid] })).service!.applicationStatus).toBe("PENDINGATLME");
+    // The workflow checks roles: a citizen cannot resolve.
+    expect((await codesOf(update(citizen, back, { action: "RESOLVE" })))[0]).toMatch(/^INVALID[ _]ROLE$/);
+
+    const rejected = await file("BurningOfGarbage");
+    expect((await update(gro, rejected, { action: "REJECT" })).service!.applicationStatus).toBe("REJECTED");
+    const closed = await update(citizen, rejected, { action: "RATE" }, { rating: 1 });
+    expect(closed.service).toMatchObject({ applicationStatus: "CLOSEDAFTERREJECTION", rating: 1 });
+    // Closed complaints take no more actions.
+    expect((await codesOf(update(citizen, rejected, { action: "REOPEN" })))[0]).toMatch(/^INVALID[ _]ACTION$/);
+  });
+
   it("a CSR files for a walk-in citizen, who is created at the state tenant and then finds the complaint", async () => {
     const walkIn = "9876500002";
     const filed = await csr.pgr.create({
@@ -187,7 +206,8 @@ describe.skipIf(!existsSync(FIXTURES))("PGR with DIGIT's default data and exampl
 
     // A citizen's search without parameters lists their own complaints (tenantId: null sends none).
     const own = await citizen.pgr.search({}, { query: { tenantId: null } });
-    expect(own.ServiceWrappers!.length).toBe(2);
+    expect(own.ServiceWrappers!.length).toBe((await search({ mobileNumber: citizenMobile })).length);
+    expect(own.ServiceWrappers!.length).toBe(4);
     expect(own.ServiceWrappers!.every((w) => w.service!.citizen?.mobileNumber === citizenMobile)).toBe(true);
   });
 
