@@ -37,6 +37,8 @@ export interface Conformance {
    * create may not see it yet. On the mock the first attempt counts.
    */
   eventually<T>(check: () => Promise<T>): Promise<T>;
+  /** Skip this behaviour with a reason (e.g. the target lacks the data it needs); nothing after the call runs. */
+  skip(reason: string): never;
 }
 
 const SOURCE = /^(?!\/)(?!.*\.\.)[\w.@/-]+\.(java|js|ts|properties|yml|yaml|sql|xml)(:[1-9]\d*)?$/;
@@ -109,7 +111,7 @@ export function behaviour(name: string, source: string | readonly string[], fn: 
   const mockOnly = options.mockOnly || options.strict;
   const skip = (mockOnly && kind === "remote") || (options.internal && kind === "remote" && !process.env["DIGIT_INTERNAL_URL"]);
   const title = `${name} [${sources.join(", ")}]${mockOnly ? " (mock)" : ""}`;
-  (skip ? it.skip : it)(title, async () => {
+  (skip ? it.skip : it)(title, async (test) => {
     const problems = sources.map(sourceProblem).filter((p): p is string => p !== null);
     if (sources.length === 0 || problems.length > 0) throw new Error(`Behaviour "${name}" must cite DIGIT's code: ${problems.join("; ") || "no source given"}.`);
     const target = await targetFor(Boolean(options.strict));
@@ -123,6 +125,7 @@ export function behaviour(name: string, source: string | readonly string[], fn: 
       unique: (prefix = "DK") => `${prefix}${run}${(seq += 1)}`,
       anonymous: () => new DigitConnection(target),
       eventually: (check) => eventually(target, check),
+      skip: (reason) => test.skip(reason) as never,
     });
   });
 }

@@ -8,5 +8,5 @@ describe("digit demo --json", () => {
     expect(r.exitCode, r.stderr.slice(-2000)).toBe(0);
     const body = JSON.parse(r.stdout) as { ok: boolean; before: { hasChanges: boolean }; after: { hasChanges: boolean } };
     expect(body).toMatchObject({ ok: true, before: { hasChanges: true }, after: { hasChanges: false } });
-  });
+  }, 60_000);
 });

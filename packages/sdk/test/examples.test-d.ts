@@ -47,6 +47,13 @@ describe("docs/sdk.md service examples compile", () => {
     await digit.collection.searchPayments({}, { query: { consumerCodes: ["PB-PGR-1"] } });
     // pg
     await digit.pg.searchTransactions({}, { query: { txnId: "PB_PG_2026_01_01_000001" } });
+    // pgr
+    const { ServiceWrappers } = await digit.pgr.create({
+      service: { tenantId: "pb.amritsar", serviceCode: "StreetLightNotWorking", source: "web", address: { locality: { code: "SUN01" } } },
+      workflow: { action: "APPLY" },
+    });
+    await digit.pgr.search({}, { query: { tenantId: "pb.amritsar", applicationStatus: ["PENDINGFORASSIGNMENT"], limit: 50 } });
+    const { count } = await digit.pgr.count({}, { query: { tenantId: "pb.amritsar" } });
 
     expectTypeOf(users).not.toBeAny();
     expectTypeOf(MdmsRes).not.toBeAny();
@@ -54,6 +61,8 @@ describe("docs/sdk.md service examples compile", () => {
     expectTypeOf(idResponses).not.toBeAny();
     expectTypeOf(files).not.toBeAny();
     expectTypeOf(short).toEqualTypeOf<string>();
+    expectTypeOf(ServiceWrappers).not.toBeAny();
+    expectTypeOf(count).toEqualTypeOf<number | undefined>();
     expectTypeOf(pdf).toEqualTypeOf<Blob>();
     expectTypeOf(pdfBlob).toEqualTypeOf<Blob>();
   });

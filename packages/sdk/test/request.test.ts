@@ -72,6 +72,8 @@ describe("request envelope", () => {
     await digit.api.getUrl({ query: { fileStoreIds: ["a", "b"] } });
     expect(url!.searchParams.get("tenantId")).toBe("pb.amritsar");
     expect(url!.searchParams.get("fileStoreIds")).toBe("a,b");
+    await digit.api.getUrl({ query: { fileStoreIds: ["a"], tenantId: null } });
+    expect(url!.searchParams.has("tenantId")).toBe(false);
   });
 
   it("returns a Blob for file downloads and sends the token in the auth-token header", async () => {

@@ -22,7 +22,7 @@ describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => 
       schema                 3       4       0
       tenant                 1       1       0
       mdms                   8       0       0
-      role                   1       3       0
+      role                   0       4       0
       action                 2       0       0
       role-action            3       0       0
       user                   1       0       0
@@ -33,7 +33,7 @@ describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => 
       boundary-relationship  6       0       0
       employee               1       0       0"
     `);
-    expect(formatPlan(p).split("\n").at(-1)).toBe("Plan: 38 to create, 8 to update, 0 unchanged.");
+    expect(formatPlan(p).split("\n").at(-1)).toBe("Plan: 37 to create, 9 to update, 0 unchanged.");
   });
 
   it("applies every kind, verifies, and a second apply writes nothing", async () => {

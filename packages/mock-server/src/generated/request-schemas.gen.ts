@@ -12,6 +12,7 @@ import { mdmsRequestSchemas } from "./request-schemas/mdms.gen.js";
 import { mdmsV1RequestSchemas } from "./request-schemas/mdmsV1.gen.js";
 import { pdfRequestSchemas } from "./request-schemas/pdf.gen.js";
 import { pgRequestSchemas } from "./request-schemas/pg.gen.js";
+import { pgrRequestSchemas } from "./request-schemas/pgr.gen.js";
 import { urlShortenerRequestSchemas } from "./request-schemas/urlShortener.gen.js";
 import { userRequestSchemas } from "./request-schemas/user.gen.js";
 import { userEventRequestSchemas } from "./request-schemas/userEvent.gen.js";
@@ -35,6 +36,7 @@ export const requestSchemas: Record<string, object> = {
   ...mdmsV1RequestSchemas,
   ...pdfRequestSchemas,
   ...pgRequestSchemas,
+  ...pgrRequestSchemas,
   ...urlShortenerRequestSchemas,
   ...userRequestSchemas,
   ...userEventRequestSchemas,

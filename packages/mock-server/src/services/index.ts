@@ -11,6 +11,7 @@ import { hrmsService } from "./hrms/index.js";
 import { idgenService } from "./idgen/index.js";
 import { localizationService } from "./localization/index.js";
 import { mdmsService } from "./mdms/index.js";
+import { pgrService } from "./pgr/index.js";
 import { billingService, collectionService, pdfService, pgService, urlShortenerService, userEventService } from "./stateless/index.js";
 import { userModule } from "./user/index.js";
 import { workflowService } from "./workflow/index.js";
@@ -26,6 +27,7 @@ export const serviceModules: ServiceModule<any>[] = [
   encService,
   boundaryService,
   hrmsService,
+  pgrService,
   userEventService,
   urlShortenerService,
   pdfService,

@@ -8,6 +8,7 @@ import { hrmsService } from "../../src/services/hrms/index.js";
 import { idgenService } from "../../src/services/idgen/index.js";
 import { localizationService } from "../../src/services/localization/index.js";
 import { mdmsService } from "../../src/services/mdms/index.js";
+import { pgrService } from "../../src/services/pgr/index.js";
 import {
   billingService,
   collectionService,
@@ -27,6 +28,7 @@ const modules: ServiceModule<unknown>[] = [
   encService,
   boundaryService,
   hrmsService,
+  pgrService,
   billingService,
   collectionService,
   pgService,

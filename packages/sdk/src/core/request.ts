@@ -192,7 +192,10 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
   }
 }
 
-/** Query with the client's defaults for parameters the caller left out (`tenantId`, `access_token`). */
+/**
+ * Query with the client's defaults for parameters the caller left out (`tenantId`, `access_token`). An explicit
+ * `null` means "send none" (e.g. a PGR citizen's default search, which DIGIT answers only without a tenantId).
+ */
 function withDefaults(
   route: RouteDef,
   query: RequestOptions["query"],
@@ -201,7 +204,7 @@ function withDefaults(
 ): RequestOptions["query"] {
   if (!route.queryParams.length) return query;
   const out = { ...query };
-  if (route.queryParams.includes("tenantId") && out.tenantId == null) out.tenantId = tenantId;
+  if (route.queryParams.includes("tenantId") && out.tenantId === undefined) out.tenantId = tenantId;
   if (route.queryParams.includes("access_token") && out.access_token == null && token) out.access_token = token;
   return out;
 }

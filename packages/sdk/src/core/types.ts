@@ -89,12 +89,15 @@ export type ResponseOf<Op> =
 type PathParamsOf<Op> = Op extends { parameters: { path: infer P } } ? (P extends object ? P : never) : never;
 type RawQueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? (Q extends object ? Q : never) : never;
 
-/** Query params with the ones the client fills itself (`tenantId`, `access_token`) made optional. */
+/** Query params with the ones the client fills itself (`tenantId`, `access_token`) made optional; `tenantId: null` sends none. */
 export type QueryOf<Op> =
   RawQueryOf<Op> extends infer Q
     ? IsNever<Q> extends true
       ? never
-      : Simplify<Omit<Q, "tenantId" | "access_token"> & Partial<Pick<Q, Extract<keyof Q, "tenantId" | "access_token">>>>
+      : Simplify<
+          Omit<Q, "tenantId" | "access_token"> &
+            Partial<Pick<Q, Extract<keyof Q, "access_token">>> & { [K in Extract<keyof Q, "tenantId">]?: Q[K] | null }
+        >
     : never;
 
 type ParamsPart<Op> = IsNever<PathParamsOf<Op>> extends true ? object : { params: PathParamsOf<Op> };

@@ -14,6 +14,7 @@ import { mdmsRoutes } from "./mdms/routes.gen.js";
 import { mdmsV1Routes } from "./mdmsV1/routes.gen.js";
 import { pdfRoutes } from "./pdf/routes.gen.js";
 import { pgRoutes } from "./pg/routes.gen.js";
+import { pgrRoutes } from "./pgr/routes.gen.js";
 import { urlShortenerRoutes } from "./urlShortener/routes.gen.js";
 import { userRoutes } from "./user/routes.gen.js";
 import { userEventRoutes } from "./userEvent/routes.gen.js";
@@ -32,6 +33,7 @@ export { mdmsRoutes } from "./mdms/routes.gen.js";
 export { mdmsV1Routes } from "./mdmsV1/routes.gen.js";
 export { pdfRoutes } from "./pdf/routes.gen.js";
 export { pgRoutes } from "./pg/routes.gen.js";
+export { pgrRoutes } from "./pgr/routes.gen.js";
 export { urlShortenerRoutes } from "./urlShortener/routes.gen.js";
 export { userRoutes } from "./user/routes.gen.js";
 export { userEventRoutes } from "./userEvent/routes.gen.js";
@@ -49,6 +51,7 @@ export type { MdmsOperations } from "./mdms/routes.gen.js";
 export type { MdmsV1Operations } from "./mdmsV1/routes.gen.js";
 export type { PdfOperations } from "./pdf/routes.gen.js";
 export type { PgOperations } from "./pg/routes.gen.js";
+export type { PgrOperations } from "./pgr/routes.gen.js";
 export type { UrlShortenerOperations } from "./urlShortener/routes.gen.js";
 export type { UserOperations } from "./user/routes.gen.js";
 export type { UserEventOperations } from "./userEvent/routes.gen.js";
@@ -149,6 +152,11 @@ export const routes = {
   "pg.searchTransactions": pgRoutes.searchTransactions,
   "pg.updateTransaction": pgRoutes.updateTransaction,
   "pg.updateTransactionCallback": pgRoutes.updateTransactionCallback,
+  "pgr.count": pgrRoutes.count,
+  "pgr.create": pgrRoutes.create,
+  "pgr.plainSearch": pgrRoutes.plainSearch,
+  "pgr.search": pgrRoutes.search,
+  "pgr.update": pgrRoutes.update,
   "urlShortener.resolve": urlShortenerRoutes.resolve,
   "urlShortener.shorten": urlShortenerRoutes.shorten,
   "user.createCitizen": userRoutes.createCitizen,

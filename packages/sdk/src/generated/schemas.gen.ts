@@ -12,6 +12,7 @@ import { mdmsResponseSchemas } from "./mdms/schemas.gen.js";
 import { mdmsV1ResponseSchemas } from "./mdmsV1/schemas.gen.js";
 import { pdfResponseSchemas } from "./pdf/schemas.gen.js";
 import { pgResponseSchemas } from "./pg/schemas.gen.js";
+import { pgrResponseSchemas } from "./pgr/schemas.gen.js";
 import { urlShortenerResponseSchemas } from "./urlShortener/schemas.gen.js";
 import { userResponseSchemas } from "./user/schemas.gen.js";
 import { userEventResponseSchemas } from "./userEvent/schemas.gen.js";
@@ -30,6 +31,7 @@ export { mdmsResponseSchemas } from "./mdms/schemas.gen.js";
 export { mdmsV1ResponseSchemas } from "./mdmsV1/schemas.gen.js";
 export { pdfResponseSchemas } from "./pdf/schemas.gen.js";
 export { pgResponseSchemas } from "./pg/schemas.gen.js";
+export { pgrResponseSchemas } from "./pgr/schemas.gen.js";
 export { urlShortenerResponseSchemas } from "./urlShortener/schemas.gen.js";
 export { userResponseSchemas } from "./user/schemas.gen.js";
 export { userEventResponseSchemas } from "./userEvent/schemas.gen.js";
@@ -128,6 +130,11 @@ export const responseSchemas = {
   "pg.searchTransactions": pgResponseSchemas.searchTransactions,
   "pg.updateTransaction": pgResponseSchemas.updateTransaction,
   "pg.updateTransactionCallback": pgResponseSchemas.updateTransactionCallback,
+  "pgr.count": pgrResponseSchemas.count,
+  "pgr.create": pgrResponseSchemas.create,
+  "pgr.plainSearch": pgrResponseSchemas.plainSearch,
+  "pgr.search": pgrResponseSchemas.search,
+  "pgr.update": pgrResponseSchemas.update,
   "urlShortener.resolve": urlShortenerResponseSchemas.resolve,
   "urlShortener.shorten": urlShortenerResponseSchemas.shorten,
   "user.createCitizen": userResponseSchemas.createCitizen,

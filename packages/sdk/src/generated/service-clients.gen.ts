@@ -13,6 +13,7 @@ export { createMdmsClient, type MdmsClient } from "./mdms/client.gen.js";
 export { createMdmsV1Client, type MdmsV1Client } from "./mdmsV1/client.gen.js";
 export { createPdfClient, type PdfClient } from "./pdf/client.gen.js";
 export { createPgClient, type PgClient } from "./pg/client.gen.js";
+export { createPgrClient, type PgrClient } from "./pgr/client.gen.js";
 export { createUrlShortenerClient, type UrlShortenerClient } from "./urlShortener/client.gen.js";
 export { createUserClient, type UserClient } from "./user/client.gen.js";
 export { createUserEventClient, type UserEventClient } from "./userEvent/client.gen.js";

@@ -16,6 +16,7 @@ import { mdmsRoutes, type MdmsOperations } from "./mdms/routes.gen.js";
 import { mdmsV1Routes, type MdmsV1Operations } from "./mdmsV1/routes.gen.js";
 import { pdfRoutes, type PdfOperations } from "./pdf/routes.gen.js";
 import { pgRoutes, type PgOperations } from "./pg/routes.gen.js";
+import { pgrRoutes, type PgrOperations } from "./pgr/routes.gen.js";
 import { urlShortenerRoutes, type UrlShortenerOperations } from "./urlShortener/routes.gen.js";
 import { userRoutes, type UserOperations } from "./user/routes.gen.js";
 import { userEventRoutes, type UserEventOperations } from "./userEvent/routes.gen.js";
@@ -36,6 +37,7 @@ export interface DigitServices {
   readonly mdmsV1: ServiceClient<MdmsV1Operations, typeof mdmsV1Routes>;
   readonly pdf: ServiceClient<PdfOperations, typeof pdfRoutes>;
   readonly pg: ServiceClient<PgOperations, typeof pgRoutes>;
+  readonly pgr: ServiceClient<PgrOperations, typeof pgrRoutes>;
   readonly urlShortener: ServiceClient<UrlShortenerOperations, typeof urlShortenerRoutes>;
   readonly user: ServiceClient<UserOperations, typeof userRoutes>;
   readonly userEvent: ServiceClient<UserEventOperations, typeof userEventRoutes>;
@@ -58,6 +60,7 @@ export function bindServices(request: DigitCore["request"]): DigitServices {
     mdmsV1: bindService<MdmsV1Operations, typeof mdmsV1Routes>(request, mdmsV1Routes),
     pdf: bindService<PdfOperations, typeof pdfRoutes>(request, pdfRoutes),
     pg: bindService<PgOperations, typeof pgRoutes>(request, pgRoutes),
+    pgr: bindService<PgrOperations, typeof pgrRoutes>(request, pgrRoutes),
     urlShortener: bindService<UrlShortenerOperations, typeof urlShortenerRoutes>(request, urlShortenerRoutes),
     user: bindService<UserOperations, typeof userRoutes>(request, userRoutes),
     userEvent: bindService<UserEventOperations, typeof userEventRoutes>(request, userEventRoutes),

@@ -34,6 +34,7 @@ const schemaLoaders: Record<ServiceKey, () => Promise<SchemaTable>> = {
   billing: () => import("../generated/billing/schemas.gen.js").then((m) => m.billingResponseSchemas),
   collection: () => import("../generated/collection/schemas.gen.js").then((m) => m.collectionResponseSchemas),
   pg: () => import("../generated/pg/schemas.gen.js").then((m) => m.pgResponseSchemas),
+  pgr: () => import("../generated/pgr/schemas.gen.js").then((m) => m.pgrResponseSchemas),
 };
 
 const text = z.optional(z.nullable(z.union([z.string(), z.number()])));

@@ -25,6 +25,7 @@ const CONTEXT_PATHS: Record<string, string> = {
   billing: "/billing-service/",
   collection: "/collection-services/",
   pg: "/pg-service/",
+  pgr: "/pgr-services/v2/request/",
 };
 
 /** The operations CONTRACTS.md marks safe to retry (searches, counts, GETs). */
@@ -48,10 +49,11 @@ const RETRY_SAFE = new Set([
   "collection.searchBankAccountMappings", "collection.searchPayments", "collection.plainSearchPayments",
   "collection.searchModulePayments", "collection.searchRemittances",
   "pg.searchGateways", "pg.searchTransactions",
+  "pgr.search", "pgr.count", "pgr.plainSearch",
 ]);
 
 describe("generated route table", () => {
-  it("covers all 17 service keys", () => {
+  it("covers all 18 service keys", () => {
     expect([...serviceKeys].sort()).toEqual(Object.keys(CONTEXT_PATHS).sort());
     for (const key of serviceKeys) expect(all.some((r) => r.service === key)).toBe(true);
   });
