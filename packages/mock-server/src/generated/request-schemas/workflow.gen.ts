@@ -26,54 +26,63 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -82,38 +91,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -121,6 +135,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -140,12 +159,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -171,14 +184,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -203,30 +208,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -234,54 +224,63 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -290,38 +289,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -329,6 +333,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -348,12 +357,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -379,14 +382,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -411,30 +406,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -487,51 +467,74 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "ProcessInstanceSearchCriteria": {
-        "properties": {
-          "tenantId": {
-            "type": "string"
-          },
-          "status": {
-            "type": "string"
-          },
-          "businessIds": {
-            "maxLength": 64,
-            "minLength": 2,
-            "type": "string"
-          },
-          "assignee": {
-            "type": "string"
-          },
-          "ids": {
-            "items": {
-              "type": "string"
+        "allOf": [
+          {
+            "properties": {
+              "tenantId": {
+                "type": "string"
+              },
+              "status": {
+                "items": {
+                  "type": "string"
+                },
+                "nullable": true,
+                "type": "array"
+              },
+              "businessIds": {
+                "items": {
+                  "type": "string"
+                },
+                "nullable": true,
+                "type": "array"
+              },
+              "assignee": {
+                "nullable": true,
+                "type": "string"
+              },
+              "ids": {
+                "items": {
+                  "type": "string"
+                },
+                "nullable": true,
+                "type": "array"
+              },
+              "history": {
+                "nullable": true,
+                "type": "boolean"
+              },
+              "fromDate": {
+                "description": "Not used by any query.",
+                "format": "int64",
+                "nullable": true,
+                "type": "integer"
+              },
+              "toDate": {
+                "description": "Not used by any query.",
+                "format": "int64",
+                "nullable": true,
+                "type": "integer"
+              },
+              "offset": {
+                "nullable": true,
+                "type": "integer"
+              },
+              "limit": {
+                "nullable": true,
+                "type": "integer"
+              },
+              "businessService": {
+                "nullable": true,
+                "type": "string"
+              },
+              "moduleName": {
+                "nullable": true,
+                "type": "string"
+              }
             },
-            "type": "array"
-          },
-          "history": {
-            "type": "boolean"
-          },
-          "fromDate": {
-            "format": "int64",
-            "type": "integer"
-          },
-          "toDate": {
-            "format": "int64",
-            "type": "integer"
-          },
-          "offset": {
-            "type": "integer"
-          },
-          "limit": {
-            "type": "integer"
-          },
-          "businessService": {
-            "type": "string"
-          },
-          "moduleName": {
-            "type": "string"
+            "type": "object"
           }
-        },
+        ],
+        "nullable": true,
         "type": "object"
       }
     },
@@ -545,193 +548,187 @@ export const workflowRequestSchemas: Record<string, object> = {
       "RequestInfo": RequestInfo,
       "ProcessInstances": {
         "items": {
+          "description": "One workflow record. A transition needs tenantId, businessService, businessId and action (not checked up front by DIGIT 2.9; required by DIGIT 2.8 and older); moduleName is overwritten with the business service's business. Database limits: tenantId, businessService, businessId, action and previousStatus at most 128 characters, moduleName 64, comment 1024; DIGIT answers 200 for longer values and its persister then fails to store the transition.",
           "properties": {
             "id": {
-              "maxLength": 64,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 256,
-              "minLength": 2,
               "type": "string"
             },
             "businessId": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "action": {
-              "maxLength": 64,
-              "minLength": 2,
+              "type": "string"
+            },
+            "moduleName": {
+              "nullable": true,
               "type": "string"
             },
             "state": {
-              "properties": {
-                "uuid": {
-                  "maxLength": 64,
-                  "minLength": 2,
-                  "type": "string"
-                },
-                "tenantId": {
-                  "maxLength": 128,
-                  "minLength": 2,
-                  "type": "string"
-                },
-                "businessServiceId": {
-                  "maxLength": 64,
-                  "minLength": 2,
-                  "type": "string"
-                },
-                "state": {
-                  "maxLength": 32,
-                  "minLength": 2,
-                  "nullable": true,
-                  "type": "string"
-                },
-                "applicationStatus": {
-                  "nullable": true,
-                  "type": "string"
-                },
-                "docUploadRequired": {
-                  "type": "boolean"
-                },
-                "isStartState": {
-                  "type": "boolean"
-                },
-                "isTerminateState": {
-                  "type": "boolean"
-                },
-                "actions": {
-                  "items": {
-                    "properties": {
-                      "uuid": {
-                        "maxLength": 64,
-                        "minLength": 2,
-                        "type": "string"
-                      },
-                      "tenantId": {
-                        "maxLength": 128,
-                        "minLength": 2,
-                        "type": "string"
-                      },
-                      "stateId": {
-                        "maxLength": 64,
-                        "minLength": 2,
-                        "type": "string"
-                      },
-                      "action": {
-                        "type": "string"
-                      },
-                      "nextStateId": {
-                        "maxLength": 64,
-                        "minLength": 2,
-                        "type": "string"
-                      },
-                      "roles": {
-                        "items": {
-                          "type": "string"
-                        },
-                        "type": "array"
-                      },
-                      "auditDetails": {
+              "allOf": [
+                {
+                  "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                  "properties": {
+                    "uuid": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "tenantId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "businessServiceId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "sla": {
+                      "description": "Milliseconds.",
+                      "format": "int64",
+                      "nullable": true,
+                      "type": "integer"
+                    },
+                    "state": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "applicationStatus": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "docUploadRequired": {
+                      "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "isStartState": {
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "isTerminateState": {
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "isStateUpdatable": {
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "actions": {
+                      "items": {
+                        "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                         "properties": {
-                          "createdBy": {
+                          "uuid": {
+                            "nullable": true,
                             "type": "string"
                           },
-                          "lastModifiedBy": {
+                          "tenantId": {
+                            "nullable": true,
                             "type": "string"
                           },
-                          "createdTime": {
-                            "format": "int64",
-                            "type": "integer"
+                          "currentState": {
+                            "description": "uuid of the state the action leaves.",
+                            "nullable": true,
+                            "type": "string"
                           },
-                          "lastModifiedTime": {
-                            "format": "int64",
-                            "type": "integer"
+                          "action": {
+                            "type": "string"
+                          },
+                          "nextState": {
+                            "type": "string"
+                          },
+                          "roles": {
+                            "items": {
+                              "type": "string"
+                            },
+                            "type": "array"
+                          },
+                          "active": {
+                            "description": "Create sets true; update stores what is sent.",
+                            "nullable": true,
+                            "type": "boolean"
+                          },
+                          "auditDetails": {
+                            "properties": {
+                              "createdBy": {
+                                "type": "string"
+                              },
+                              "lastModifiedBy": {
+                                "type": "string"
+                              },
+                              "createdTime": {
+                                "format": "int64",
+                                "type": "integer"
+                              },
+                              "lastModifiedTime": {
+                                "format": "int64",
+                                "type": "integer"
+                              }
+                            },
+                            "type": "object"
                           }
                         },
                         "type": "object"
                       },
-                      "currentState": {
-                        "type": "string"
+                      "nullable": true,
+                      "type": "array"
+                    },
+                    "auditDetails": {
+                      "properties": {
+                        "createdBy": {
+                          "type": "string"
+                        },
+                        "lastModifiedBy": {
+                          "type": "string"
+                        },
+                        "createdTime": {
+                          "format": "int64",
+                          "type": "integer"
+                        },
+                        "lastModifiedTime": {
+                          "format": "int64",
+                          "type": "integer"
+                        }
                       },
-                      "nextState": {
-                        "type": "string"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "nullable": true,
-                  "type": "array"
-                },
-                "auditDetails": {
-                  "properties": {
-                    "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
-                      "type": "string"
-                    },
-                    "createdTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "lastModifiedTime": {
-                      "format": "int64",
-                      "type": "integer"
+                      "type": "object"
                     }
                   },
                   "type": "object"
-                },
-                "sla": {
-                  "format": "int64",
-                  "nullable": true,
-                  "type": "integer"
-                },
-                "isStateUpdatable": {
-                  "type": "boolean"
                 }
-              },
+              ],
+              "nullable": true,
               "type": "object"
             },
             "comment": {
-              "maxLength": 64,
-              "minLength": 2,
               "nullable": true,
               "type": "string"
             },
             "documents": {
               "items": {
+                "description": "A document of a transition; DIGIT sets id, tenantId and auditDetails. Database limit 64 characters per field.",
                 "properties": {
                   "id": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "documentType": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "fileStoreId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "documentUid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "auditDetails": {
@@ -754,274 +751,106 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "object"
                   }
                 },
-                "required": [
-                  "documentType",
-                  "fileStoreId",
-                  "tenantId"
-                ],
                 "type": "object"
               },
+              "nullable": true,
               "type": "array"
             },
             "assigner": {
-              "properties": {
-                "id": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "userName": {
-                  "maxLength": 64,
-                  "minLength": 1,
-                  "type": "string"
-                },
-                "password": {
-                  "format": "password",
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "salutation": {
-                  "maxLength": 5,
-                  "type": "string"
-                },
-                "name": {
-                  "maxLength": 100,
-                  "minLength": 3,
-                  "type": "string"
-                },
-                "gender": {
-                  "type": "string"
-                },
-                "mobileNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "emailId": {
-                  "maxLength": 128,
-                  "type": "string"
-                },
-                "altContactNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "pan": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "aadhaarNumber": {
-                  "maxLength": 12,
-                  "pattern": "[0-9]",
-                  "type": "string"
-                },
-                "permanentAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentCity": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentPincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceCity": {
-                  "maxLength": 50,
-                  "type": "string"
-                },
-                "correspondencePincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "active": {
-                  "type": "boolean"
-                },
-                "dob": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "pwdExpiryDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "locale": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "type": {
-                  "maxLength": 20,
-                  "type": "string"
-                },
-                "signature": {
-                  "type": "string"
-                },
-                "accountLocked": {
-                  "type": "boolean"
-                },
-                "roles": {
-                  "items": {
-                    "properties": {
-                      "code": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "name": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "tenantId": {
-                        "nullable": true,
-                        "type": "string"
-                      }
+              "allOf": [
+                {
+                  "description": "A user as workflow answers it (DIGIT's common-contract User, filled from egov-user).",
+                  "properties": {
+                    "id": {
+                      "format": "int64",
+                      "nullable": true,
+                      "type": "integer"
                     },
-                    "type": "object"
+                    "userName": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "name": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "type": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "mobileNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "emailId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "roles": {
+                      "items": {
+                        "properties": {
+                          "code": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "name": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "tenantId": {
+                            "nullable": true,
+                            "type": "string"
+                          }
+                        },
+                        "type": "object"
+                      },
+                      "nullable": true,
+                      "type": "array"
+                    },
+                    "tenantId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "uuid": {
+                      "nullable": true,
+                      "type": "string"
+                    }
                   },
-                  "type": "array"
-                },
-                "fatherOrHusbandName": {
-                  "maxLength": 100,
-                  "type": "string"
-                },
-                "bloodGroup": {
-                  "maxLength": 3,
-                  "type": "string"
-                },
-                "identificationMark": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "photo": {
-                  "type": "string"
-                },
-                "createdBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "createdDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "lastModifiedBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "lastModifiedDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "otpReference": {
-                  "type": "string"
-                },
-                "tenantId": {
-                  "type": "string"
-                },
-                "uuid": {
-                  "type": "string"
+                  "type": "object"
                 }
-              },
+              ],
+              "nullable": true,
               "type": "object"
             },
             "assignes": {
+              "description": "The assignees (DIGIT's spelling). Only their uuid is read from requests.",
               "items": {
+                "description": "A user as workflow answers it (DIGIT's common-contract User, filled from egov-user).",
                 "properties": {
                   "id": {
                     "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "userName": {
-                    "maxLength": 64,
-                    "minLength": 1,
-                    "type": "string"
-                  },
-                  "password": {
-                    "format": "password",
-                    "maxLength": 64,
-                    "type": "string"
-                  },
-                  "salutation": {
-                    "maxLength": 5,
+                    "nullable": true,
                     "type": "string"
                   },
                   "name": {
-                    "maxLength": 100,
-                    "minLength": 3,
-                    "type": "string"
-                  },
-                  "gender": {
-                    "type": "string"
-                  },
-                  "mobileNumber": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "emailId": {
-                    "maxLength": 128,
-                    "type": "string"
-                  },
-                  "altContactNumber": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "pan": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "aadhaarNumber": {
-                    "maxLength": 12,
-                    "pattern": "[0-9]",
-                    "type": "string"
-                  },
-                  "permanentAddress": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "permanentCity": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "permanentPincode": {
-                    "maxLength": 6,
-                    "type": "string"
-                  },
-                  "correspondenceCity": {
-                    "maxLength": 50,
-                    "type": "string"
-                  },
-                  "correspondencePincode": {
-                    "maxLength": 6,
-                    "type": "string"
-                  },
-                  "correspondenceAddress": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "active": {
-                    "type": "boolean"
-                  },
-                  "dob": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "pwdExpiryDate": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "locale": {
-                    "maxLength": 10,
+                    "nullable": true,
                     "type": "string"
                   },
                   "type": {
-                    "maxLength": 20,
+                    "nullable": true,
                     "type": "string"
                   },
-                  "signature": {
+                  "mobileNumber": {
+                    "nullable": true,
                     "type": "string"
                   },
-                  "accountLocked": {
-                    "type": "boolean"
+                  "emailId": {
+                    "nullable": true,
+                    "type": "string"
                   },
                   "roles": {
                     "items": {
@@ -1041,77 +870,45 @@ export const workflowRequestSchemas: Record<string, object> = {
                       },
                       "type": "object"
                     },
+                    "nullable": true,
                     "type": "array"
                   },
-                  "fatherOrHusbandName": {
-                    "maxLength": 100,
-                    "type": "string"
-                  },
-                  "bloodGroup": {
-                    "maxLength": 3,
-                    "type": "string"
-                  },
-                  "identificationMark": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "photo": {
-                    "type": "string"
-                  },
-                  "createdBy": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "createdDate": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "lastModifiedBy": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "lastModifiedDate": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "otpReference": {
-                    "type": "string"
-                  },
                   "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "uuid": {
+                    "nullable": true,
                     "type": "string"
                   }
                 },
                 "type": "object"
               },
+              "nullable": true,
               "type": "array"
             },
             "nextActions": {
+              "description": "Actions of the current state the caller may take, sorted by name.",
               "items": {
+                "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
-                  "stateId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                  "currentState": {
+                    "description": "uuid of the state the action leaves.",
+                    "nullable": true,
                     "type": "string"
                   },
                   "action": {
                     "type": "string"
                   },
-                  "nextStateId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                  "nextState": {
                     "type": "string"
                   },
                   "roles": {
@@ -1119,6 +916,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                       "type": "string"
                     },
                     "type": "array"
+                  },
+                  "active": {
+                    "description": "Create sets true; update stores what is sent.",
+                    "nullable": true,
+                    "type": "boolean"
                   },
                   "auditDetails": {
                     "properties": {
@@ -1138,31 +940,33 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "currentState": {
-                    "type": "string"
-                  },
-                  "nextState": {
-                    "type": "string"
                   }
                 },
                 "type": "object"
               },
+              "nullable": true,
               "type": "array"
             },
-            "sla": {
+            "stateSla": {
+              "description": "Milliseconds left in the current state.",
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
-            "currentStatus": {
-              "type": "string"
+            "businesssServiceSla": {
+              "description": "Milliseconds left for the whole business service (DIGIT's spelling).",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "previousStatus": {
               "nullable": true,
               "type": "string"
             },
             "entity": {
-              "properties": {},
+              "additionalProperties": true,
+              "description": "Any JSON object; echoed by _transition, not stored.",
+              "nullable": true,
               "type": "object"
             },
             "auditDetails": {
@@ -1184,27 +988,16 @@ export const workflowRequestSchemas: Record<string, object> = {
               },
               "type": "object"
             },
-            "moduleName": {
-              "type": "string"
-            },
-            "stateSla": {
-              "format": "int64",
+            "rating": {
+              "description": "Only with the RATE action (INVALID_ACTION otherwise).",
               "nullable": true,
               "type": "integer"
             },
-            "businesssServiceSla": {
-              "format": "int64",
+            "escalated": {
               "nullable": true,
-              "type": "integer"
+              "type": "boolean"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "businessId",
-            "action",
-            "moduleName"
-          ],
           "type": "object"
         },
         "type": "array"
@@ -1220,54 +1013,63 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -1276,38 +1078,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -1315,6 +1122,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -1334,12 +1146,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -1365,14 +1171,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -1397,30 +1195,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -1428,54 +1211,63 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -1484,38 +1276,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -1523,6 +1320,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -1542,12 +1344,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -1573,14 +1369,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -1605,30 +1393,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },
