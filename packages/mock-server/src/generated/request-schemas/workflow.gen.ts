@@ -63,6 +63,7 @@ export const workflowRequestSchemas: Record<string, object> = {
             "states": {
               "items": {
                 "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
                     "nullable": true,
@@ -261,6 +262,7 @@ export const workflowRequestSchemas: Record<string, object> = {
             "states": {
               "items": {
                 "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
                     "nullable": true,
@@ -467,74 +469,69 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "ProcessInstanceSearchCriteria": {
-        "allOf": [
-          {
-            "properties": {
-              "tenantId": {
-                "type": "string"
-              },
-              "status": {
-                "items": {
-                  "type": "string"
-                },
-                "nullable": true,
-                "type": "array"
-              },
-              "businessIds": {
-                "items": {
-                  "type": "string"
-                },
-                "nullable": true,
-                "type": "array"
-              },
-              "assignee": {
-                "nullable": true,
-                "type": "string"
-              },
-              "ids": {
-                "items": {
-                  "type": "string"
-                },
-                "nullable": true,
-                "type": "array"
-              },
-              "history": {
-                "nullable": true,
-                "type": "boolean"
-              },
-              "fromDate": {
-                "description": "Not used by any query.",
-                "format": "int64",
-                "nullable": true,
-                "type": "integer"
-              },
-              "toDate": {
-                "description": "Not used by any query.",
-                "format": "int64",
-                "nullable": true,
-                "type": "integer"
-              },
-              "offset": {
-                "nullable": true,
-                "type": "integer"
-              },
-              "limit": {
-                "nullable": true,
-                "type": "integer"
-              },
-              "businessService": {
-                "nullable": true,
-                "type": "string"
-              },
-              "moduleName": {
-                "nullable": true,
-                "type": "string"
-              }
-            },
-            "type": "object"
-          }
-        ],
         "nullable": true,
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "status": {
+            "items": {
+              "type": "string"
+            },
+            "nullable": true,
+            "type": "array"
+          },
+          "businessIds": {
+            "items": {
+              "type": "string"
+            },
+            "nullable": true,
+            "type": "array"
+          },
+          "assignee": {
+            "nullable": true,
+            "type": "string"
+          },
+          "ids": {
+            "items": {
+              "type": "string"
+            },
+            "nullable": true,
+            "type": "array"
+          },
+          "history": {
+            "nullable": true,
+            "type": "boolean"
+          },
+          "fromDate": {
+            "description": "Not used by any query.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "toDate": {
+            "description": "Not used by any query.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "offset": {
+            "nullable": true,
+            "type": "integer"
+          },
+          "limit": {
+            "nullable": true,
+            "type": "integer"
+          },
+          "businessService": {
+            "nullable": true,
+            "type": "string"
+          },
+          "moduleName": {
+            "nullable": true,
+            "type": "string"
+          }
+        },
         "type": "object"
       }
     },
@@ -571,136 +568,131 @@ export const workflowRequestSchemas: Record<string, object> = {
               "type": "string"
             },
             "state": {
-              "allOf": [
-                {
-                  "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
-                  "properties": {
-                    "uuid": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "tenantId": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "businessServiceId": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "sla": {
-                      "description": "Milliseconds.",
-                      "format": "int64",
-                      "nullable": true,
-                      "type": "integer"
-                    },
-                    "state": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "applicationStatus": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "docUploadRequired": {
-                      "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
-                      "nullable": true,
-                      "type": "boolean"
-                    },
-                    "isStartState": {
-                      "nullable": true,
-                      "type": "boolean"
-                    },
-                    "isTerminateState": {
-                      "nullable": true,
-                      "type": "boolean"
-                    },
-                    "isStateUpdatable": {
-                      "nullable": true,
-                      "type": "boolean"
-                    },
-                    "actions": {
-                      "items": {
-                        "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
+              "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+              "nullable": true,
+              "properties": {
+                "uuid": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "tenantId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "businessServiceId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "sla": {
+                  "description": "Milliseconds.",
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "state": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "applicationStatus": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "docUploadRequired": {
+                  "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "isStartState": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "isTerminateState": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "isStateUpdatable": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "actions": {
+                  "items": {
+                    "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
+                    "properties": {
+                      "uuid": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "tenantId": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "currentState": {
+                        "description": "uuid of the state the action leaves.",
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "action": {
+                        "type": "string"
+                      },
+                      "nextState": {
+                        "type": "string"
+                      },
+                      "roles": {
+                        "items": {
+                          "type": "string"
+                        },
+                        "type": "array"
+                      },
+                      "active": {
+                        "description": "Create sets true; update stores what is sent.",
+                        "nullable": true,
+                        "type": "boolean"
+                      },
+                      "auditDetails": {
                         "properties": {
-                          "uuid": {
-                            "nullable": true,
+                          "createdBy": {
                             "type": "string"
                           },
-                          "tenantId": {
-                            "nullable": true,
+                          "lastModifiedBy": {
                             "type": "string"
                           },
-                          "currentState": {
-                            "description": "uuid of the state the action leaves.",
-                            "nullable": true,
-                            "type": "string"
+                          "createdTime": {
+                            "format": "int64",
+                            "type": "integer"
                           },
-                          "action": {
-                            "type": "string"
-                          },
-                          "nextState": {
-                            "type": "string"
-                          },
-                          "roles": {
-                            "items": {
-                              "type": "string"
-                            },
-                            "type": "array"
-                          },
-                          "active": {
-                            "description": "Create sets true; update stores what is sent.",
-                            "nullable": true,
-                            "type": "boolean"
-                          },
-                          "auditDetails": {
-                            "properties": {
-                              "createdBy": {
-                                "type": "string"
-                              },
-                              "lastModifiedBy": {
-                                "type": "string"
-                              },
-                              "createdTime": {
-                                "format": "int64",
-                                "type": "integer"
-                              },
-                              "lastModifiedTime": {
-                                "format": "int64",
-                                "type": "integer"
-                              }
-                            },
-                            "type": "object"
+                          "lastModifiedTime": {
+                            "format": "int64",
+                            "type": "integer"
                           }
                         },
                         "type": "object"
-                      },
-                      "nullable": true,
-                      "type": "array"
+                      }
                     },
-                    "auditDetails": {
-                      "properties": {
-                        "createdBy": {
-                          "type": "string"
-                        },
-                        "lastModifiedBy": {
-                          "type": "string"
-                        },
-                        "createdTime": {
-                          "format": "int64",
-                          "type": "integer"
-                        },
-                        "lastModifiedTime": {
-                          "format": "int64",
-                          "type": "integer"
-                        }
-                      },
-                      "type": "object"
+                    "type": "object"
+                  },
+                  "nullable": true,
+                  "type": "array"
+                },
+                "auditDetails": {
+                  "properties": {
+                    "createdBy": {
+                      "type": "string"
+                    },
+                    "lastModifiedBy": {
+                      "type": "string"
+                    },
+                    "createdTime": {
+                      "format": "int64",
+                      "type": "integer"
+                    },
+                    "lastModifiedTime": {
+                      "format": "int64",
+                      "type": "integer"
                     }
                   },
                   "type": "object"
                 }
-              ],
-              "nullable": true,
+              },
               "type": "object"
             },
             "comment": {
@@ -757,75 +749,71 @@ export const workflowRequestSchemas: Record<string, object> = {
               "type": "array"
             },
             "assigner": {
-              "allOf": [
-                {
-                  "description": "A user as workflow answers it (DIGIT's common-contract User, filled from egov-user).",
-                  "properties": {
-                    "id": {
-                      "format": "int64",
-                      "nullable": true,
-                      "type": "integer"
-                    },
-                    "userName": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "name": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "type": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "mobileNumber": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "emailId": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "roles": {
-                      "items": {
-                        "properties": {
-                          "code": {
-                            "nullable": true,
-                            "type": "string"
-                          },
-                          "name": {
-                            "nullable": true,
-                            "type": "string"
-                          },
-                          "tenantId": {
-                            "nullable": true,
-                            "type": "string"
-                          }
-                        },
-                        "type": "object"
-                      },
-                      "nullable": true,
-                      "type": "array"
-                    },
-                    "tenantId": {
-                      "nullable": true,
-                      "type": "string"
-                    },
-                    "uuid": {
-                      "nullable": true,
-                      "type": "string"
-                    }
-                  },
-                  "type": "object"
-                }
-              ],
+              "description": "A user as workflow answers it (DIGIT's common-contract User, filled from egov-user).",
               "nullable": true,
+              "properties": {
+                "id": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "userName": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "name": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "type": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "mobileNumber": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "emailId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "roles": {
+                  "items": {
+                    "properties": {
+                      "code": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "name": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "tenantId": {
+                        "nullable": true,
+                        "type": "string"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "nullable": true,
+                  "type": "array"
+                },
+                "tenantId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "uuid": {
+                  "nullable": true,
+                  "type": "string"
+                }
+              },
               "type": "object"
             },
             "assignes": {
               "description": "The assignees (DIGIT's spelling). Only their uuid is read from requests.",
               "items": {
                 "description": "A user as workflow answers it (DIGIT's common-contract User, filled from egov-user).",
+                "nullable": true,
                 "properties": {
                   "id": {
                     "format": "int64",
@@ -1050,6 +1038,7 @@ export const workflowRequestSchemas: Record<string, object> = {
             "states": {
               "items": {
                 "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
                     "nullable": true,
@@ -1248,6 +1237,7 @@ export const workflowRequestSchemas: Record<string, object> = {
             "states": {
               "items": {
                 "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
                     "nullable": true,

@@ -13,7 +13,7 @@ const size = (min: number, max: number) => `size must be between ${min} and ${ma
 const INT_MAX = 2147483647;
 
 function bindingError(code: string, message: string): DigitErrorItem {
-  return { code, message, description: null, params: null };
+  return { code, message, description: message, params: null };
 }
 
 /** `BusinessServiceRequest` (web/models/BusinessServiceRequest.java:21-24, BusinessService.java:32-65). */

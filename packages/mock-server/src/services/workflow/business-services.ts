@@ -55,7 +55,7 @@ export const createBusinessService: OperationHandler<WorkflowSlice> = (req, ctx,
     const items = readValid(req);
     enrichCreate(items, ctx, auditorOf(req));
     storeCreated(req, ctx, slice, items);
-    return wfOk(req, { BusinessServices: items.map(requestWire) });
+    return wfOk(req, ctx.now(), { BusinessServices: items.map(requestWire) });
   });
 
 /** BusinessServiceValidator.validateForDuplicates (:51-76): one error per code, the last message wins. */
@@ -110,7 +110,7 @@ export const createBusinessServiceV2: OperationHandler<WorkflowSlice> = (req, ct
     if (userError !== null) fail(wfError(WF.appError, userError));
     enrichCreate(items, ctx, auditorOf(req));
     storeCreated(req, ctx, slice, items);
-    return wfOk(req, { BusinessServices: items.map(requestWire) });
+    return wfOk(req, ctx.now(), { BusinessServices: items.map(requestWire) });
   });
 
 /** The stored business service with this uuid, wherever it lives. */
@@ -148,7 +148,7 @@ export const updateBusinessService: OperationHandler<WorkflowSlice> = (req, ctx,
         put(tenant, next.businessService, next);
       }
     }
-    return wfOk(req, { BusinessServices: items.map(requestWire) });
+    return wfOk(req, ctx.now(), { BusinessServices: items.map(requestWire) });
   });
 
 /** DIGIT's searches join states with an inner join: a business service without states is never found. */
@@ -164,7 +164,7 @@ export const searchBusinessServices: OperationHandler<WorkflowSlice> = (req, ctx
     if (errors.length > 0 || tenantId === null) fail(...errors);
     const now = ctx.now();
     const found = [...new Set(codes ?? [])].map((code) => findV1(slice, ctx, tenantId, code, now)).filter(findable);
-    return wfOk(req, { BusinessServices: found.map((bs) => searchWire(bs, tenantId)) });
+    return wfOk(req, ctx.now(), { BusinessServices: found.map((bs) => searchWire(bs, tenantId)) });
   });
 
 /** V2 search (BusinessServiceRepository.java:65-95): through the tenant hierarchy; everything visible without codes. */
@@ -173,5 +173,5 @@ export const searchBusinessServicesV2: OperationHandler<WorkflowSlice> = (req, c
     const { tenantId, codes, errors } = bindBusinessServiceCriteria(req.query);
     if (errors.length > 0 || tenantId === null) fail(...errors);
     const found = findV2(slice, tenantId, codes === undefined || codes.length === 0 ? undefined : codes, ctx.now()).filter(findable);
-    return wfOk(req, { BusinessServices: found.map((bs) => searchWire(bs, tenantId)) });
+    return wfOk(req, ctx.now(), { BusinessServices: found.map((bs) => searchWire(bs, tenantId)) });
   });

@@ -69,9 +69,9 @@ export const MOCK = {
   missingMaster: "WF_MISSING_MASTER",
 } as const;
 
-/** One DIGIT error item. */
+/** One DIGIT error item (DIGIT leaves `description` null; the mock repeats the message or adds a hint there). */
 export function wfError(code: string, message: string, description?: string): DigitErrorItem {
-  return { code, message, description: description ?? null, params: null };
+  return { code, message, description: description ?? message, params: null };
 }
 
 /**

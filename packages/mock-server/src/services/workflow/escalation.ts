@@ -70,7 +70,7 @@ export const autoEscalate: OperationHandler<WorkflowSlice> = (req, ctx, slice) =
           // EscalationQueryBuilder (:16-41): the latest record by createdtime, in that state, past the SLAs.
           const due: string[] = [];
           for (const all of valuesOf(own(slice.processes, tenantId))) {
-            const latest = [...all].sort((a, b) => b.auditDetails.createdTime - a.auditDetails.createdTime)[0];
+            const latest = all.reduce<StoredProcessInstance | undefined>((a, b) => (a === undefined || b.auditDetails.createdTime >= a.auditDetails.createdTime ? b : a), undefined);
             if (latest === undefined || latest.businessService !== code || latest.state.uuid !== status.uuid) continue;
             const age = now - latest.auditDetails.createdTime;
             if (escalation.stateSlaExceededBy !== null && (latest.stateSla === null || age - latest.stateSla <= escalation.stateSlaExceededBy)) continue;
@@ -92,5 +92,5 @@ export const autoEscalate: OperationHandler<WorkflowSlice> = (req, ctx, slice) =
       }
     }
     storeRecords(slice, planned);
-    return { status: 200, body: wfResponseInfo(req) };
+    return { status: 200, body: wfResponseInfo(req, now) };
   });

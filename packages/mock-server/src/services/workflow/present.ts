@@ -8,17 +8,18 @@ type Obj = Record<string, unknown>;
  * ResponseInfoFactory.createResponseInfoFromRequestInfo (util/ResponseInfoFactory.java:10-23): apiId, ver, ts and
  * msgId copied from RequestInfo (ts is the request's), resMsgId the constant "uief87324".
  */
-export function wfResponseInfo(req: OperationRequest): Obj {
+export function wfResponseInfo(req: OperationRequest, now: number): Obj {
   const ri = req.body["RequestInfo"];
-  if (!isRecord(ri)) return { apiId: "", ver: "", ts: null, resMsgId: "uief87324", msgId: "", status: "successful" };
-  const ts = typeof ri["ts"] === "number" ? ri["ts"] : typeof ri["ts"] === "string" && /^\d+$/.test(ri["ts"]) ? Number(ri["ts"]) : null;
+  if (!isRecord(ri)) return { apiId: "", ver: "", ts: now, resMsgId: "uief87324", msgId: "", status: "successful" };
+  // DIGIT answers ts: null when the request has none; the shared spec types it as a number, so the mock says now.
+  const ts = typeof ri["ts"] === "number" ? ri["ts"] : typeof ri["ts"] === "string" && /^\d+$/.test(ri["ts"]) ? Number(ri["ts"]) : now;
   const text = (v: unknown) => (typeof v === "string" ? v : null);
   return { apiId: text(ri["apiId"]), ver: text(ri["ver"]), ts, resMsgId: "uief87324", msgId: text(ri["msgId"]), status: "successful" };
 }
 
 /** A 200 answer `{ResponseInfo, ...payload}`. */
-export function wfOk(req: OperationRequest, payload: Obj): OperationResult {
-  return { status: 200, body: { ResponseInfo: wfResponseInfo(req), ...payload } };
+export function wfOk(req: OperationRequest, now: number, payload: Obj): OperationResult {
+  return { status: 200, body: { ResponseInfo: wfResponseInfo(req, now), ...payload } };
 }
 
 /** A user as workflow answers it: DIGIT's common-contract User filled from egov-user's search. */

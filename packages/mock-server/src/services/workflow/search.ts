@@ -31,7 +31,7 @@ function queryCriteria(req: OperationRequest): ProcessCriteria {
 function page(c: ProcessCriteria): { offset: number; limit: number } {
   const offset = c.offset ?? 0;
   const limit = c.limit === undefined ? DEFAULT_LIMIT : Math.min(c.limit, MAX_LIMIT);
-  if (offset < 0 || limit < 0) fail({ code: WF.queryExecution, message: "Database operation failed", description: "An error occurred while processing the database request.", params: null });
+  if (offset < 0 || limit < 0) fail(wfError(WF.queryExecution, "Database operation failed", "An error occurred while processing the database request."));
   return { offset, limit };
 }
 
@@ -48,7 +48,7 @@ function stateIndex(slice: WorkflowSlice): Map<string, { state: WfState; bs: Bus
   return index;
 }
 
-/** Visible records at exactly `tenantId`: the latest per businessId (all with its latest lastModifiedTime), or all with history. */
+/** Visible records at exactly `tenantId`: the latest per businessId, or all with history. */
 function recordsAt(slice: WorkflowSlice, tenantId: string, history: boolean, now: number): StoredProcessInstance[] {
   const out: StoredProcessInstance[] = [];
   for (const all of valuesOf(own(slice.processes, tenantId))) {
@@ -56,7 +56,7 @@ function recordsAt(slice: WorkflowSlice, tenantId: string, history: boolean, now
     if (history) out.push(...visible);
     else {
       const latest = latestOf(visible);
-      if (latest !== undefined) out.push(...visible.filter((p) => p.auditDetails.lastModifiedTime === latest.auditDetails.lastModifiedTime));
+      if (latest !== undefined) out.push(latest);
     }
   }
   return out;
@@ -159,7 +159,7 @@ function searchWire(
   const state = found?.state ?? p.state;
   const actions = state.actions
     .filter((a) => a.active === true)
-    .map((a) => ({ uuid: a.uuid, tenantId: a.tenantId, currentState: a.currentState, action: a.action, nextState: a.nextState, roles: a.roles.join(",").split(","), auditDetails: null, active: null }));
+    .map((a) => ({ uuid: a.uuid, tenantId: a.tenantId, currentState: a.currentState, action: a.action, nextState: a.nextState, roles: a.roles.join(",").split(","), active: null }));
   const stateWire = {
     uuid: state.uuid,
     tenantId: state.tenantId,
@@ -172,7 +172,7 @@ function searchWire(
     isTerminateState: state.isTerminateState ?? false,
     isStateUpdatable: null,
     actions: actions.length === 0 ? null : actions,
-    auditDetails: null,
+    // DIGIT answers auditDetails: null here (the shared AuditDetails schema is not nullable, so the mock leaves it out).
   };
   const since = now - p.auditDetails.lastModifiedTime;
   const user = (uuid: string | null): Obj | null => {
@@ -333,14 +333,14 @@ export const searchEscalated: OperationHandler<WorkflowSlice> = (req, ctx, slice
     const patterns = nonEmpty(c.businessIds) ? c.businessIds.map(likeAnywhere) : [];
     const escalatedIds: string[] = [];
     for (const all of valuesOf(own(slice.processes, c.tenantId))) {
-      const visible = [...all].filter((p) => p.visibleFrom <= now).sort((a, b) => b.auditDetails.createdTime - a.auditDetails.createdTime);
+      // Ranked by createdtime, newest first (ties: the later write first).
+      const visible = all.filter((p) => p.visibleFrom <= now).map((p, i) => ({ p, i })).sort((a, b) => b.p.auditDetails.createdTime - a.p.auditDetails.createdTime || b.i - a.i).map((x) => x.p);
       const latest = visible[0];
       if (latest === undefined || !latest.escalated) continue;
       if (filled(c.businessService) && latest.businessService !== c.businessService) continue;
       if (patterns.length > 0 && !patterns.some((re) => re.test(latest.businessId))) continue;
-      const previous = visible.filter((p) => p.auditDetails.createdTime < latest.auditDetails.createdTime);
-      const rank2 = previous.filter((p) => p.auditDetails.createdTime === previous[0]?.auditDetails.createdTime);
-      if (rank2.some((p) => assigneeUuids(p).includes(caller.uuid))) escalatedIds.push(latest.businessId);
+      const previous = visible[1];
+      if (previous !== undefined && assigneeUuids(previous).includes(caller.uuid)) escalatedIds.push(latest.businessId);
     }
     const { offset, limit } = page(c);
     const ids = escalatedIds.slice(offset, offset + limit);

@@ -39,7 +39,10 @@ export function historyOf(slice: WorkflowSlice, tenantId: string, businessId: st
   return own(own(slice.processes, tenantId), businessId) ?? [];
 }
 
-/** The record DIGIT's search answers as the current one: the latest by lastModifiedTime. */
+/**
+ * The record DIGIT's search answers as the current one: the latest by lastModifiedTime. (DIGIT answers every record
+ * sharing the latest millisecond; the mock takes the last written one, so tests with a frozen clock see one.)
+ */
 export function latestOf(records: readonly StoredProcessInstance[]): StoredProcessInstance | undefined {
   let latest: StoredProcessInstance | undefined;
   for (const r of records) if (latest === undefined || r.auditDetails.lastModifiedTime >= latest.auditDetails.lastModifiedTime) latest = r;
@@ -340,5 +343,5 @@ export const transition: OperationHandler<WorkflowSlice> = (req, ctx, slice) =>
     const items = (Array.isArray(list) ? list : isRecord(list) ? [list] : []).filter(isRecord);
     const { wire, records } = planTransitions(req, ctx, slice, items);
     storeRecords(slice, records);
-    return wfOk(req, { ProcessInstances: wire, totalCount: null });
+    return wfOk(req, ctx.now(), { ProcessInstances: wire, totalCount: null });
   });

@@ -303,10 +303,10 @@ export interface components {
             businessId?: string;
             action?: string;
             moduleName?: string | null;
-            state?: components["schemas"]["State"] | null;
+            state?: components["schemas"]["State"];
             comment?: string | null;
             documents?: components["schemas"]["Document"][] | null;
-            assigner?: components["schemas"]["User"] | null;
+            assigner?: components["schemas"]["User"];
             /** @description The assignees (DIGIT's spelling). Only their uuid is read from requests. */
             assignes?: components["schemas"]["User"][] | null;
             /** @description Actions of the current state the caller may take, sorted by name. */
@@ -356,10 +356,18 @@ export interface components {
             limit?: number | null;
             businessService?: string | null;
             moduleName?: string | null;
-        };
+        } | null;
         ProcessIntanceResponse: {
-            /** @description Present on _transition; null on _search and escalate/_search. */
-            ResponseInfo?: components["schemas"]["ResponseInfo"] | null;
+            /** @description Present on _transition; null on _search and escalate/_search (DIGIT's ResponseInfo otherwise). */
+            ResponseInfo?: {
+                apiId?: string | null;
+                ver?: string | null;
+                /** Format: int64 */
+                ts?: number | null;
+                resMsgId?: string;
+                msgId?: string | null;
+                status?: string;
+            } | null;
             ProcessInstances?: components["schemas"]["ProcessInstance"][];
             /** @description Searches only; see the operation. */
             totalCount?: number | null;
@@ -424,7 +432,7 @@ export interface components {
             isStateUpdatable?: boolean | null;
             actions?: components["schemas"]["Action"][] | null;
             auditDetails?: components["schemas"]["AuditDetails"];
-        };
+        } | null;
         /** @description One row of _statuscount (Postgres column labels). */
         StatusCount: {
             count?: number;
@@ -435,7 +443,7 @@ export interface components {
         };
         StatusCountReq: {
             RequestInfo?: components["schemas"]["RequestInfo"];
-            ProcessInstanceSearchCriteria?: components["schemas"]["ProcessInstanceSearchCriteria"] | null;
+            ProcessInstanceSearchCriteria?: components["schemas"]["ProcessInstanceSearchCriteria"];
         };
         /** @description Roles a user holds in one tenant. */
         TenantRole: {
@@ -454,7 +462,7 @@ export interface components {
             roles?: components["schemas"]["Role"][] | null;
             tenantId?: string | null;
             uuid?: string | null;
-        };
+        } | null;
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
         UserInfo: {
             /** Format: int64 */
