@@ -222,6 +222,16 @@ describe("workflow business services", () => {
     expect(bodyOf(h.call("workflow.searchBusinessServices", { caller: admin, query: { tenantId: "pb", businessServices: "toString" } }))["BusinessServices"]).toEqual([]);
     const slice = h.slice as WorkflowSlice;
     expect(Object.getPrototypeOf(slice.businessServices)).toBe(Object.prototype);
+    const citizen = caller(h.ctx, [role("CITIZEN", "__proto__")]);
+    const moved = h.call("workflow.transition", {
+      caller: citizen,
+      body: { ProcessInstances: [{ tenantId: "__proto__", businessService: "constructor", businessId: "__proto__", action: "APPLY" }] },
+    });
+    expect(moved.status).toBe(200);
+    expect(Object.getPrototypeOf(slice.processes)).toBe(Object.prototype);
+    expect(instances(h.call("workflow.searchProcesses", { caller: citizen, query: { tenantId: "__proto__", businessIds: "__proto__" } }))).toHaveLength(1);
+    expect(instances(h.call("workflow.searchProcesses", { caller: citizen, query: { tenantId: "pb", businessIds: "constructor" } }))).toEqual([]);
+    expect(errorCodes(h.call("workflow.createBusinessService", { caller: admin, body: { BusinessServices: [] } }))).toEqual(["An unhandled exception occurred on the server"]);
   });
 });
 

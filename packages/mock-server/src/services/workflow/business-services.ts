@@ -21,7 +21,7 @@ import {
   storedFromCreate,
   type InBusinessService,
 } from "./config.js";
-import { fail, WF, wfError } from "./errors.js";
+import { fail, unhandled, WF, wfError } from "./errors.js";
 import { findV1, findV2 } from "./lookup.js";
 import { childOf, own, put, valuesOf, type BusinessService, type WorkflowSlice } from "./model.js";
 import { userInfoOf, wfOk } from "./present.js";
@@ -29,7 +29,10 @@ import { userInfoOf, wfOk } from "./present.js";
 function readValid(req: OperationRequest): InBusinessService[] {
   const errors = businessServiceRequestErrors(req.body);
   if (errors.length > 0) fail(...errors);
-  return readBusinessServices(req.body);
+  const items = readBusinessServices(req.body);
+  // Create and update push to Kafka keyed by the first item's tenant: an empty list fails there.
+  if (items.length === 0) fail(unhandled("IndexOutOfBoundsException", "Index 0 out of bounds for length 0"));
+  return items;
 }
 
 /** Stores new business services unless DIGIT's persister would refuse them (duplicate codes, column limits). */
@@ -99,8 +102,7 @@ function userInfoError(req: OperationRequest): string | null {
 export const createBusinessServiceV2: OperationHandler<WorkflowSlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
     const items = readValid(req);
-    const first = items[0];
-    if (first === undefined) fail(wfError(WF.unhandled, "Index 0 out of bounds for length 0", "IndexOutOfBoundsException in egov-workflow-v2."));
+    const first = items[0] as InBusinessService;
     const existing = findV2(slice, first.tenantId, items.map((bs) => bs.businessService));
     const last = existing[existing.length - 1];
     if (last !== undefined) fail(wfError(WF.invalidBusinessService, `The businessService: ${last.businessService} for tenantId: ${last.tenantId} already exists`));
