@@ -203,7 +203,7 @@ describe("workflow business services", () => {
 
   behaviour(
     "V2 create of an existing code answers INVALID BUSINESSSERVICE naming the existing tenant",
-    `${SRC}/validator/BusinessServiceValidator.java:90`,
+    `${SRC}/validator/BusinessServiceValidator.java:92`,
     async (c) => {
       const fx = await fixture(c);
       const res = await c.digit.post(`${WF}/businessservice/v2/_create`, { BusinessServices: [fixtureConfig(fx.code, c.state, fx.role)] });
@@ -213,7 +213,7 @@ describe("workflow business services", () => {
 
   behaviour(
     "V2 create answers INVALID STATE for a state named twice in one request",
-    `${SRC}/validator/BusinessServiceValidator.java:62`,
+    `${SRC}/validator/BusinessServiceValidator.java:63`,
     async (c) => {
       const config = smallConfig(c, c.unique("DKWF"));
       config.states.push({ state: "GONE", applicationStatus: "GONE", isTerminateState: true, actions: [] });
@@ -372,7 +372,7 @@ describe("workflow transitions", () => {
 
   behaviour(
     "an action the current state does not have answers INVALID ACTION",
-    `${SRC}/service/TransitionService.java:96`,
+    `${SRC}/service/TransitionService.java:98`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-A3`;
@@ -385,7 +385,7 @@ describe("workflow transitions", () => {
 
   behaviour(
     "a state-changing action none of whose roles the caller holds answers INVALID ROLE",
-    `${SRC}/validator/WorkflowValidator.java:140`,
+    `${SRC}/validator/WorkflowValidator.java:141`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-A4`;
@@ -398,7 +398,7 @@ describe("workflow transitions", () => {
 
   behaviour(
     "a self-loop action needs only some role of the business service, not one of its own",
-    `${SRC}/validator/WorkflowValidator.java:142`,
+    `${SRC}/validator/WorkflowValidator.java:143`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-A5`;
@@ -412,7 +412,7 @@ describe("workflow transitions", () => {
 
   behaviour(
     "moving into a state with docUploadRequired without documents answers INVALID DOCUMENT",
-    `${SRC}/validator/WorkflowValidator.java:81`,
+    `${SRC}/validator/WorkflowValidator.java:86`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-A6`;
@@ -429,7 +429,7 @@ describe("workflow transitions", () => {
 
   behaviour(
     "a rating with any action but RATE answers INVALID_ACTION",
-    `${SRC}/validator/WorkflowValidator.java:129`,
+    `${SRC}/validator/WorkflowValidator.java:130`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-A7`;
@@ -442,7 +442,7 @@ describe("workflow transitions", () => {
 
   behaviour(
     "an assignee who is no user answers INVALID UUID",
-    `${SRC}/service/EnrichmentService.java:403`,
+    `${SRC}/service/EnrichmentService.java:409`,
     async (c) => {
       const fx = await fixture(c);
       const ghost = "7f0c5a1e-0000-4000-8000-00000000dead";
@@ -453,7 +453,7 @@ describe("workflow transitions", () => {
 
   behaviour(
     "an assignee holding none of the roles that can move the next state on answers INVALID_ASSIGNEE",
-    `${SRC}/validator/WorkflowValidator.java:163`,
+    `${SRC}/validator/WorkflowValidator.java:170`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-A9`;
@@ -509,7 +509,7 @@ describe("workflow transitions", () => {
 describe("workflow process search and counts", () => {
   behaviour(
     "search matches businessIds as substrings, pages 10 by default, answers no ResponseInfo and totalCount 0 without assignee",
-    [`${SRC}/repository/querybuilder/WorkflowQueryBuilder.java:164`, `${SRC}/web/controllers/WorkflowController.java:71`],
+    [`${SRC}/repository/querybuilder/WorkflowQueryBuilder.java:165`, `${SRC}/web/controllers/WorkflowController.java:71`],
     async (c) => {
       const fx = await fixture(c);
       const ids = Array.from({ length: 11 }, (_, i) => `${fx.code}-B${String(i + 1).padStart(3, "0")}`);
@@ -559,7 +559,7 @@ describe("workflow process search and counts", () => {
 
   behaviour(
     "search items carry rating 0, escalated false, and null assignes, documents and comment when none were given",
-    `${SRC}/repository/rowmapper/WorkflowRowMapper.java:86`,
+    `${SRC}/repository/rowmapper/WorkflowRowMapper.java:99`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-C1`;
@@ -582,7 +582,7 @@ describe("workflow process search and counts", () => {
 
   behaviour(
     "search with status filters by state uuid",
-    `${SRC}/repository/querybuilder/WorkflowQueryBuilder.java:181`,
+    `${SRC}/repository/querybuilder/WorkflowQueryBuilder.java:177`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-S1`;
@@ -622,7 +622,7 @@ describe("workflow process search and counts", () => {
 
   behaviour(
     "_count matches businessIds exactly and counts every record with history=true",
-    `${SRC}/repository/querybuilder/WorkflowQueryBuilder.java:95`,
+    `${SRC}/repository/querybuilder/WorkflowQueryBuilder.java:97`,
     async (c) => {
       const fx = await fixture(c);
       const id = `${fx.code}-N1`;
