@@ -86,9 +86,10 @@ describe("default-data-handler layout", () => {
       "localization/en_IN/m.json: /0/message: expected string, received number",
       "mdms/data/common-masters/common-masters.Department.json: /1: must have required property 'name' (schema common-masters.Department)",
       "mdms/data/common-masters/common-masters.Department.json: /3/code: must be string (schema common-masters.Department)",
-      "workflow/bad.json: /BusinessServices/0/states: has no start state",
-      'workflow/bad.json: /BusinessServices/0/states/0/actions/0/nextState: action "GO" goes to unknown state "NOWHERE"',
+      'workflow/bad.json: /BusinessServices/0/states/0/actions/0/nextState: action "GO" goes to unknown state "NOWHERE" (DIGIT refuses this: INVALID NEXTSTATE)',
     ]);
+    // What DIGIT accepts (no null-named start state, an action without roles) is a warning, not an error.
+    expect(err.issues.some((i) => i.message.startsWith("DIGIT accepts this"))).toBe(false);
   });
 });
 

@@ -82,3 +82,27 @@ describe("mdms / localization / user", () => {
     expect(r.stderr).toContain("DIGIT_NEW_USER_PASSWORD");
   });
 });
+
+describe("workflow", () => {
+  it("graph <code> draws the live business service with state names, not DIGIT's nextState uuids", async () => {
+    const bundle = await scaffold();
+    mkdirSync(join(bundle, "workflows"), { recursive: true });
+    writeFileSync(
+      join(bundle, "workflows", "wf.yaml"),
+      [
+        "businessService: DKGRAPH",
+        "business: dk",
+        "states:",
+        "  - { state: null, isStartState: true, actions: [{ action: OPEN, nextState: OPENED, roles: [EMPLOYEE] }] }",
+        "  - { state: OPENED, isTerminateState: true, actions: [] }",
+        "",
+      ].join("\n"),
+    );
+    const applied = await runDigit(["apply", "-f", bundle, "--yes", "--only", "workflow"], opts);
+    expect(applied.exitCode, applied.stderr).toBe(0);
+    const graph = await runDigit(["workflow", "graph", "DKGRAPH", "--tenant", "pg"], opts);
+    expect(graph.exitCode, graph.stderr).toBe(0);
+    expect(graph.stdout).toContain("[*] --> OPENED: OPEN");
+    expect(graph.stdout).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});

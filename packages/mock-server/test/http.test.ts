@@ -95,7 +95,7 @@ describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
     expect(applied.body.ProcessInstances[0].state.state).toBe("PENDINGFORASSIGNMENT");
     const wrong = await move("APPLY");
     expect(wrong.status).toBe(400);
-    expect(wrong.body.Errors[0].code).toBe("INVALID_ACTION");
+    expect(wrong.body.Errors[0].code).toBe("INVALID ACTION");
     expect((await move("RESOLVE")).body.ProcessInstances[0].state.state).toBe("RESOLVED");
     const history = await call("/egov-workflow-v2/egov-wf/process/_search?tenantId=pg.citya&businessIds=PG-PGR-2026-000001&history=true", { RequestInfo });
     expect(history.status).toBe(200);

@@ -27,51 +27,62 @@ const statesOf = (bs: Record<string, unknown>): StateLike[] =>
 const actionsOf = (s: StateLike): ActionLike[] => (Array.isArray(s.actions) ? (s.actions as ActionLike[]) : []);
 
 /**
- * Checks a BusinessService's state graph: a start state exists, state names are unique, every action's
- * `nextState` names a state, every non-terminal state has an exit, every state is reachable from a start
- * state (unreachable is a warning), and, when `knownRoles` is given, every action role is known (warning).
+ * Checks a BusinessService the way DIGIT's egov-workflow-v2 will take it. Only one thing is an error, because DIGIT
+ * refuses it: an action whose `nextState` names no state of the business service (INVALID NEXTSTATE). Everything
+ * else DIGIT accepts, and is a warning for authors saying what goes wrong later: no states, two states with one name
+ * (the insert fails and nothing is stored), no null-named start state (DIGIT starts every instance there), actions
+ * without roles, dead ends, unreachable states, and, when `knownRoles` is given, unknown roles.
  */
 export function validateWorkflow(businessService: Record<string, unknown>, options: { knownRoles?: ReadonlySet<string> } = {}): WorkflowIssue[] {
   const issues: WorkflowIssue[] = [];
+  const warn = (pointer: string, message: string, hint: string) => issues.push({ pointer, message: `DIGIT accepts this, but ${message}`, hint, severity: "warning" });
   const states = statesOf(businessService);
   if (states.length === 0) {
-    return [{ pointer: "/states", message: "has no states", hint: "Add at least a start state and a terminal state.", severity: "error" }];
+    warn("/states", "the business service has no states: its searches never find it", "Add at least a start state (state: null) and a terminal state.");
+    return issues;
   }
   const index = new Map<string, number>();
   states.forEach((s, i) => {
     const n = nameOf(s);
     if (index.has(n)) {
-      issues.push({ pointer: `/states/${i}/state`, message: `duplicate state "${n}" (also at /states/${index.get(n)})`, hint: "State names must be unique.", severity: "error" });
+      warn(
+        `/states/${i}/state`,
+        `state "${n}" is declared twice (also at /states/${index.get(n)}): DIGIT's database allows one state per name, so the business service is not stored`,
+        "State names must be unique.",
+      );
     } else index.set(n, i);
   });
   const reportedRoles = new Set<string>();
-  const starts = states.map((s, i) => [s, i] as const).filter(([s]) => s.isStartState === true);
-  if (starts.length === 0) {
-    issues.push({ pointer: "/states", message: "has no start state", hint: "Mark the initial state with isStartState: true.", severity: "error" });
+  const unnamed = states.map((s, i) => [s, i] as const).filter(([s]) => nameOf(s) === START);
+  const flagged = states.map((s, i) => [s, i] as const).filter(([s]) => s.isStartState === true);
+  if (unnamed.length === 0) {
+    warn(
+      "/states",
+      `no state has "state: null": DIGIT starts every new instance at the state whose name is null (isStartState is not read), so the first transition fails`,
+      "Give the start state `state: null`.",
+    );
   }
   states.forEach((s, i) => {
     const acts = actionsOf(s);
     if (acts.length === 0 && s.isTerminateState !== true) {
-      issues.push({
-        pointer: `/states/${i}`,
-        message: `state "${nameOf(s)}" is a dead end: it has no actions and is not terminal`,
-        hint: "Add an action out of it or set isTerminateState: true.",
-        severity: "error",
-      });
+      warn(`/states/${i}`, `state "${nameOf(s)}" is a dead end: it has no actions and is not terminal`, "Add an action out of it or set isTerminateState: true.");
     }
     acts.forEach((a, j) => {
       const next = typeof a.nextState === "string" ? a.nextState : "";
-      if (!index.has(next)) {
+      if (!index.has(next) || next === START) {
         issues.push({
           pointer: `/states/${i}/actions/${j}/nextState`,
-          message: `action "${String(a.action)}" goes to unknown state "${next}"`,
+          message: `action "${String(a.action)}" goes to unknown state "${next}" (DIGIT refuses this: INVALID NEXTSTATE)`,
           hint: `Use one of: ${[...index.keys()].filter((k) => k !== START).join(", ")}.`,
           severity: "error",
         });
       }
+      if (!Array.isArray(a.roles) || a.roles.length === 0) {
+        warn(`/states/${i}/actions/${j}/roles`, `action "${String(a.action)}" has no roles: nobody can take it`, 'List the role codes that may take it (or "*" for any role of the workflow).');
+      }
       if (options.knownRoles && Array.isArray(a.roles)) {
         a.roles.forEach((r, k) => {
-          if (typeof r === "string" && !options.knownRoles!.has(r) && !reportedRoles.has(r)) {
+          if (typeof r === "string" && r !== "*" && !options.knownRoles!.has(r) && !reportedRoles.has(r)) {
             reportedRoles.add(r);
             issues.push({
               pointer: `/states/${i}/actions/${j}/roles/${k}`,
@@ -84,6 +95,7 @@ export function validateWorkflow(businessService: Record<string, unknown>, optio
       }
     });
   });
+  const starts = unnamed.length > 0 ? unnamed : flagged;
   const seen = new Set<string>();
   const queue = starts.map(([s]) => nameOf(s));
   while (queue.length > 0) {
@@ -95,9 +107,7 @@ export function validateWorkflow(businessService: Record<string, unknown>, optio
   }
   if (starts.length > 0) {
     states.forEach((s, i) => {
-      if (!seen.has(nameOf(s))) {
-        issues.push({ pointer: `/states/${i}`, message: `state "${nameOf(s)}" is unreachable from the start state`, hint: "Add an action leading to it or remove it.", severity: "warning" });
-      }
+      if (!seen.has(nameOf(s))) warn(`/states/${i}`, `state "${nameOf(s)}" is unreachable from the start state`, "Add an action leading to it or remove it.");
     });
   }
   return issues;

@@ -90,8 +90,15 @@ export interface DigitGateway {
   createMdms(record: { tenantId: string; schemaCode: string; data: Record<string, unknown>; isActive: boolean }): Promise<void>;
   updateMdms(record: LiveMdmsRecord): Promise<void>;
 
+  /**
+   * Business services as DIGIT's search answers them, every one labelled with `tenantId`: with codes, each code at
+   * the state tenant (or at `tenantId` when MDMS Workflow.BusinessServiceMasterConfig maps it to isStatelevel
+   * "false"); without codes, every business service through the tenant hierarchy (the nearest tenant wins).
+   */
   searchBusinessServices(tenantId: string, codes?: string[]): Promise<BusinessService[]>;
+  /** V1 create: DIGIT answers 200 for a code that already exists and keeps the stored one. */
   createBusinessService(bs: BusinessService): Promise<void>;
+  /** An upsert keyed by the uuids of the business service, its states and actions; nothing is deleted. */
   updateBusinessService(bs: BusinessService): Promise<void>;
 
   /** Messages of one locale at `tenantId`; all modules when `module` is omitted. */

@@ -1,7 +1,7 @@
 import { emptyBundle, TENANTS_SCHEMA, type Bundle, type MdmsRecordSpec, type Origin } from "@digit-kit/bundle";
 import type { DigitGateway } from "./gateway.js";
 import { readMdms } from "./resources/mdms.js";
-import { normalizeBusinessService } from "./resources/workflow.js";
+import { normalizeBusinessService, ownBusinessServices } from "./resources/workflow.js";
 import type { ResourceKind } from "./types.js";
 
 export interface ReadLiveOptions {
@@ -68,8 +68,7 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
   }
   if (want("workflow")) {
     for (const t of tenantCodes) {
-      for (const bs of await gateway.searchBusinessServices(t)) {
-        if (bs.tenantId !== t) continue;
+      for (const bs of (await ownBusinessServices(gateway, t)).values()) {
         const normal = { ...normalizeBusinessService(bs), tenantId: t } as unknown as Bundle["workflows"][number]["businessService"];
         bundle.workflows.push({ tenantId: t, businessService: normal, origin: live(`workflow ${bs.businessService}`) });
       }

@@ -4,6 +4,7 @@ import { tolerantReads, type DigitGateway } from "./gateway.js";
 import { phasesFor } from "./phases.js";
 import { groupBy, type PlanContext } from "./resources/context.js";
 import { readMdms } from "./resources/mdms.js";
+import { checkWorkflowTenants } from "./resources/workflow.js";
 import { summarize, type KindFilter, type Plan, type PlanItem } from "./types.js";
 
 /**
@@ -22,6 +23,7 @@ export async function plan(gateway: DigitGateway, bundle: Bundle, options: KindF
   const items: PlanItem[] = [];
   for (const phase of phasesFor(ctx, options.only)) items.push(...(await phase.plan(ctx)));
   const problems = [...(await checkMissingSchemas(ctx)), ...(await checkLiveReferences(ctx))];
+  if (!options.only || options.only.includes("workflow")) problems.push(...(await checkWorkflowTenants(ctx)));
   return { items, ...summarize(items), problems };
 }
 

@@ -56,7 +56,10 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
     },
 
     async searchBusinessServices(tenantId, codes) {
-      const res = await op(client.workflow.searchBusinessServices)({}, { query: { tenantId, ...(codes && codes.length ? { businessServices: codes.join(",") } : {}) } });
+      // DIGIT's V1 search answers nothing without codes; its V2 search lists every business service through the
+      // tenant hierarchy.
+      if (!codes || codes.length === 0) return list<BusinessService>(await op(client.workflow.searchBusinessServicesV2)({}, { query: { tenantId } }), "BusinessServices");
+      const res = await op(client.workflow.searchBusinessServices)({}, { query: { tenantId, businessServices: codes.join(",") } });
       return list<BusinessService>(res, "BusinessServices");
     },
     async createBusinessService(bs) {

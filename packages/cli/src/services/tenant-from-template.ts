@@ -1,7 +1,7 @@
 import { emptyBundle, ROLES_SCHEMA, TENANTS_SCHEMA, type Bundle } from "@digit-kit/bundle";
 import type { DigitGateway } from "./gateway.js";
 import { readMdms } from "./resources/mdms.js";
-import { normalizeBusinessService } from "./resources/workflow.js";
+import { normalizeBusinessService, ownBusinessServices } from "./resources/workflow.js";
 
 export interface TenantFromTemplateOptions {
   /** New city tenant code, e.g. `pg.cityb`. */
@@ -47,8 +47,7 @@ export async function tenantFromTemplate(gateway: DigitGateway, options: TenantF
   for (const r of await readMdms(ctx, from, ROLES_SCHEMA)) {
     bundle.mdmsData.push({ tenantId: city, schemaCode: ROLES_SCHEMA, data: swapDeep(r.data), isActive: r.isActive, origin });
   }
-  for (const bs of await gateway.searchBusinessServices(from)) {
-    if (bs.tenantId !== from) continue;
+  for (const bs of (await ownBusinessServices(gateway, from)).values()) {
     const normal = { ...swapDeep(normalizeBusinessService(bs)), tenantId: city } as unknown as Bundle["workflows"][number]["businessService"];
     bundle.workflows.push({ tenantId: city, businessService: normal, origin });
   }

@@ -67,6 +67,16 @@ describe("diff", () => {
 describe("tenantFromTemplate", () => {
   it("copies a template city's tenant record, boundaries, workflows and messages to a new city", async () => {
     const gw = new FakeGateway();
+    // City-level business services are used by DIGIT only when the state's master config says so.
+    gw.mdms.push({
+      id: "wf-master-config",
+      tenantId: "ka",
+      schemaCode: "Workflow.BusinessServiceMasterConfig",
+      uniqueIdentifier: "COMPLAINT",
+      data: { businessService: "COMPLAINT", isStatelevel: "false" },
+      isActive: true,
+      visibleFrom: 0,
+    });
     const bundle = await loadKit();
     bundle.workflows[0]!.tenantId = "ka.mysuru";
     bundle.workflows[0]!.businessService.tenantId = "ka.mysuru";

@@ -136,24 +136,76 @@ export class FakeGateway implements DigitGateway {
     this.mdms[i] = { ...clone(record), auditDetails: audit(), visibleFrom };
   }
 
+  /**
+   * As DIGIT: with codes (V1), each code at the state tenant unless an MDMS Workflow.BusinessServiceMasterConfig
+   * record maps it to isStatelevel "false"; without codes (V2), through the tenant hierarchy. The answer carries the
+   * requested tenantId.
+   */
   async searchBusinessServices(tenantId: string, codes?: string[]): Promise<BusinessService[]> {
     const now = this.read("searchBusinessServices");
-    return clone(this.businessServices.filter((b) => b.visibleFrom <= now && b.tenantId === tenantId && (!codes || codes.includes(b.businessService)))).map(strip);
-  }
-  async createBusinessService(bs: BusinessService): Promise<void> {
-    if (this.businessServices.some((b) => b.tenantId === bs.tenantId && b.businessService === bs.businessService)) {
-      this.read("createBusinessService");
-      throw new FakeDigitError("DUPLICATE_RECORD", `BusinessService ${bs.businessService} already exists`);
+    const state = tenantId.split(".")[0]!;
+    const visible = this.businessServices.filter((b) => b.visibleFrom <= now);
+    let found: BusinessService[];
+    if (codes && codes.length > 0) {
+      const cityLevel = new Set(
+        this.mdms
+          .filter((r) => r.visibleFrom <= now && r.tenantId === state && r.schemaCode === "Workflow.BusinessServiceMasterConfig" && String(r.data.isStatelevel) === "false")
+          .map((r) => String(r.data.businessService)),
+      );
+      found = codes.flatMap((code) => visible.filter((b) => b.businessService === code && b.tenantId === (cityLevel.has(code) ? tenantId : state)));
+    } else {
+      const parts = tenantId.split(".");
+      const seen = new Set<string>();
+      found = [];
+      for (let n = parts.length; n >= 1; n--) {
+        const t = parts.slice(0, n).join(".");
+        for (const b of visible.filter((x) => x.tenantId === t && !seen.has(x.businessService))) {
+          seen.add(b.businessService);
+          found.push(b);
+        }
+      }
     }
+    return clone(found).map(strip).map((b) => relabel(b, tenantId));
+  }
+  /** As DIGIT's V1 create: a code that exists at the tenant answers 200 and keeps the stored one. */
+  async createBusinessService(bs: BusinessService): Promise<void> {
     const visibleFrom = this.write("createBusinessService", bs);
+    if (this.businessServices.some((b) => b.tenantId === bs.tenantId && b.businessService === bs.businessService)) return;
     this.businessServices.push({ ...toStored(bs), visibleFrom });
   }
+  /** As DIGIT's update: an upsert keyed by uuid (no uuid, or an unknown one, changes nothing); nothing is deleted. */
   async updateBusinessService(bs: BusinessService): Promise<void> {
-    const visibleFrom = this.write("updateBusinessService", bs);
-    const i = this.businessServices.findIndex((b) => b.tenantId === bs.tenantId && b.businessService === bs.businessService);
-    if (i < 0) throw new FakeDigitError("INVALID_BUSINESSSERVICE", bs.businessService);
-    this.businessServices[i] = { ...toStored(bs), visibleFrom };
+    this.write("updateBusinessService", bs);
+    const current = this.businessServices.find((b) => b.uuid === bs.uuid);
+    if (!current) return;
+    const incoming = clone(bs);
+    current.businessServiceSla = incoming.businessServiceSla;
+    current.business = incoming.business;
+    const states = current.states as Record<string, unknown>[];
+    for (const s of (incoming.states ?? []) as Record<string, unknown>[]) {
+      let target = states.find((x) => x.uuid !== undefined && x.uuid === s.uuid);
+      if (!target) {
+        target = { ...s, uuid: randomUUID(), tenantId: current.tenantId, businessServiceId: current.uuid, actions: [] };
+        states.push(target);
+      } else {
+        const { applicationStatus: _kept, actions: _actions, uuid: _uuid, tenantId: _tenant, ...fields } = s;
+        Object.assign(target, fields);
+      }
+      const actions = target.actions as Record<string, unknown>[];
+      for (const a of (s.actions ?? []) as Record<string, unknown>[]) {
+        const existing = states.flatMap((x) => x.actions as Record<string, unknown>[]).find((x) => x.uuid !== undefined && x.uuid === a.uuid);
+        if (existing) Object.assign(existing, { action: a.action, nextState: a.nextState, roles: a.roles });
+        else actions.push({ ...a, uuid: randomUUID(), currentState: target.uuid, tenantId: current.tenantId });
+      }
+    }
+    const byName = new Map(states.map((x) => [x.state ?? null, x.uuid as string]));
+    for (const x of states) {
+      for (const a of x.actions as Record<string, unknown>[]) if (typeof a.nextState === "string" && byName.has(a.nextState)) a.nextState = byName.get(a.nextState);
+    }
+    // DIGIT never reads an action whose `active` is not true.
+    for (const x of states) x.actions = (x.actions as Record<string, unknown>[]).filter((a) => a.active === true);
   }
+
 
   async searchMessages(tenantId: string, locale: string, module?: string): Promise<LiveMessage[]> {
     this.read("searchMessages");
@@ -285,6 +337,7 @@ function toStored(bs: BusinessService): BusinessService {
     const actions = (s.actions ?? []) as Record<string, unknown>[];
     for (const a of actions) {
       a.uuid ??= randomUUID();
+      a.active = true;
       a.currentState = s.uuid;
       a.tenantId = copy.tenantId;
       if (typeof a.nextState === "string" && byName.has(a.nextState)) a.nextState = byName.get(a.nextState);
@@ -293,4 +346,14 @@ function toStored(bs: BusinessService): BusinessService {
     s.businessServiceId = copy.uuid;
   }
   return { ...copy, uuid: copy.uuid ?? randomUUID(), auditDetails: audit() } as BusinessService;
+}
+
+/** DIGIT's search answers the business service, its states and actions with the requested tenantId. */
+function relabel(bs: BusinessService, tenantId: string): BusinessService {
+  const states = ((bs.states ?? []) as Record<string, unknown>[]).map((s) => ({
+    ...s,
+    tenantId,
+    actions: ((s.actions ?? []) as Record<string, unknown>[]).map((a) => ({ ...a, tenantId })),
+  }));
+  return { ...bs, tenantId, states };
 }

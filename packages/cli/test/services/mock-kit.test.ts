@@ -101,4 +101,29 @@ describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => 
     expect(result.verification.ok).toBe(true);
     expect((await plan(gateway, changed)).hasChanges).toBe(false);
   });
+
+  it("adds a workflow action and a state through DIGIT's upsert update, and converges", async () => {
+    const { gateway } = createMockGateway();
+    await apply(gateway, bundle);
+    const changed = await loadBundle(KIT_BASIC, { tenant: "pg", env: KIT_ENV });
+    const states = changed.workflows[0]!.businessService.states as Record<string, unknown>[];
+    const lme = states.find((s) => s.state === "PENDINGATLME")!;
+    lme.actions = [...(lme.actions as unknown[]), { action: "PARK", nextState: "PARKED", roles: ["GRO"] }];
+    states.push({ state: "PARKED", applicationStatus: "PARKED", isStartState: false, isTerminateState: true, actions: [] });
+    const p = await plan(gateway, changed);
+    expect(p.items.filter((i) => i.action === "update").map((i) => `${i.kind} ${i.key}`)).toEqual(["workflow COMPLAINT"]);
+    expect((await apply(gateway, changed)).failures).toEqual([]);
+    expect((await plan(gateway, changed)).hasChanges).toBe(false);
+  });
+
+  it("plans a city workflow against the state's business service DIGIT answers for the city, and flags it", async () => {
+    const { gateway } = createMockGateway();
+    await apply(gateway, bundle);
+    const city = await loadBundle(KIT_BASIC, { tenant: "pg", env: KIT_ENV });
+    city.workflows = city.workflows.map((w) => ({ ...w, tenantId: "pg.citya", businessService: { ...w.businessService, tenantId: "pg.citya" } }));
+    const p = await plan(gateway, city, { only: ["workflow"] });
+    // DIGIT's search at pg.citya answers pg's COMPLAINT labelled pg.citya: that is not the city's own.
+    expect(p.items.map((i) => `${i.action} ${i.tenantId} ${i.key}`)).toEqual(["create pg.citya COMPLAINT"]);
+    expect(p.problems.map((x) => x.message)).toEqual([expect.stringContaining("DIGIT looks business service COMPLAINT up at the state tenant pg")]);
+  });
 });

@@ -16,15 +16,16 @@ describe("workflow validate / graph on files", () => {
       JSON.stringify({
         RequestInfo: {},
         BusinessServices: [
-          { businessService: "OK", states: [{ state: null, isStartState: true, actions: [{ action: "GO", nextState: "DONE", roles: [] }] }, { state: "DONE", isTerminateState: true }] },
-          { businessService: "BAD", states: [{ state: "A", isStartState: true, actions: [{ action: "GO", nextState: "B", roles: [] }] }] },
+          { businessService: "OK", states: [{ state: null, isStartState: true, actions: [{ action: "GO", nextState: "DONE", roles: ["GRO"] }] }, { state: "DONE", isTerminateState: true }] },
+          { businessService: "BAD", states: [{ state: "A", isStartState: true, actions: [{ action: "GO", nextState: "B", roles: ["GRO"] }] }] },
         ],
       }),
     );
     const checks = await validateWorkflowFile(file);
     expect(checks.map((c) => [c.businessService, c.ok, c.issues.map((i) => i.pointer)])).toEqual([
       ["OK", true, []],
-      ["BAD", false, ["/BusinessServices/1/states/0/actions/0/nextState"]],
+      // No null-named start state is a warning (DIGIT accepts it); the unknown next state is the error.
+      ["BAD", false, ["/BusinessServices/1/states", "/BusinessServices/1/states/0/actions/0/nextState"]],
     ]);
     expect((await workflowGraph(file))[0]!.mermaid).toContain("[*] --> DONE: GO");
   });

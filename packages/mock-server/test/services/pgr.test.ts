@@ -381,7 +381,7 @@ describe("pgr search", () => {
       for (let i = 0; i < 205; i += 1) {
         const serviceRequestId = `PB-PGR-BULK-${i}`;
         pgr.complaints[`x${i}`] = { ...structuredClone(template), id: `x${i}`, seq: 100 + i, serviceRequestId };
-        workflow.processes[CITY]![serviceRequestId] = [{ ...structuredClone(instance), businessId: serviceRequestId }];
+        workflow.processes[CITY]![serviceRequestId] = [{ ...structuredClone(instance), id: `wf-x${i}`, businessId: serviceRequestId }];
       }
     });
     const size = async (query: Record<string, string>) => (await w.call(w.gro, SEARCH, {}, { tenantId: CITY, ...query })).body.ServiceWrappers.length;

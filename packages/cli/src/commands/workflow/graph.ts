@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { workflowToMermaid } from "@digit-kit/bundle";
 import { UserError } from "../../errors.js";
+import { normalizeBusinessService } from "../../services/resources/workflow.js";
 import { connect } from "../shared/connect.js";
 import { businessServicesIn } from "../shared/business-services.js";
 import { readDataFile } from "../shared/read-data-file.js";
@@ -18,7 +19,8 @@ async function fetchBusinessService(ctx: CommandContext, code: string): Promise<
       fix: "Check the code (case matters) and --tenant, or pass a workflow file instead.",
     });
   }
-  return found;
+  // DIGIT answers nextState as state uuids: draw with state names.
+  return normalizeBusinessService(found);
 }
 
 export default async function workflowGraph(ctx: CommandContext): Promise<number> {

@@ -1,7 +1,8 @@
 import { subsetChanges } from "../compare.js";
-import type { BusinessService } from "../gateway.js";
-import type { PlanItem } from "../types.js";
+import type { BusinessService, DigitGateway } from "../gateway.js";
+import type { Plan, PlanItem } from "../types.js";
 import { groupBy, type PlanContext } from "./context.js";
+import { readMdms } from "./mdms.js";
 
 type Obj = Record<string, unknown>;
 const SERVER = new Set(["uuid", "id", "auditDetails", "tenantId", "businessServiceId", "currentState"]);
@@ -48,28 +49,47 @@ export function comparableBusinessService(bs: Obj): Obj {
   return { ...n, states };
 }
 
-/** Copies live uuids onto the desired business service so DIGIT updates states/actions in place. */
+/**
+ * Copies live uuids onto the desired business service so DIGIT updates states and actions in place: DIGIT's update
+ * is an upsert keyed by uuid (a state or action without one is inserted; nothing is deleted). New actions get
+ * `active: true`, since DIGIT stores what the update sends and never reads an action whose `active` is not true.
+ */
 function withLiveIds(desired: Obj, live: Obj): BusinessService {
   const liveStates = (Array.isArray(live.states) ? live.states : []) as Obj[];
   const states = ((desired.states ?? []) as Obj[]).map((s) => {
     const ls = liveStates.find((x) => (x.state ?? null) === (s.state ?? null));
-    if (!ls) return s;
-    const liveActions = (Array.isArray(ls.actions) ? ls.actions : []) as Obj[];
+    const liveActions = (Array.isArray(ls?.actions) ? ls.actions : []) as Obj[];
     const actions = ((s.actions ?? []) as Obj[]).map((a) => {
       const la = liveActions.find((x) => x.action === a.action);
-      return la?.uuid ? { ...a, uuid: la.uuid, currentState: ls.uuid } : a;
+      return la?.uuid ? { ...a, uuid: la.uuid, currentState: ls?.uuid } : { ...a, active: true };
     });
-    return { ...s, uuid: ls.uuid, actions };
+    return ls ? { ...s, uuid: ls.uuid, actions } : { ...s, actions };
   });
   return { ...desired, uuid: live.uuid, states } as unknown as BusinessService;
+}
+
+/** The state tenant of a tenant id (`pg.citya` → `pg`). */
+const stateOf = (tenantId: string): string => tenantId.split(".")[0] ?? tenantId;
+
+/**
+ * The business services `tenantId` itself holds, by code. DIGIT's searches answer with the requested tenantId
+ * whatever tenant a business service lives at (V1 looks a code up at the state tenant unless MDMS
+ * Workflow.BusinessServiceMasterConfig maps it to isStatelevel "false"; V2, used without codes, walks the tenant
+ * hierarchy), so at a city the state's business services are told apart by uuid.
+ */
+export async function ownBusinessServices(gateway: DigitGateway, tenantId: string, codes?: string[]): Promise<Map<string, BusinessService>> {
+  const live = await gateway.searchBusinessServices(tenantId, codes);
+  const state = stateOf(tenantId);
+  const inherited = new Set<unknown>();
+  if (state !== tenantId) for (const s of await gateway.searchBusinessServices(state, codes)) if (s.uuid !== undefined) inherited.add(s.uuid);
+  return new Map(live.filter((l) => l.uuid === undefined || !inherited.has(l.uuid)).map((l) => [l.businessService, l]));
 }
 
 /** Business services matched by (tenant, code). */
 export async function planWorkflows(ctx: PlanContext): Promise<PlanItem[]> {
   const items: PlanItem[] = [];
   for (const [tenantId, specs] of groupBy(ctx.bundle.workflows, (w) => w.tenantId)) {
-    const live = await ctx.gateway.searchBusinessServices(tenantId, specs.map((w) => w.businessService.businessService));
-    const byCode = new Map(live.filter((l) => l.tenantId === tenantId).map((l) => [l.businessService, l]));
+    const byCode = await ownBusinessServices(ctx.gateway, tenantId, specs.map((w) => w.businessService.businessService));
     for (const w of specs) {
       const code = w.businessService.businessService;
       const desired = { ...w.businessService, tenantId } as BusinessService;
@@ -86,3 +106,34 @@ export async function planWorkflows(ctx: PlanContext): Promise<PlanItem[]> {
   }
   return items;
 }
+
+/**
+ * City-level workflows DIGIT would never use: transitions and V1 searches look a code up at the state tenant unless
+ * MDMS Workflow.BusinessServiceMasterConfig (bundle or server) maps it to isStatelevel "false".
+ */
+export async function checkWorkflowTenants(ctx: PlanContext): Promise<Plan["problems"]> {
+  const problems: Plan["problems"] = [];
+  const cityWorkflows = ctx.bundle.workflows.filter((w) => stateOf(w.tenantId) !== w.tenantId);
+  for (const [state, list] of groupBy(cityWorkflows, (w) => stateOf(w.tenantId))) {
+    const records = [
+      ...ctx.bundle.mdmsData.filter((r) => r.schemaCode === MASTER_CONFIG && r.tenantId === state).map((r) => r.data),
+      ...(await readMdms(ctx, state, MASTER_CONFIG)).map((r) => r.data),
+    ];
+    const cityLevel = new Set(records.filter((d) => String(d.isStatelevel).toLowerCase() === "false").map((d) => String(d.businessService)));
+    for (const w of list) {
+      const code = w.businessService.businessService;
+      if (cityLevel.has(code)) continue;
+      problems.push({
+        file: w.origin.file,
+        pointer: w.origin.pointer,
+        message:
+          `DIGIT looks business service ${code} up at the state tenant ${state}, so the one at ${w.tenantId} is never used ` +
+          `(and plan keeps proposing to create it); put it at ${state}, or add a ${MASTER_CONFIG} record ` +
+          `{businessService: ${code}, isStatelevel: "false"} at ${state}`,
+      });
+    }
+  }
+  return problems;
+}
+
+const MASTER_CONFIG = "Workflow.BusinessServiceMasterConfig";

@@ -26,54 +26,64 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -82,38 +92,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -121,6 +136,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -140,12 +160,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -171,14 +185,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -203,30 +209,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -234,54 +225,64 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -290,38 +291,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -329,6 +335,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -348,12 +359,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -379,14 +384,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -411,30 +408,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -487,48 +469,66 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "ProcessInstanceSearchCriteria": {
+        "nullable": true,
         "properties": {
           "tenantId": {
             "type": "string"
           },
           "status": {
-            "type": "string"
+            "items": {
+              "type": "string"
+            },
+            "nullable": true,
+            "type": "array"
           },
           "businessIds": {
-            "maxLength": 64,
-            "minLength": 2,
-            "type": "string"
+            "items": {
+              "type": "string"
+            },
+            "nullable": true,
+            "type": "array"
           },
           "assignee": {
+            "nullable": true,
             "type": "string"
           },
           "ids": {
             "items": {
               "type": "string"
             },
+            "nullable": true,
             "type": "array"
           },
           "history": {
+            "nullable": true,
             "type": "boolean"
           },
           "fromDate": {
+            "description": "Not used by any query.",
             "format": "int64",
+            "nullable": true,
             "type": "integer"
           },
           "toDate": {
+            "description": "Not used by any query.",
             "format": "int64",
+            "nullable": true,
             "type": "integer"
           },
           "offset": {
+            "nullable": true,
             "type": "integer"
           },
           "limit": {
+            "nullable": true,
             "type": "integer"
           },
           "businessService": {
+            "nullable": true,
             "type": "string"
           },
           "moduleName": {
+            "nullable": true,
             "type": "string"
           }
         },
@@ -545,52 +545,51 @@ export const workflowRequestSchemas: Record<string, object> = {
       "RequestInfo": RequestInfo,
       "ProcessInstances": {
         "items": {
+          "description": "One workflow record. A transition needs tenantId, businessService, businessId and action (not checked up front by DIGIT 2.9; required by DIGIT 2.8 and older); moduleName is overwritten with the business service's business. Database limits: tenantId, businessService, businessId, action and previousStatus at most 128 characters, moduleName 64, comment 1024; DIGIT answers 200 for longer values and its persister then fails to store the transition.",
           "properties": {
             "id": {
-              "maxLength": 64,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 256,
-              "minLength": 2,
               "type": "string"
             },
             "businessId": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "action": {
-              "maxLength": 64,
-              "minLength": 2,
+              "type": "string"
+            },
+            "moduleName": {
+              "nullable": true,
               "type": "string"
             },
             "state": {
+              "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+              "nullable": true,
               "properties": {
                 "uuid": {
-                  "maxLength": 64,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "tenantId": {
-                  "maxLength": 128,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "businessServiceId": {
-                  "maxLength": 64,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
+                "sla": {
+                  "description": "Milliseconds.",
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
                 "state": {
-                  "maxLength": 32,
-                  "minLength": 2,
                   "nullable": true,
                   "type": "string"
                 },
@@ -599,38 +598,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                   "type": "string"
                 },
                 "docUploadRequired": {
+                  "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                  "nullable": true,
                   "type": "boolean"
                 },
                 "isStartState": {
+                  "nullable": true,
                   "type": "boolean"
                 },
                 "isTerminateState": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "isStateUpdatable": {
+                  "nullable": true,
                   "type": "boolean"
                 },
                 "actions": {
                   "items": {
+                    "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                     "properties": {
                       "uuid": {
-                        "maxLength": 64,
-                        "minLength": 2,
+                        "nullable": true,
                         "type": "string"
                       },
                       "tenantId": {
-                        "maxLength": 128,
-                        "minLength": 2,
+                        "nullable": true,
                         "type": "string"
                       },
-                      "stateId": {
-                        "maxLength": 64,
-                        "minLength": 2,
+                      "currentState": {
+                        "description": "uuid of the state the action leaves.",
+                        "nullable": true,
                         "type": "string"
                       },
                       "action": {
                         "type": "string"
                       },
-                      "nextStateId": {
-                        "maxLength": 64,
-                        "minLength": 2,
+                      "nextState": {
                         "type": "string"
                       },
                       "roles": {
@@ -638,6 +642,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                           "type": "string"
                         },
                         "type": "array"
+                      },
+                      "active": {
+                        "description": "Create sets true; update stores what is sent.",
+                        "nullable": true,
+                        "type": "boolean"
                       },
                       "auditDetails": {
                         "properties": {
@@ -657,12 +666,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                           }
                         },
                         "type": "object"
-                      },
-                      "currentState": {
-                        "type": "string"
-                      },
-                      "nextState": {
-                        "type": "string"
                       }
                     },
                     "type": "object"
@@ -688,50 +691,36 @@ export const workflowRequestSchemas: Record<string, object> = {
                     }
                   },
                   "type": "object"
-                },
-                "sla": {
-                  "format": "int64",
-                  "nullable": true,
-                  "type": "integer"
-                },
-                "isStateUpdatable": {
-                  "type": "boolean"
                 }
               },
               "type": "object"
             },
             "comment": {
-              "maxLength": 64,
-              "minLength": 2,
               "nullable": true,
               "type": "string"
             },
             "documents": {
               "items": {
+                "description": "A document of a transition; DIGIT sets id, tenantId and auditDetails. Database limit 64 characters per field.",
                 "properties": {
                   "id": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "documentType": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "fileStoreId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "documentUid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "auditDetails": {
@@ -754,112 +743,39 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "object"
                   }
                 },
-                "required": [
-                  "documentType",
-                  "fileStoreId",
-                  "tenantId"
-                ],
                 "type": "object"
               },
+              "nullable": true,
               "type": "array"
             },
             "assigner": {
+              "description": "A user as workflow answers it (DIGIT's common-contract User, filled from egov-user).",
+              "nullable": true,
               "properties": {
                 "id": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 },
                 "userName": {
-                  "maxLength": 64,
-                  "minLength": 1,
-                  "type": "string"
-                },
-                "password": {
-                  "format": "password",
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "salutation": {
-                  "maxLength": 5,
+                  "nullable": true,
                   "type": "string"
                 },
                 "name": {
-                  "maxLength": 100,
-                  "minLength": 3,
-                  "type": "string"
-                },
-                "gender": {
-                  "type": "string"
-                },
-                "mobileNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "emailId": {
-                  "maxLength": 128,
-                  "type": "string"
-                },
-                "altContactNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "pan": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "aadhaarNumber": {
-                  "maxLength": 12,
-                  "pattern": "[0-9]",
-                  "type": "string"
-                },
-                "permanentAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentCity": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentPincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceCity": {
-                  "maxLength": 50,
-                  "type": "string"
-                },
-                "correspondencePincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "active": {
-                  "type": "boolean"
-                },
-                "dob": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "pwdExpiryDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "locale": {
-                  "maxLength": 10,
+                  "nullable": true,
                   "type": "string"
                 },
                 "type": {
-                  "maxLength": 20,
+                  "nullable": true,
                   "type": "string"
                 },
-                "signature": {
+                "mobileNumber": {
+                  "nullable": true,
                   "type": "string"
                 },
-                "accountLocked": {
-                  "type": "boolean"
+                "emailId": {
+                  "nullable": true,
+                  "type": "string"
                 },
                 "roles": {
                   "items": {
@@ -879,149 +795,50 @@ export const workflowRequestSchemas: Record<string, object> = {
                     },
                     "type": "object"
                   },
+                  "nullable": true,
                   "type": "array"
                 },
-                "fatherOrHusbandName": {
-                  "maxLength": 100,
-                  "type": "string"
-                },
-                "bloodGroup": {
-                  "maxLength": 3,
-                  "type": "string"
-                },
-                "identificationMark": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "photo": {
-                  "type": "string"
-                },
-                "createdBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "createdDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "lastModifiedBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "lastModifiedDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "otpReference": {
-                  "type": "string"
-                },
                 "tenantId": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "uuid": {
+                  "nullable": true,
                   "type": "string"
                 }
               },
               "type": "object"
             },
             "assignes": {
+              "description": "The assignees (DIGIT's spelling). Only their uuid is read from requests.",
               "items": {
+                "description": "A user as workflow answers it (DIGIT's common-contract User, filled from egov-user).",
+                "nullable": true,
                 "properties": {
                   "id": {
                     "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "userName": {
-                    "maxLength": 64,
-                    "minLength": 1,
-                    "type": "string"
-                  },
-                  "password": {
-                    "format": "password",
-                    "maxLength": 64,
-                    "type": "string"
-                  },
-                  "salutation": {
-                    "maxLength": 5,
+                    "nullable": true,
                     "type": "string"
                   },
                   "name": {
-                    "maxLength": 100,
-                    "minLength": 3,
-                    "type": "string"
-                  },
-                  "gender": {
-                    "type": "string"
-                  },
-                  "mobileNumber": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "emailId": {
-                    "maxLength": 128,
-                    "type": "string"
-                  },
-                  "altContactNumber": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "pan": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "aadhaarNumber": {
-                    "maxLength": 12,
-                    "pattern": "[0-9]",
-                    "type": "string"
-                  },
-                  "permanentAddress": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "permanentCity": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "permanentPincode": {
-                    "maxLength": 6,
-                    "type": "string"
-                  },
-                  "correspondenceCity": {
-                    "maxLength": 50,
-                    "type": "string"
-                  },
-                  "correspondencePincode": {
-                    "maxLength": 6,
-                    "type": "string"
-                  },
-                  "correspondenceAddress": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "active": {
-                    "type": "boolean"
-                  },
-                  "dob": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "pwdExpiryDate": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "locale": {
-                    "maxLength": 10,
+                    "nullable": true,
                     "type": "string"
                   },
                   "type": {
-                    "maxLength": 20,
+                    "nullable": true,
                     "type": "string"
                   },
-                  "signature": {
+                  "mobileNumber": {
+                    "nullable": true,
                     "type": "string"
                   },
-                  "accountLocked": {
-                    "type": "boolean"
+                  "emailId": {
+                    "nullable": true,
+                    "type": "string"
                   },
                   "roles": {
                     "items": {
@@ -1041,77 +858,45 @@ export const workflowRequestSchemas: Record<string, object> = {
                       },
                       "type": "object"
                     },
+                    "nullable": true,
                     "type": "array"
                   },
-                  "fatherOrHusbandName": {
-                    "maxLength": 100,
-                    "type": "string"
-                  },
-                  "bloodGroup": {
-                    "maxLength": 3,
-                    "type": "string"
-                  },
-                  "identificationMark": {
-                    "maxLength": 300,
-                    "type": "string"
-                  },
-                  "photo": {
-                    "type": "string"
-                  },
-                  "createdBy": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "createdDate": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "lastModifiedBy": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "lastModifiedDate": {
-                    "format": "date",
-                    "type": "string"
-                  },
-                  "otpReference": {
-                    "type": "string"
-                  },
                   "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "uuid": {
+                    "nullable": true,
                     "type": "string"
                   }
                 },
                 "type": "object"
               },
+              "nullable": true,
               "type": "array"
             },
             "nextActions": {
+              "description": "Actions of the current state the caller may take, sorted by name.",
               "items": {
+                "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
-                  "stateId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                  "currentState": {
+                    "description": "uuid of the state the action leaves.",
+                    "nullable": true,
                     "type": "string"
                   },
                   "action": {
                     "type": "string"
                   },
-                  "nextStateId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                  "nextState": {
                     "type": "string"
                   },
                   "roles": {
@@ -1119,6 +904,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                       "type": "string"
                     },
                     "type": "array"
+                  },
+                  "active": {
+                    "description": "Create sets true; update stores what is sent.",
+                    "nullable": true,
+                    "type": "boolean"
                   },
                   "auditDetails": {
                     "properties": {
@@ -1138,31 +928,33 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "currentState": {
-                    "type": "string"
-                  },
-                  "nextState": {
-                    "type": "string"
                   }
                 },
                 "type": "object"
               },
+              "nullable": true,
               "type": "array"
             },
-            "sla": {
+            "stateSla": {
+              "description": "Milliseconds left in the current state.",
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
-            "currentStatus": {
-              "type": "string"
+            "businesssServiceSla": {
+              "description": "Milliseconds left for the whole business service (DIGIT's spelling).",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "previousStatus": {
               "nullable": true,
               "type": "string"
             },
             "entity": {
-              "properties": {},
+              "additionalProperties": true,
+              "description": "Any JSON object; echoed by _transition, not stored.",
+              "nullable": true,
               "type": "object"
             },
             "auditDetails": {
@@ -1184,27 +976,16 @@ export const workflowRequestSchemas: Record<string, object> = {
               },
               "type": "object"
             },
-            "moduleName": {
-              "type": "string"
-            },
-            "stateSla": {
-              "format": "int64",
+            "rating": {
+              "description": "Only with the RATE action (INVALID_ACTION otherwise).",
               "nullable": true,
               "type": "integer"
             },
-            "businesssServiceSla": {
-              "format": "int64",
+            "escalated": {
               "nullable": true,
-              "type": "integer"
+              "type": "boolean"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "businessId",
-            "action",
-            "moduleName"
-          ],
           "type": "object"
         },
         "type": "array"
@@ -1220,54 +1001,64 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -1276,38 +1067,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -1315,6 +1111,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -1334,12 +1135,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -1365,14 +1160,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -1397,30 +1184,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -1428,54 +1200,64 @@ export const workflowRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "BusinessServices": {
+        "description": "Required (NotNull.businessServiceRequest.businessServices).",
         "items": {
+          "description": "A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped.",
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "uuid": {
-              "maxLength": 64,
-              "minLength": 2,
               "type": "string"
             },
             "businessService": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "The code.",
+              "type": "string"
+            },
+            "business": {
+              "description": "The module; becomes the moduleName of every process instance.",
               "type": "string"
             },
             "getUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
             },
             "postUri": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "Echoed by create and update; DIGIT's persister does not store it.",
+              "nullable": true,
               "type": "string"
+            },
+            "businessServiceSla": {
+              "description": "Milliseconds; searches answer 0 when none was given.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "states": {
               "items": {
+                "description": "One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name.",
+                "nullable": true,
                 "properties": {
                   "uuid": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
                   "businessServiceId": {
-                    "maxLength": 64,
-                    "minLength": 2,
+                    "nullable": true,
                     "type": "string"
                   },
+                  "sla": {
+                    "description": "Milliseconds.",
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
                   "state": {
-                    "maxLength": 32,
-                    "minLength": 2,
                     "nullable": true,
                     "type": "string"
                   },
@@ -1484,38 +1266,43 @@ export const workflowRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "docUploadRequired": {
+                    "description": "A transition into this state must carry documents (INVALID DOCUMENT).",
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isStartState": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isTerminateState": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
+                  "isStateUpdatable": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "actions": {
                     "items": {
+                      "description": "One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain \"*\" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas.",
                       "properties": {
                         "uuid": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
                         "tenantId": {
-                          "maxLength": 128,
-                          "minLength": 2,
+                          "nullable": true,
                           "type": "string"
                         },
-                        "stateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "currentState": {
+                          "description": "uuid of the state the action leaves.",
+                          "nullable": true,
                           "type": "string"
                         },
                         "action": {
                           "type": "string"
                         },
-                        "nextStateId": {
-                          "maxLength": 64,
-                          "minLength": 2,
+                        "nextState": {
                           "type": "string"
                         },
                         "roles": {
@@ -1523,6 +1310,11 @@ export const workflowRequestSchemas: Record<string, object> = {
                             "type": "string"
                           },
                           "type": "array"
+                        },
+                        "active": {
+                          "description": "Create sets true; update stores what is sent.",
+                          "nullable": true,
+                          "type": "boolean"
                         },
                         "auditDetails": {
                           "properties": {
@@ -1542,12 +1334,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                             }
                           },
                           "type": "object"
-                        },
-                        "currentState": {
-                          "type": "string"
-                        },
-                        "nextState": {
-                          "type": "string"
                         }
                       },
                       "type": "object"
@@ -1573,14 +1359,6 @@ export const workflowRequestSchemas: Record<string, object> = {
                       }
                     },
                     "type": "object"
-                  },
-                  "sla": {
-                    "format": "int64",
-                    "nullable": true,
-                    "type": "integer"
-                  },
-                  "isStateUpdatable": {
-                    "type": "boolean"
                   }
                 },
                 "type": "object"
@@ -1605,30 +1383,15 @@ export const workflowRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
-            },
-            "business": {
-              "type": "string"
-            },
-            "businessServiceSla": {
-              "format": "int64",
-              "nullable": true,
-              "type": "integer"
             }
           },
-          "required": [
-            "tenantId",
-            "businessService",
-            "business",
-            "states"
-          ],
           "type": "object"
         },
         "type": "array"
       }
     },
     "required": [
-      "RequestInfo",
-      "BusinessServices"
+      "RequestInfo"
     ],
     "type": "object"
   },

@@ -120,9 +120,32 @@ export function transition(ctx: MockContext, ri: unknown, instance: Record<strin
  * no limit; the mock asks for every id of the page (see docs/mock-server.md, PGR).
  */
 export function latestInstances(ctx: MockContext, ri: unknown, tenantId: string, businessIds: string[]): Record<string, unknown>[] {
-  const body = call(ctx, ri, "workflow.searchProcesses", {}, { tenantId, businessIds: businessIds.join(","), limit: String(Math.max(businessIds.length, 1)) });
-  return Array.isArray(body["ProcessInstances"]) ? body["ProcessInstances"].filter(isRecord) : [];
+  const search = (ids: string[], offset = 0): Record<string, unknown>[] => {
+    const query = { tenantId, businessIds: ids.join(","), limit: String(WORKFLOW_PAGE), offset: String(offset) };
+    const body = call(ctx, ri, "workflow.searchProcesses", {}, query);
+    return Array.isArray(body["ProcessInstances"]) ? body["ProcessInstances"].filter(isRecord) : [];
+  };
+  // The workflow answers at most WORKFLOW_PAGE instances a call and matches businessIds as substrings (PG-1 also
+  // finds PG-10): ask in pages, keep exact matches only, and page through the matches of any complaint that a
+  // full page crowded out.
+  const wanted = new Set(businessIds);
+  const found = new Map<unknown, Record<string, unknown>>();
+  const keep = (list: Record<string, unknown>[]) => {
+    for (const p of list) if (wanted.has(p["businessId"] as string) && !found.has(p["businessId"])) found.set(p["businessId"], p);
+  };
+  for (let i = 0; i < businessIds.length; i += WORKFLOW_PAGE) keep(search(businessIds.slice(i, i + WORKFLOW_PAGE)));
+  for (const id of businessIds) {
+    for (let offset = 0; !found.has(id); offset += WORKFLOW_PAGE) {
+      const page = search([id], offset);
+      keep(page);
+      if (page.length < WORKFLOW_PAGE) break;
+    }
+  }
+  return [...found.values()];
 }
+
+/** egov-workflow-v2's maximum page size (`egov.wf.max.limit`, application.properties:67). */
+const WORKFLOW_PAGE = 100;
 
 /** pgr-services' state-level tenant: everything before the first dot (UserUtils.java:130-132). */
 export const stateTenantOf = stateOf;

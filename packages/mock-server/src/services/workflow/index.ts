@@ -1,16 +1,10 @@
 /** egov-workflow-v2: business service configs and process instances with DIGIT's transition rules. */
 import type { ServiceModule } from "../../core/types.js";
-import { createBusinessService, searchBusinessServices, updateBusinessService } from "./business-services.js";
+import { createBusinessService, createBusinessServiceV2, searchBusinessServices, searchBusinessServicesV2, updateBusinessService } from "./business-services.js";
+import { autoEscalate } from "./escalation.js";
 import type { WorkflowSlice } from "./model.js";
-import {
-  autoEscalate,
-  countProcesses,
-  nearingSlaCount,
-  searchEscalated,
-  searchProcesses,
-  statusCount,
-  transition,
-} from "./processes.js";
+import { countProcesses, nearingSlaCount, searchEscalated, searchProcesses, statusCount } from "./search.js";
+import { transition } from "./transition.js";
 
 export type { WorkflowSlice } from "./model.js";
 
@@ -28,8 +22,8 @@ export const workflowService: ServiceModule<WorkflowSlice> = {
     "workflow.createBusinessService": createBusinessService,
     "workflow.updateBusinessService": updateBusinessService,
     "workflow.searchBusinessServices": searchBusinessServices,
-    "workflow.createBusinessServiceV2": createBusinessService,
+    "workflow.createBusinessServiceV2": createBusinessServiceV2,
     "workflow.updateBusinessServiceV2": updateBusinessService,
-    "workflow.searchBusinessServicesV2": searchBusinessServices,
+    "workflow.searchBusinessServicesV2": searchBusinessServicesV2,
   },
 };

@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Applies the MDMS Workflow.AutoEscalation rules of the business service (state, action, stateSLA and businessSLA in days) to every tenant of tenant.tenants, as the calling user. Answers a bare ResponseInfo. */
         post: operations["workflow.autoEscalate"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Stores business services. The only checks are bean validation and that every action's nextState names a state of the same request (or is a uuid): INVALID NEXTSTATE. No graph checks; a duplicate code answers 200 and DIGIT's persister then fails to store it. */
         post: operations["workflow.createBusinessService"];
         delete?: never;
         options?: never;
@@ -41,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Each code is looked up at the state tenant (or at the exact tenant when MDMS Workflow.BusinessServiceMasterConfig marks it isStatelevel "false"); the answer carries the requested tenantId. Without businessServices the answer is empty. */
         post: operations["workflow.searchBusinessServices"];
         delete?: never;
         options?: never;
@@ -57,6 +60,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description An upsert keyed by uuid: send the stored uuids of the business service, its states and actions. States and actions left out are kept. A new action needs "active": true (DIGIT stores null otherwise and never returns it); applicationStatus and active of existing rows never change. */
         post: operations["workflow.updateBusinessService"];
         delete?: never;
         options?: never;
@@ -73,6 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description As V1 create, after DIGIT's validator: the code must not exist at the tenant or above it (INVALID BUSINESSSERVICE), no duplicate state or action in the request (INVALID STATE, INVALID ACTION), and the caller's userInfo must have uuid, userName, emailId, type and roles (EG_Workflow_APP_ERR). */
         post: operations["workflow.createBusinessServiceV2"];
         delete?: never;
         options?: never;
@@ -89,6 +94,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Looks codes up through the tenant hierarchy (pg.citya, then pg; the nearest wins); without businessServices it answers every business service so visible. The answer carries the requested tenantId. */
         post: operations["workflow.searchBusinessServicesV2"];
         delete?: never;
         options?: never;
@@ -105,6 +111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description As V1 update (an upsert keyed by uuid; no validation beyond bean validation and INVALID NEXTSTATE). */
         post: operations["workflow.updateBusinessServiceV2"];
         delete?: never;
         options?: never;
@@ -121,6 +128,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Instances whose latest record is marked escalated and whose previous record was assigned to the caller. The answer has no ResponseInfo; totalCount is the number of such businessIds. */
         post: operations["workflow.searchEscalated"];
         delete?: never;
         options?: never;
@@ -137,6 +145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Number of matching instances (latest per businessId; every record with history=true). businessIds match exactly here; limit, offset and moduleName are ignored. Without businessIds, ids, status and assignee it counts the caller's inbox. */
         post: operations["workflow.countProcesses"];
         delete?: never;
         options?: never;
@@ -153,6 +162,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Like _count, restricted to instances whose last action is more recent than maxSla × (1 − slotPercentage/100), with slotPercentage from MDMS common-masters.wfSlaConfig. businessService is required (EG_WF_BUSINESSSRV_ERR). */
         post: operations["workflow.nearingSlaCount"];
         delete?: never;
         options?: never;
@@ -169,6 +179,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Latest record per businessId (every record with history=true), newest first by lastModifiedTime. Without businessIds, ids, status and assignee this is the caller's inbox: instances assigned to the caller, or in a state where a role the caller holds at a city tenant can act. businessIds match as substrings. The answer has no ResponseInfo; totalCount is the number of latest instances assigned to `assignee` (the caller in inbox mode), not the number of matches. */
         post: operations["workflow.searchProcesses"];
         delete?: never;
         options?: never;
@@ -185,6 +196,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Counts per state. Uses the body's ProcessInstanceSearchCriteria when given, else the query; the query's tenantId is required in either case. Inbox counts when no businessIds, ids, status or assignee are given and businessService is set (and not FSM). */
         post: operations["workflow.statusCount"];
         delete?: never;
         options?: never;
@@ -201,6 +213,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Takes one action on each instance. The business service is looked up once, with the first instance's tenantId and businessService (at the state tenant unless MDMS Workflow.BusinessServiceMasterConfig marks the code isStatelevel "false"). Action names match ignoring case; moduleName is overwritten with the business service's `business`. Errors: BUSINESSSERVICE ERROR, INVALID ACTION, INVALID ROLE, INVALID_ACTION (rating without RATE), INVALID DOCUMENT, INVALID UUID, INVALID_ASSIGNEE, INVALID_USER. */
         post: operations["workflow.transition"];
         delete?: never;
         options?: never;
@@ -212,16 +225,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One action out of a state. nextState is a state name in requests (or a state uuid) and a state uuid in answers. roles may contain "*" (any role of the business service). Database limits: action at most 256 characters, roles at most 1024 characters joined with commas. */
         Action: {
-            uuid?: string;
-            tenantId?: string;
-            stateId?: string;
+            uuid?: string | null;
+            tenantId?: string | null;
+            /** @description uuid of the state the action leaves. */
+            currentState?: string | null;
             action?: string;
-            nextStateId?: string;
-            roles?: string[];
-            auditDetails?: components["schemas"]["AuditDetails"];
-            currentState?: string;
             nextState?: string;
+            roles?: string[];
+            /** @description Create sets true; update stores what is sent. */
+            active?: boolean | null;
+            auditDetails?: components["schemas"]["AuditDetails"];
         };
         AuditDetails: {
             createdBy?: string;
@@ -231,32 +246,42 @@ export interface components {
             /** Format: int64 */
             lastModifiedTime?: number;
         };
+        /** @description A workflow configuration. tenantId, businessService, business and states are required (NotNull.businessServiceRequest.businessServices[i].<field>); tenantId, uuid, businessService and business at most 256 characters, getUri and postUri at most 1024 (Size....). Unknown properties are dropped. */
         BusinessService: {
-            tenantId: string;
+            tenantId?: string;
             uuid?: string;
-            businessService: string;
-            getUri?: string;
-            postUri?: string;
-            states: components["schemas"]["State"][];
-            auditDetails?: components["schemas"]["AuditDetails"];
-            business: string;
-            /** Format: int64 */
+            /** @description The code. */
+            businessService?: string;
+            /** @description The module; becomes the moduleName of every process instance. */
+            business?: string;
+            /** @description Echoed by create and update; DIGIT's persister does not store it. */
+            getUri?: string | null;
+            /** @description Echoed by create and update; DIGIT's persister does not store it. */
+            postUri?: string | null;
+            /**
+             * Format: int64
+             * @description Milliseconds; searches answer 0 when none was given.
+             */
             businessServiceSla?: number | null;
+            states?: components["schemas"]["State"][];
+            auditDetails?: components["schemas"]["AuditDetails"];
         };
         BusinessServiceRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
-            BusinessServices: components["schemas"]["BusinessService"][];
+            /** @description Required (NotNull.businessServiceRequest.businessServices). */
+            BusinessServices?: components["schemas"]["BusinessService"][];
         };
         BusinessServiceResponse: {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             BusinessServices?: components["schemas"]["BusinessService"][];
         };
+        /** @description A document of a transition; DIGIT sets id, tenantId and auditDetails. Database limit 64 characters per field. */
         Document: {
-            id?: string;
-            tenantId: string;
-            documentType: string;
-            fileStoreId: string;
-            documentUid?: string;
+            id?: string | null;
+            tenantId?: string | null;
+            documentType?: string | null;
+            fileStoreId?: string | null;
+            documentUid?: string | null;
             auditDetails?: components["schemas"]["AuditDetails"];
         };
         Error: {
@@ -270,29 +295,41 @@ export interface components {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             Errors?: components["schemas"]["Error"][];
         };
+        /** @description One workflow record. A transition needs tenantId, businessService, businessId and action (not checked up front by DIGIT 2.9; required by DIGIT 2.8 and older); moduleName is overwritten with the business service's business. Database limits: tenantId, businessService, businessId, action and previousStatus at most 128 characters, moduleName 64, comment 1024; DIGIT answers 200 for longer values and its persister then fails to store the transition. */
         ProcessInstance: {
-            readonly id?: string;
-            tenantId: string;
-            businessService: string;
-            businessId: string;
-            action: string;
+            id?: string | null;
+            tenantId?: string;
+            businessService?: string;
+            businessId?: string;
+            action?: string;
+            moduleName?: string | null;
             state?: components["schemas"]["State"];
             comment?: string | null;
-            documents?: components["schemas"]["Document"][];
+            documents?: components["schemas"]["Document"][] | null;
             assigner?: components["schemas"]["User"];
-            assignes?: components["schemas"]["User"][];
-            readonly nextActions?: components["schemas"]["Action"][];
-            /** Format: int64 */
-            sla?: number;
-            currentStatus?: string;
-            previousStatus?: string | null;
-            entity?: Record<string, never>;
-            auditDetails?: components["schemas"]["AuditDetails"];
-            moduleName: string;
-            /** Format: int64 */
+            /** @description The assignees (DIGIT's spelling). Only their uuid is read from requests. */
+            assignes?: components["schemas"]["User"][] | null;
+            /** @description Actions of the current state the caller may take, sorted by name. */
+            nextActions?: components["schemas"]["Action"][] | null;
+            /**
+             * Format: int64
+             * @description Milliseconds left in the current state.
+             */
             stateSla?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Milliseconds left for the whole business service (DIGIT's spelling).
+             */
             businesssServiceSla?: number | null;
+            previousStatus?: string | null;
+            /** @description Any JSON object; echoed by _transition, not stored. */
+            entity?: {
+                [key: string]: unknown;
+            } | null;
+            auditDetails?: components["schemas"]["AuditDetails"];
+            /** @description Only with the RATE action (INVALID_ACTION otherwise). */
+            rating?: number | null;
+            escalated?: boolean | null;
         };
         ProcessInstanceRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
@@ -300,23 +337,40 @@ export interface components {
         };
         ProcessInstanceSearchCriteria: {
             tenantId?: string;
-            status?: string;
-            businessIds?: string;
-            assignee?: string;
-            ids?: string[];
-            history?: boolean;
-            /** Format: int64 */
-            fromDate?: number;
-            /** Format: int64 */
-            toDate?: number;
-            offset?: number;
-            limit?: number;
-            businessService?: string;
-            moduleName?: string;
-        };
+            status?: string[] | null;
+            businessIds?: string[] | null;
+            assignee?: string | null;
+            ids?: string[] | null;
+            history?: boolean | null;
+            /**
+             * Format: int64
+             * @description Not used by any query.
+             */
+            fromDate?: number | null;
+            /**
+             * Format: int64
+             * @description Not used by any query.
+             */
+            toDate?: number | null;
+            offset?: number | null;
+            limit?: number | null;
+            businessService?: string | null;
+            moduleName?: string | null;
+        } | null;
         ProcessIntanceResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            /** @description Present on _transition; null on _search and escalate/_search (DIGIT's ResponseInfo otherwise). */
+            ResponseInfo?: {
+                apiId?: string | null;
+                ver?: string | null;
+                /** Format: int64 */
+                ts?: number | null;
+                resMsgId?: string;
+                msgId?: string | null;
+                status?: string;
+            } | null;
             ProcessInstances?: components["schemas"]["ProcessInstance"][];
+            /** @description Searches only; see the operation. */
+            totalCount?: number | null;
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
@@ -359,20 +413,33 @@ export interface components {
             name?: string | null;
             tenantId?: string | null;
         };
+        /** @description One state. The start state is the one whose `state` is null or empty (isStartState is informational). Database limits: state, applicationStatus and the ids at most 256 characters; two states of one business service cannot share a name. */
         State: {
-            uuid?: string;
-            tenantId?: string;
-            businessServiceId?: string;
+            uuid?: string | null;
+            tenantId?: string | null;
+            businessServiceId?: string | null;
+            /**
+             * Format: int64
+             * @description Milliseconds.
+             */
+            sla?: number | null;
             state?: string | null;
             applicationStatus?: string | null;
-            docUploadRequired?: boolean;
-            isStartState?: boolean;
-            isTerminateState?: boolean;
+            /** @description A transition into this state must carry documents (INVALID DOCUMENT). */
+            docUploadRequired?: boolean | null;
+            isStartState?: boolean | null;
+            isTerminateState?: boolean | null;
+            isStateUpdatable?: boolean | null;
             actions?: components["schemas"]["Action"][] | null;
             auditDetails?: components["schemas"]["AuditDetails"];
-            /** Format: int64 */
-            sla?: number | null;
-            isStateUpdatable?: boolean;
+        } | null;
+        /** @description One row of _statuscount (Postgres column labels). */
+        StatusCount: {
+            count?: number;
+            applicationstatus?: string | null;
+            businessservice?: string;
+            /** @description The state uuid. */
+            statusid?: string;
         };
         StatusCountReq: {
             RequestInfo?: components["schemas"]["RequestInfo"];
@@ -383,52 +450,19 @@ export interface components {
             tenantId: string;
             roles: components["schemas"]["Role"][];
         };
+        /** @description A user as workflow answers it (DIGIT's common-contract User, filled from egov-user). */
         User: {
             /** Format: int64 */
-            id?: number;
-            userName?: string;
-            /** Format: password */
-            password?: string;
-            salutation?: string;
-            name?: string;
-            gender?: string;
-            mobileNumber?: string;
-            emailId?: string;
-            altContactNumber?: string;
-            pan?: string;
-            aadhaarNumber?: string;
-            permanentAddress?: string;
-            permanentCity?: string;
-            permanentPincode?: string;
-            correspondenceCity?: string;
-            correspondencePincode?: string;
-            correspondenceAddress?: string;
-            active?: boolean;
-            /** Format: date */
-            dob?: string;
-            /** Format: date */
-            readonly pwdExpiryDate?: string;
-            locale?: string;
-            type?: string;
-            signature?: string;
-            accountLocked?: boolean;
-            roles?: components["schemas"]["Role"][];
-            fatherOrHusbandName?: string;
-            bloodGroup?: string;
-            identificationMark?: string;
-            photo?: string;
-            /** Format: int64 */
-            createdBy?: number;
-            /** Format: date */
-            createdDate?: string;
-            /** Format: int64 */
-            lastModifiedBy?: number;
-            /** Format: date */
-            lastModifiedDate?: string;
-            otpReference?: string;
-            tenantId?: string;
-            uuid?: string;
-        };
+            id?: number | null;
+            userName?: string | null;
+            name?: string | null;
+            type?: string | null;
+            mobileNumber?: string | null;
+            emailId?: string | null;
+            roles?: components["schemas"]["Role"][] | null;
+            tenantId?: string | null;
+            uuid?: string | null;
+        } | null;
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
         UserInfo: {
             /** Format: int64 */
@@ -483,23 +517,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     "workflow.autoEscalate": {
         parameters: {
-            query: {
-                tenantId: string;
-                ids?: number[];
-                moduleName?: string;
-                businessIds?: string[];
-                assignee?: string;
-                history?: boolean;
-                limit?: number;
-                offset?: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 businessService: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -511,7 +536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProcessIntanceResponse"];
+                    "application/json": components["schemas"]["ResponseInfo"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -549,14 +574,16 @@ export interface operations {
     "workflow.searchBusinessServices": {
         parameters: {
             query: {
+                /** @description Required (NotNull.businessServiceSearchCriteria.tenantId). */
                 tenantId: string;
+                /** @description Codes to look up; without them V1 answers [] (V2 answers every business service through the tenant hierarchy). */
                 businessServices?: string[];
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -633,6 +660,7 @@ export interface operations {
     "workflow.searchBusinessServicesV2": {
         parameters: {
             query: {
+                /** @description Required (NotNull.businessServiceSearchCriteria.tenantId). */
                 tenantId: string;
                 businessServices?: string[];
             };
@@ -640,7 +668,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -690,21 +718,31 @@ export interface operations {
     "workflow.searchEscalated": {
         parameters: {
             query: {
+                /** @description Required (NotNull.processInstanceSearchCriteria.tenantId); matched exactly, no city → state widening. */
                 tenantId: string;
-                ids?: number[];
-                businessService?: string;
-                moduleName?: string;
+                /** @description Substring match in _search and escalate/_search, exact in the counts. Each at least 4 characters (Size.processInstanceSearchCriteria.businessIds[i]). */
                 businessIds?: string[];
+                /** @description Process instance ids. */
+                ids?: string[];
+                /** @description State uuids (not applicationStatus). */
+                status?: string[];
+                /** @description uuid of a user the instances are assigned to. */
                 assignee?: string;
+                businessService?: string;
+                /** @description Ignored by _count, _statuscount and _nearingslacount. */
+                moduleName?: string;
+                /** @description Every record instead of the latest per businessId. */
                 history?: boolean;
-                limit?: number;
+                /** @description Default 0; a negative value fails in the database (QUERY_EXECUTION_ERROR). */
                 offset?: number;
+                /** @description Default 10; values above 100 are treated as 100. */
+                limit?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -727,18 +765,31 @@ export interface operations {
     "workflow.countProcesses": {
         parameters: {
             query: {
+                /** @description Required (NotNull.processInstanceSearchCriteria.tenantId); matched exactly, no city → state widening. */
                 tenantId: string;
-                ids?: number[];
-                businessService?: string;
-                businessIds?: number[];
+                /** @description Substring match in _search and escalate/_search, exact in the counts. Each at least 4 characters (Size.processInstanceSearchCriteria.businessIds[i]). */
+                businessIds?: string[];
+                /** @description Process instance ids. */
+                ids?: string[];
+                /** @description State uuids (not applicationStatus). */
+                status?: string[];
+                /** @description uuid of a user the instances are assigned to. */
                 assignee?: string;
+                businessService?: string;
+                /** @description Ignored by _count, _statuscount and _nearingslacount. */
+                moduleName?: string;
+                /** @description Every record instead of the latest per businessId. */
                 history?: boolean;
+                /** @description Default 0; a negative value fails in the database (QUERY_EXECUTION_ERROR). */
+                offset?: number;
+                /** @description Default 10; values above 100 are treated as 100. */
+                limit?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -761,21 +812,31 @@ export interface operations {
     "workflow.nearingSlaCount": {
         parameters: {
             query: {
+                /** @description Required (NotNull.processInstanceSearchCriteria.tenantId); matched exactly, no city → state widening. */
                 tenantId: string;
-                ids?: number[];
-                businessService?: string;
-                moduleName?: string;
+                /** @description Substring match in _search and escalate/_search, exact in the counts. Each at least 4 characters (Size.processInstanceSearchCriteria.businessIds[i]). */
                 businessIds?: string[];
+                /** @description Process instance ids. */
+                ids?: string[];
+                /** @description State uuids (not applicationStatus). */
+                status?: string[];
+                /** @description uuid of a user the instances are assigned to. */
                 assignee?: string;
+                businessService?: string;
+                /** @description Ignored by _count, _statuscount and _nearingslacount. */
+                moduleName?: string;
+                /** @description Every record instead of the latest per businessId. */
                 history?: boolean;
-                limit?: number;
+                /** @description Default 0; a negative value fails in the database (QUERY_EXECUTION_ERROR). */
                 offset?: number;
+                /** @description Default 10; values above 100 are treated as 100. */
+                limit?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -798,21 +859,31 @@ export interface operations {
     "workflow.searchProcesses": {
         parameters: {
             query: {
+                /** @description Required (NotNull.processInstanceSearchCriteria.tenantId); matched exactly, no city → state widening. */
                 tenantId: string;
-                ids?: number[];
-                businessService?: string;
-                moduleName?: string;
+                /** @description Substring match in _search and escalate/_search, exact in the counts. Each at least 4 characters (Size.processInstanceSearchCriteria.businessIds[i]). */
                 businessIds?: string[];
+                /** @description Process instance ids. */
+                ids?: string[];
+                /** @description State uuids (not applicationStatus). */
+                status?: string[];
+                /** @description uuid of a user the instances are assigned to. */
                 assignee?: string;
+                businessService?: string;
+                /** @description Ignored by _count, _statuscount and _nearingslacount. */
+                moduleName?: string;
+                /** @description Every record instead of the latest per businessId. */
                 history?: boolean;
-                limit?: number;
+                /** @description Default 0; a negative value fails in the database (QUERY_EXECUTION_ERROR). */
                 offset?: number;
+                /** @description Default 10; values above 100 are treated as 100. */
+                limit?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -835,21 +906,31 @@ export interface operations {
     "workflow.statusCount": {
         parameters: {
             query: {
+                /** @description Required (NotNull.processInstanceSearchCriteria.tenantId); matched exactly, no city → state widening. */
                 tenantId: string;
-                ids?: number[];
-                businessService?: string;
-                moduleName?: string;
+                /** @description Substring match in _search and escalate/_search, exact in the counts. Each at least 4 characters (Size.processInstanceSearchCriteria.businessIds[i]). */
                 businessIds?: string[];
+                /** @description Process instance ids. */
+                ids?: string[];
+                /** @description State uuids (not applicationStatus). */
+                status?: string[];
+                /** @description uuid of a user the instances are assigned to. */
                 assignee?: string;
+                businessService?: string;
+                /** @description Ignored by _count, _statuscount and _nearingslacount. */
+                moduleName?: string;
+                /** @description Every record instead of the latest per businessId. */
                 history?: boolean;
-                limit?: number;
+                /** @description Default 0; a negative value fails in the database (QUERY_EXECUTION_ERROR). */
                 offset?: number;
+                /** @description Default 10; values above 100 are treated as 100. */
+                limit?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["StatusCountReq"];
             };
@@ -861,9 +942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["StatusCount"][];
                 };
             };
             400: components["responses"]["BadRequest"];
