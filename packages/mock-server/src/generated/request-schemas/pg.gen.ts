@@ -67,7 +67,9 @@ export const pgRequestSchemas: Record<string, object> = {
             "type": "string"
           },
           "callbackUrl": {
+            "description": "Required on create; searches answer it null.",
             "minLength": 2,
+            "nullable": true,
             "type": "string"
           },
           "txnId": {

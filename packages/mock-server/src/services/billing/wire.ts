@@ -32,7 +32,7 @@ export class ErrorMap {
     return this.entries.has(code);
   }
   items(): DigitErrorItem[] {
-    return [...this.entries].map(([code, message]) => ({ code, message, description: null, params: null }));
+    return [...this.entries].map(([code, message]) => ({ code, message, description: message, params: null }));
   }
   /** Throws the collected errors (400) when there are any. */
   throwIfAny(): void {
@@ -42,7 +42,7 @@ export class ErrorMap {
 
 /** Throws one DIGIT error (400). */
 export function fail(code: string, message: string, params?: string[]): never {
-  throw new MockHttpError(400, [{ code, message, description: null, params: params ?? null }]);
+  throw new MockHttpError(400, [{ code, message, description: message, params: params ?? null }]);
 }
 
 /**
@@ -70,7 +70,7 @@ export class QueryBinder {
   ) {}
 
   private add(code: string, field: string, message: string): void {
-    this.errors.push({ code: `${code}.${this.objectName}.${field}`, message, description: null, params: null });
+    this.errors.push({ code: `${code}.${this.objectName}.${field}`, message, description: message, params: null });
   }
 
   /** The raw value, or undefined when absent (Spring binds an empty value as null for non-strings). */
@@ -257,7 +257,7 @@ export class AfterWriteError extends Error {
 
 /** Throws an {@link AfterWriteError} with one error (400). */
 export function failAfterWrite(code: string, message: string): never {
-  throw new AfterWriteError(400, [{ code, message, description: null, params: null }]);
+  throw new AfterWriteError(400, [{ code, message, description: message, params: null }]);
 }
 
 /** The `Errors` of another operation's error answer, for passing them on as DIGIT services do (ServiceCallException). */
@@ -267,7 +267,7 @@ export function errorsOf(result: OperationResult): DigitErrorItem[] {
   return list.map((e) => ({
     code: typeof e["code"] === "string" ? e["code"] : "",
     message: typeof e["message"] === "string" ? e["message"] : "",
-    description: typeof e["description"] === "string" ? e["description"] : null,
+    description: typeof e["description"] === "string" ? e["description"] : typeof e["message"] === "string" ? e["message"] : null,
     params: Array.isArray(e["params"]) ? e["params"].map(String) : null,
   }));
 }

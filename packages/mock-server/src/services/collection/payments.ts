@@ -56,7 +56,7 @@ export function paymentModeOf(value: unknown): PaymentMode | null {
 function beanErrors(payment: Record<string, unknown>): DigitErrorItem[] {
   const errors: DigitErrorItem[] = [];
   const add = (constraint: string, field: string, message: string) =>
-    errors.push({ code: `${constraint}.paymentRequest.payment.${field}`, message, description: null, params: null });
+    errors.push({ code: `${constraint}.paymentRequest.payment.${field}`, message, description: message, params: null });
   if (paymentModeOf(payment["paymentMode"]) === null) add("NotNull", "paymentMode", "must not be null");
   if (typeof payment["paidBy"] === "string" && !validName(payment["paidBy"])) add("Pattern", "paidBy", E.paidByPattern);
   if (typeof payment["payerName"] === "string" && !validName(payment["payerName"])) add("Pattern", "payerName", E.paidByPattern);

@@ -6,6 +6,7 @@
  * DIGIT talks to a real payment provider; the mock has its own fake gateway (gateway.ts): `redirectUrl` points at
  * its page, and `_update` asks it, instead of a provider, how the payment went.
  */
+import { MockHttpError } from "../../core/errors.js";
 import { strictOnly } from "../../core/warnings.js";
 import type { MockContext, OperationHandler, OperationRequest, OperationResult } from "../../core/types.js";
 import { generateId } from "../billing/bills.js";
@@ -108,6 +109,14 @@ function paymentOf(t: { tenantId: string; txnAmount: string; taxAndPayments: Rec
 export const createTransaction: OperationHandler<PgSlice> = (req, ctx, slice) =>
   run(req, ctx, () => {
     const txn = recordAt(req.body, "Transaction");
+    // Bean validation the request schema leaves to the handler (the schema lets searches answer these null).
+    const nulls = ["callbackUrl"].filter((field) => txn[field] === null);
+    if (nulls.length > 0) {
+      throw new MockHttpError(
+        400,
+        nulls.map((field) => ({ code: `NotNull.transactionRequest.transaction.${field}`, message: "must not be null", description: "must not be null", params: null })),
+      );
+    }
     const tenantId = String(txn["tenantId"]);
     const billId = String(txn["billId"]);
     const taxAndPayments = recordsAt(txn, "taxAndPayments");

@@ -176,7 +176,8 @@ export interface components {
             productInfo: string;
             /** @description A registered, active gateway name in upper case (DIGIT's defaults: AXIS, PAYU). */
             gateway: string;
-            callbackUrl: string;
+            /** @description Required on create; searches answer it null. */
+            callbackUrl: string | null;
             readonly txnId?: string | null;
             user: components["schemas"]["TransactionUser"];
             readonly redirectUrl?: string | null;
