@@ -99,7 +99,7 @@ export const routeFacts: Readonly<Record<string, RouteFacts>> = {
   "pdf.getUnregisteredCodes": {},
   "pdf.search": {},
   "pg.createTransaction": { source: "egov-pg-service/src/main/java/org/egov/pg/web/controllers/TransactionsApiController.java:47", roles: ["CITIZEN"] },
-  "pg.searchGateways": { source: "egov-pg-service/src/main/java/org/egov/pg/web/controllers/TransactionsApiController.java:106" },
+  "pg.searchGateways": { source: "egov-pg-service/src/main/java/org/egov/pg/web/controllers/TransactionsApiController.java:106", roles: ["CITIZEN"] },
   "pg.searchTransactions": { source: "egov-pg-service/src/main/java/org/egov/pg/web/controllers/TransactionsApiController.java:66", roles: ["CITIZEN"] },
   "pg.updateTransaction": { source: "egov-pg-service/src/main/java/org/egov/pg/web/controllers/TransactionsApiController.java:88", roles: ["CITIZEN"] },
   "pg.updateTransactionCallback": { source: "egov-pg-service/src/main/java/org/egov/pg/web/controllers/TransactionsApiController.java:88", roles: ["CITIZEN"] },
