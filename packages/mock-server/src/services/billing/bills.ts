@@ -167,7 +167,7 @@ function generateCriteria(req: OperationRequest): GenerateCriteria {
   const consumerCodes = q.set("consumerCode") ?? [];
   const demandId = q.string("demandId", { max: 64 });
   const email = q.string("email", { pattern: /^[^@\s]+@[^@\s]+$/, patternMessage: "must be a well-formed email address" });
-  const mobileNumber = q.string("mobileNumber", { pattern: /^[0-9]{10}$/ });
+  const mobileNumber = q.string("mobileNumber", { pattern: /^[0-9]{10}$/, patternMessage: "MobileNumber should be 10 digit number" });
   q.throwIfAny();
   return { tenantId: tenantId!, businessService: businessService!, consumerCodes, demandId, email, mobileNumber };
 }
@@ -194,8 +194,10 @@ export const fetchBill: OperationHandler<BillingSlice> = (req, ctx, slice) =>
     };
     if (found.length === 0) return created(c);
     const requested = new Set(c.consumerCodes);
-    if (c.mobileNumber !== undefined || c.email !== undefined) {
-      for (const d of findDemands(ctx, slice, { tenantId: c.tenantId, businessService: c.businessService, mobileNumber: c.mobileNumber, email: c.email, isPaymentCompleted: false, consumerCodes: c.consumerCodes, demandIds: c.demandId !== undefined ? [c.demandId] : undefined })) {
+    // GenerateBillCriteria.toDemandCriteria puts the (possibly null) demandId into the id set, so without a
+    // demandId this lookup (`id IN (null)`) finds nothing.
+    if ((c.mobileNumber !== undefined || c.email !== undefined) && c.demandId !== undefined) {
+      for (const d of findDemands(ctx, slice, { tenantId: c.tenantId, businessService: c.businessService, mobileNumber: c.mobileNumber, email: c.email, isPaymentCompleted: false, consumerCodes: c.consumerCodes, demandIds: [c.demandId] })) {
         requested.add(d.consumerCode);
       }
     }
