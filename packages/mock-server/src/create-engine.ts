@@ -12,7 +12,7 @@ import type { StateSnapshot } from "./core/state.js";
 import type { MockOptions, RoleRef } from "./core/types.js";
 import { applyBundle } from "./seed/apply-bundle.js";
 import { accessControlSeed, DEFAULT_CREDENTIALS, defaultSeed, DEFAULT_STATE_TENANT } from "./seed/default-seed.js";
-import { serviceModules } from "./services/index.js";
+import { mockOnlyRoutes, serviceModules } from "./services/index.js";
 
 export interface CreateEngineOptions {
   /** A loaded bundle to seed on top of the built-in seed (see `loadSeed` for a directory). */
@@ -31,11 +31,14 @@ export interface CreateEngineOptions {
   onWarning?: EngineConfig["onWarning"];
 }
 
+/** DIGIT's routes plus those only the mock serves (its fake payment gateway); one object, as the seed cache keys on it. */
+const defaultRoutes: Record<string, RouteDef> = { ...(routeTable as unknown as Record<string, RouteDef>), ...mockOnlyRoutes };
+
 /** The built-in seed's resulting state, computed once per route table and module list (seeding is the slow part). */
 const seededCache = new WeakMap<object, WeakMap<object, StateSnapshot>>();
 
 export function createEngine(opts: CreateEngineOptions = {}): MockEngine {
-  const routes = opts.routes ?? (routeTable as unknown as Record<string, RouteDef>);
+  const routes = opts.routes ?? defaultRoutes;
   const modules = opts.modules ?? serviceModules;
   const engine = new MockEngine({
     routes,

@@ -8,6 +8,7 @@ import type { RouteDef } from "@digit-kit/sdk/routes";
 import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "../core/rbac.js";
 import { TENANT_SCHEMA } from "../core/tenants.js";
 import { actionsFor, CORE_ROLES, grants } from "./access-control.js";
+import { withBillingMasters } from "./billing-masters.js";
 import { coreSchemaDefinitions } from "./schemas.js";
 
 export const DEFAULT_STATE_TENANT = "pg";
@@ -48,7 +49,7 @@ export function accessControlSeed(routes: RouteDef[], state: string): { schemas:
 
 export function defaultSeed(routes: RouteDef[]): Bundle {
   const state = DEFAULT_STATE_TENANT;
-  const ac = accessControlSeed(routes, state);
+  const ac = withBillingMasters(accessControlSeed(routes, state), state);
   const tenantRecord = (code: string, name: string, type: string) => ({
     code,
     name,

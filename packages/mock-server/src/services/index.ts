@@ -3,6 +3,7 @@
  * builds its dispatch from this list. Operations without a module answer a spec-shaped empty result.
  * Access control (`access.*`) has no module: its routes answer the spec-shaped default.
  */
+import type { RouteDef } from "@digit-kit/sdk/routes";
 import type { ServiceModule } from "../core/types.js";
 import { boundaryService } from "./boundary/index.js";
 import { encService } from "./enc/index.js";
@@ -12,9 +13,18 @@ import { idgenService } from "./idgen/index.js";
 import { localizationService } from "./localization/index.js";
 import { mdmsService } from "./mdms/index.js";
 import { pgrService } from "./pgr/index.js";
-import { billingService, collectionService, pdfService, pgService, urlShortenerService, userEventService } from "./stateless/index.js";
+import { billingService } from "./billing/index.js";
+import { collectionService } from "./collection/index.js";
+import { mockGatewayRoutes, pgService } from "./pg/index.js";
+import { pdfService, urlShortenerService, userEventService } from "./stateless/index.js";
 import { userModule } from "./user/index.js";
 import { workflowService } from "./workflow/index.js";
+
+/**
+ * Routes the mock serves that DIGIT has not (the payment gateway's fake page): merged into the route table the
+ * engine dispatches on, never into the SDK's.
+ */
+export const mockOnlyRoutes: Record<string, RouteDef> = { ...mockGatewayRoutes };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const serviceModules: ServiceModule<any>[] = [

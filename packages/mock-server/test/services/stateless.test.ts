@@ -1,31 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filestoreService } from "../../src/services/filestore/index.js";
-import { billingService, collectionService, pdfService, pgService, urlShortenerService, userEventService } from "../../src/services/stateless/index.js";
+import { pdfService, urlShortenerService, userEventService } from "../../src/services/stateless/index.js";
 import { bodyOf, caller, errorCodes, fakeContext, Harness, role } from "./helpers.js";
-
-describe("billing, collection and pg", () => {
-  it("answer searches with empty, spec-keyed lists", () => {
-    const ctx = fakeContext();
-    const me = caller(ctx, [role("EMPLOYEE")]);
-    expect(bodyOf(new Harness(billingService, ctx).call("billing.searchDemands", { caller: me, query: { tenantId: "pb" } }))).toMatchObject({ Demands: [] });
-    expect(bodyOf(new Harness(collectionService, ctx).call("collection.searchPayments", { caller: me }))).toMatchObject({ Payments: [] });
-    const pg = bodyOf(new Harness(pgService, ctx).call("pg.searchTransactions", { caller: me }));
-    expect(pg).toMatchObject({ Transaction: [] });
-    expect(pg["responseInfo"]).toBeDefined();
-  });
-
-  it("echo created objects with generated ids", () => {
-    const ctx = fakeContext();
-    const me = caller(ctx, [role("EMPLOYEE")]);
-    const res = new Harness(billingService, ctx).call("billing.createDemand", { caller: me, body: { Demands: [{ tenantId: "pb.amritsar", consumerCode: "C1", consumerType: "PROPERTY", businessService: "PROPERTY", taxPeriodFrom: 1, taxPeriodTo: 2, demandDetails: [] }] } });
-    const demand = (bodyOf(res)["Demands"] as Record<string, unknown>[])[0];
-    expect(demand).toMatchObject({ tenantId: "pb.amritsar", consumerCode: "C1", status: "ACTIVE" });
-    expect(typeof demand?.["id"]).toBe("string");
-    const txn = bodyOf(new Harness(pgService, ctx).call("pg.createTransaction", { caller: me, body: { Transaction: { tenantId: "pb", txnAmount: "10", billId: "B1", gateway: "PAYTM", callbackUrl: "https://example.org/cb", module: "PT", moduleId: "PT-1", productInfo: "Property tax", taxAndPayments: [] } } }));
-    expect(txn["Transaction"]).toMatchObject({ txnStatus: "PENDING", txnAmount: "10" });
-    expect(errorCodes(new Harness(pgService, ctx).call("pg.createTransaction", { caller: me }))).toEqual(["INVALID_REQUEST"]);
-  });
-});
 
 describe("pdf", () => {
   it("renders a PDF into the filestore slice on _create and answers bytes on _createnosave", () => {

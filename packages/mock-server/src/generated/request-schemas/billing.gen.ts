@@ -30,14 +30,7 @@ export const billingRequestSchemas: Record<string, object> = {
             "uniqueItems": true
           },
           "statusToBeUpdated": {
-            "enum": [
-              "ACTIVE",
-              "CANCELLED",
-              "EXPIRED",
-              "PAID",
-              "PARTIALLY_PAID",
-              "PAYMENT_CANCELLED"
-            ],
+            "description": "Any bill status; DIGIT overwrites it with CANCELLED.",
             "type": "string"
           },
           "tenantId": {
@@ -113,53 +106,61 @@ export const billingRequestSchemas: Record<string, object> = {
             "items": {
               "properties": {
                 "id": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "demandId": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "taxHeadMasterCode": {
-                  "maxLength": 64,
-                  "minLength": 2,
                   "type": "string"
                 },
                 "taxAmount": {
                   "type": "number"
                 },
                 "collectionAmount": {
+                  "description": "Default 0 (forced to 0 for new details on update).",
+                  "nullable": true,
                   "type": "number"
                 },
                 "additionalDetails": {
-                  "properties": {},
+                  "additionalProperties": true,
+                  "nullable": true,
                   "type": "object"
                 },
                 "auditDetails": {
+                  "description": "Audit details as these services write them (any member may be null).",
+                  "nullable": true,
                   "properties": {
                     "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "createdTime": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
+                    },
+                    "lastModifiedBy": {
+                      "nullable": true,
+                      "type": "string"
                     },
                     "lastModifiedTime": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
                     }
                   },
                   "type": "object"
                 },
                 "tenantId": {
-                  "maxLength": 128,
-                  "minLength": 4,
+                  "nullable": true,
                   "type": "string"
                 }
               },
               "required": [
-                "collectionAmount",
+                "taxHeadMasterCode",
                 "taxAmount"
               ],
               "type": "object"
@@ -227,185 +228,88 @@ export const billingRequestSchemas: Record<string, object> = {
                 "type": "string"
               },
               "assigner": {
+                "description": "The payer of a demand (billing's user contract; answered as the full egov-user record).",
+                "nullable": true,
                 "properties": {
-                  "tenantId": {
+                  "uuid": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "id": {
                     "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "userName": {
-                    "maxLength": 64,
-                    "minLength": 4,
-                    "type": "string"
-                  },
-                  "authToken": {
-                    "format": "password",
-                    "type": "string"
-                  },
-                  "salutation": {
-                    "maxLength": 5,
-                    "type": "string"
-                  },
-                  "name": {
-                    "maxLength": 100,
-                    "minLength": 3,
-                    "type": "string"
-                  },
-                  "gender": {
-                    "type": "string"
-                  },
-                  "mobileNumber": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "emailId": {
-                    "maxLength": 128,
-                    "type": "string"
-                  },
-                  "aadhaarNumber": {
-                    "maxLength": 12,
-                    "pattern": "[0-9]",
-                    "type": "string"
-                  },
-                  "active": {
-                    "type": "boolean"
-                  },
-                  "pwdExpiryDate": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "locale": {
-                    "maxLength": 5,
+                    "nullable": true,
                     "type": "string"
                   },
                   "type": {
-                    "maxLength": 20,
+                    "nullable": true,
                     "type": "string"
                   },
-                  "accountLocked": {
-                    "default": false,
+                  "salutation": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "name": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "gender": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "mobileNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "emailId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "altContactNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "pan": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "aadhaarNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "permanentAddress": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "permanentCity": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "permanentPinCode": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "correspondenceAddress": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "correspondenceCity": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "correspondencePinCode": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "active": {
+                    "nullable": true,
                     "type": "boolean"
                   },
-                  "roles": {
-                    "items": {
-                      "properties": {
-                        "code": {
-                          "nullable": true,
-                          "type": "string"
-                        },
-                        "name": {
-                          "nullable": true,
-                          "type": "string"
-                        },
-                        "tenantId": {
-                          "nullable": true,
-                          "type": "string"
-                        }
-                      },
-                      "type": "object"
-                    },
-                    "type": "array"
-                  },
-                  "userDetails": {
-                    "properties": {
-                      "firstName": {
-                        "maxLength": 32,
-                        "minLength": 1,
-                        "type": "string"
-                      },
-                      "middleName": {
-                        "maxLength": 32,
-                        "minLength": 1,
-                        "type": "string"
-                      },
-                      "lastName": {
-                        "maxLength": 32,
-                        "minLength": 1,
-                        "type": "string"
-                      },
-                      "dob": {
-                        "format": "date",
-                        "type": "string"
-                      },
-                      "altContactNumber": {
-                        "maxLength": 16,
-                        "type": "string"
-                      },
-                      "fatherName": {
-                        "maxLength": 100,
-                        "type": "string"
-                      },
-                      "husbandName": {
-                        "maxLength": 100,
-                        "type": "string"
-                      },
-                      "bloodGroup": {
-                        "maxLength": 3,
-                        "type": "string"
-                      },
-                      "pan": {
-                        "maxLength": 10,
-                        "type": "string"
-                      },
-                      "permanentAddress": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "permanentCity": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "permanentPincode": {
-                        "maxLength": 6,
-                        "type": "string"
-                      },
-                      "correspondenceCity": {
-                        "maxLength": 50,
-                        "type": "string"
-                      },
-                      "correspondencePincode": {
-                        "maxLength": 6,
-                        "type": "string"
-                      },
-                      "correspondenceAddress": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "signature": {
-                        "type": "string"
-                      },
-                      "identificationMark": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "photo": {
-                        "type": "string"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "auditDetails": {
-                    "properties": {
-                      "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      },
-                      "lastModifiedTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "uuid": {
+                  "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   }
                 },
@@ -413,185 +317,88 @@ export const billingRequestSchemas: Record<string, object> = {
               },
               "assignes": {
                 "items": {
+                  "description": "The payer of a demand (billing's user contract; answered as the full egov-user record).",
+                  "nullable": true,
                   "properties": {
-                    "tenantId": {
+                    "uuid": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "id": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
                     },
                     "userName": {
-                      "maxLength": 64,
-                      "minLength": 4,
-                      "type": "string"
-                    },
-                    "authToken": {
-                      "format": "password",
-                      "type": "string"
-                    },
-                    "salutation": {
-                      "maxLength": 5,
-                      "type": "string"
-                    },
-                    "name": {
-                      "maxLength": 100,
-                      "minLength": 3,
-                      "type": "string"
-                    },
-                    "gender": {
-                      "type": "string"
-                    },
-                    "mobileNumber": {
-                      "maxLength": 10,
-                      "type": "string"
-                    },
-                    "emailId": {
-                      "maxLength": 128,
-                      "type": "string"
-                    },
-                    "aadhaarNumber": {
-                      "maxLength": 12,
-                      "pattern": "[0-9]",
-                      "type": "string"
-                    },
-                    "active": {
-                      "type": "boolean"
-                    },
-                    "pwdExpiryDate": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "locale": {
-                      "maxLength": 5,
+                      "nullable": true,
                       "type": "string"
                     },
                     "type": {
-                      "maxLength": 20,
+                      "nullable": true,
                       "type": "string"
                     },
-                    "accountLocked": {
-                      "default": false,
+                    "salutation": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "name": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "gender": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "mobileNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "emailId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "altContactNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "pan": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "aadhaarNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "permanentAddress": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "permanentCity": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "permanentPinCode": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "correspondenceAddress": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "correspondenceCity": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "correspondencePinCode": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "active": {
+                      "nullable": true,
                       "type": "boolean"
                     },
-                    "roles": {
-                      "items": {
-                        "properties": {
-                          "code": {
-                            "nullable": true,
-                            "type": "string"
-                          },
-                          "name": {
-                            "nullable": true,
-                            "type": "string"
-                          },
-                          "tenantId": {
-                            "nullable": true,
-                            "type": "string"
-                          }
-                        },
-                        "type": "object"
-                      },
-                      "type": "array"
-                    },
-                    "userDetails": {
-                      "properties": {
-                        "firstName": {
-                          "maxLength": 32,
-                          "minLength": 1,
-                          "type": "string"
-                        },
-                        "middleName": {
-                          "maxLength": 32,
-                          "minLength": 1,
-                          "type": "string"
-                        },
-                        "lastName": {
-                          "maxLength": 32,
-                          "minLength": 1,
-                          "type": "string"
-                        },
-                        "dob": {
-                          "format": "date",
-                          "type": "string"
-                        },
-                        "altContactNumber": {
-                          "maxLength": 16,
-                          "type": "string"
-                        },
-                        "fatherName": {
-                          "maxLength": 100,
-                          "type": "string"
-                        },
-                        "husbandName": {
-                          "maxLength": 100,
-                          "type": "string"
-                        },
-                        "bloodGroup": {
-                          "maxLength": 3,
-                          "type": "string"
-                        },
-                        "pan": {
-                          "maxLength": 10,
-                          "type": "string"
-                        },
-                        "permanentAddress": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "permanentCity": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "permanentPincode": {
-                          "maxLength": 6,
-                          "type": "string"
-                        },
-                        "correspondenceCity": {
-                          "maxLength": 50,
-                          "type": "string"
-                        },
-                        "correspondencePincode": {
-                          "maxLength": 6,
-                          "type": "string"
-                        },
-                        "correspondenceAddress": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "signature": {
-                          "type": "string"
-                        },
-                        "identificationMark": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "photo": {
-                          "type": "string"
-                        }
-                      },
-                      "type": "object"
-                    },
-                    "auditDetails": {
-                      "properties": {
-                        "createdBy": {
-                          "type": "string"
-                        },
-                        "lastModifiedBy": {
-                          "type": "string"
-                        },
-                        "createdTime": {
-                          "format": "int64",
-                          "type": "integer"
-                        },
-                        "lastModifiedTime": {
-                          "format": "int64",
-                          "type": "integer"
-                        }
-                      },
-                      "type": "object"
-                    },
-                    "uuid": {
+                    "tenantId": {
+                      "nullable": true,
                       "type": "string"
                     }
                   },
@@ -916,188 +723,227 @@ export const billingRequestSchemas: Record<string, object> = {
       "Bills": {
         "items": {
           "properties": {
-            "additionalDetails": {
-              "type": "object"
-            },
-            "auditDetails": {
-              "properties": {
-                "createdBy": {
-                  "type": "string"
-                },
-                "lastModifiedBy": {
-                  "type": "string"
-                },
-                "createdTime": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "lastModifiedTime": {
-                  "format": "int64",
-                  "type": "integer"
-                }
-              },
-              "type": "object"
-            },
-            "billDate": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "billDetails": {
-              "items": {
-                "properties": {
-                  "additionalDetails": {
-                    "type": "object"
-                  },
-                  "amount": {
-                    "type": "number"
-                  },
-                  "amountPaid": {
-                    "type": "number"
-                  },
-                  "billAccountDetails": {
-                    "items": {
-                      "properties": {
-                        "additionalDetails": {
-                          "type": "object"
-                        },
-                        "adjustedAmount": {
-                          "type": "number"
-                        },
-                        "amount": {
-                          "type": "number"
-                        },
-                        "auditDetails": {
-                          "properties": {
-                            "createdBy": {
-                              "type": "string"
-                            },
-                            "lastModifiedBy": {
-                              "type": "string"
-                            },
-                            "createdTime": {
-                              "format": "int64",
-                              "type": "integer"
-                            },
-                            "lastModifiedTime": {
-                              "format": "int64",
-                              "type": "integer"
-                            }
-                          },
-                          "type": "object"
-                        },
-                        "billDetailId": {
-                          "type": "string"
-                        },
-                        "demandDetailId": {
-                          "type": "string"
-                        },
-                        "id": {
-                          "type": "string"
-                        },
-                        "order": {
-                          "format": "int32",
-                          "type": "integer"
-                        },
-                        "taxHeadCode": {
-                          "type": "string"
-                        },
-                        "tenantId": {
-                          "type": "string"
-                        }
-                      },
-                      "type": "object"
-                    },
-                    "type": "array"
-                  },
-                  "billId": {
-                    "type": "string"
-                  },
-                  "demandId": {
-                    "type": "string"
-                  },
-                  "expiryDate": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "fromPeriod": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "id": {
-                    "type": "string"
-                  },
-                  "tenantId": {
-                    "type": "string"
-                  },
-                  "toPeriod": {
-                    "format": "int64",
-                    "type": "integer"
-                  }
-                },
-                "type": "object"
-              },
-              "type": "array"
-            },
-            "billNumber": {
-              "maxLength": 256,
-              "minLength": 0,
-              "type": "string"
-            },
-            "businessService": {
-              "maxLength": 256,
-              "minLength": 0,
-              "type": "string"
-            },
-            "consumerCode": {
-              "maxLength": 256,
-              "minLength": 0,
-              "type": "string"
-            },
-            "fileStoreId": {
-              "type": "string"
-            },
             "id": {
               "maxLength": 256,
-              "minLength": 0,
+              "nullable": true,
+              "type": "string"
+            },
+            "userId": {
+              "description": "uuid of the payer.",
+              "nullable": true,
               "type": "string"
             },
             "mobileNumber": {
+              "nullable": true,
               "pattern": "^[0-9]{10}$",
-              "type": "string"
-            },
-            "payerAddress": {
-              "maxLength": 1024,
-              "minLength": 0,
-              "type": "string"
-            },
-            "payerEmail": {
-              "maxLength": 256,
-              "minLength": 0,
               "type": "string"
             },
             "payerName": {
               "maxLength": 256,
-              "minLength": 0,
+              "nullable": true,
+              "type": "string"
+            },
+            "payerAddress": {
+              "maxLength": 1024,
+              "nullable": true,
+              "type": "string"
+            },
+            "payerEmail": {
+              "maxLength": 256,
+              "nullable": true,
               "type": "string"
             },
             "status": {
-              "enum": [
-                "ACTIVE",
-                "CANCELLED",
-                "EXPIRED",
-                "PAID",
-                "PARTIALLY_PAID",
-                "PAYMENT_CANCELLED"
-              ],
-              "type": "string"
-            },
-            "tenantId": {
-              "maxLength": 256,
-              "minLength": 0,
+              "description": "ACTIVE, CANCELLED, PAID, PARTIALLY_PAID, PAYMENT_CANCELLED or EXPIRED (read case-insensitively).",
+              "nullable": true,
               "type": "string"
             },
             "totalAmount": {
+              "nullable": true,
               "type": "number"
+            },
+            "businessService": {
+              "maxLength": 256,
+              "nullable": true,
+              "type": "string"
+            },
+            "billNumber": {
+              "maxLength": 256,
+              "nullable": true,
+              "type": "string"
+            },
+            "billDate": {
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "consumerCode": {
+              "maxLength": 256,
+              "nullable": true,
+              "type": "string"
+            },
+            "additionalDetails": {
+              "additionalProperties": true,
+              "nullable": true,
+              "type": "object"
+            },
+            "billDetails": {
+              "items": {
+                "properties": {
+                  "id": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "demandId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "billId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "expiryDate": {
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
+                  "amount": {
+                    "nullable": true,
+                    "type": "number"
+                  },
+                  "amountPaid": {
+                    "nullable": true,
+                    "type": "number"
+                  },
+                  "fromPeriod": {
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
+                  "toPeriod": {
+                    "format": "int64",
+                    "nullable": true,
+                    "type": "integer"
+                  },
+                  "additionalDetails": {
+                    "additionalProperties": true,
+                    "nullable": true,
+                    "type": "object"
+                  },
+                  "billAccountDetails": {
+                    "items": {
+                      "properties": {
+                        "id": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "tenantId": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "billDetailId": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "demandDetailId": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "order": {
+                          "nullable": true,
+                          "type": "integer"
+                        },
+                        "amount": {
+                          "nullable": true,
+                          "type": "number"
+                        },
+                        "adjustedAmount": {
+                          "nullable": true,
+                          "type": "number"
+                        },
+                        "taxHeadCode": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "additionalDetails": {
+                          "additionalProperties": true,
+                          "nullable": true,
+                          "type": "object"
+                        },
+                        "auditDetails": {
+                          "description": "Audit details as these services write them (any member may be null).",
+                          "nullable": true,
+                          "properties": {
+                            "createdBy": {
+                              "nullable": true,
+                              "type": "string"
+                            },
+                            "createdTime": {
+                              "format": "int64",
+                              "nullable": true,
+                              "type": "integer"
+                            },
+                            "lastModifiedBy": {
+                              "nullable": true,
+                              "type": "string"
+                            },
+                            "lastModifiedTime": {
+                              "format": "int64",
+                              "nullable": true,
+                              "type": "integer"
+                            }
+                          },
+                          "type": "object"
+                        }
+                      },
+                      "type": "object"
+                    },
+                    "nullable": true,
+                    "type": "array"
+                  }
+                },
+                "type": "object"
+              },
+              "nullable": true,
+              "type": "array"
+            },
+            "tenantId": {
+              "maxLength": 256,
+              "nullable": true,
+              "type": "string"
+            },
+            "fileStoreId": {
+              "nullable": true,
+              "type": "string"
+            },
+            "auditDetails": {
+              "description": "Audit details as these services write them (any member may be null).",
+              "nullable": true,
+              "properties": {
+                "createdBy": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "createdTime": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "lastModifiedBy": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "lastModifiedTime": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                }
+              },
+              "type": "object"
             }
           },
           "type": "object"
@@ -1119,11 +965,10 @@ export const billingRequestSchemas: Record<string, object> = {
         "items": {
           "properties": {
             "id": {
+              "nullable": true,
               "type": "string"
             },
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 4,
               "type": "string"
             },
             "consumerCode": {
@@ -1133,190 +978,91 @@ export const billingRequestSchemas: Record<string, object> = {
               "type": "string"
             },
             "businessService": {
-              "maxLength": 256,
-              "minLength": 4,
               "type": "string"
             },
             "payer": {
+              "description": "The payer of a demand (billing's user contract; answered as the full egov-user record).",
+              "nullable": true,
               "properties": {
-                "tenantId": {
+                "uuid": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "id": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 },
                 "userName": {
-                  "maxLength": 64,
-                  "minLength": 4,
-                  "type": "string"
-                },
-                "authToken": {
-                  "format": "password",
-                  "type": "string"
-                },
-                "salutation": {
-                  "maxLength": 5,
-                  "type": "string"
-                },
-                "name": {
-                  "maxLength": 100,
-                  "minLength": 3,
-                  "type": "string"
-                },
-                "gender": {
-                  "type": "string"
-                },
-                "mobileNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "emailId": {
-                  "maxLength": 128,
-                  "type": "string"
-                },
-                "aadhaarNumber": {
-                  "maxLength": 12,
-                  "pattern": "[0-9]",
-                  "type": "string"
-                },
-                "active": {
-                  "type": "boolean"
-                },
-                "pwdExpiryDate": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "locale": {
-                  "maxLength": 5,
+                  "nullable": true,
                   "type": "string"
                 },
                 "type": {
-                  "maxLength": 20,
+                  "nullable": true,
                   "type": "string"
                 },
-                "accountLocked": {
-                  "default": false,
+                "salutation": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "name": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "gender": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "mobileNumber": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "emailId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "altContactNumber": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "pan": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "aadhaarNumber": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentAddress": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentCity": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentPinCode": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceAddress": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceCity": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondencePinCode": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "active": {
+                  "nullable": true,
                   "type": "boolean"
                 },
-                "roles": {
-                  "items": {
-                    "properties": {
-                      "code": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "name": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "tenantId": {
-                        "nullable": true,
-                        "type": "string"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "type": "array"
-                },
-                "userDetails": {
-                  "properties": {
-                    "firstName": {
-                      "maxLength": 32,
-                      "minLength": 1,
-                      "type": "string"
-                    },
-                    "middleName": {
-                      "maxLength": 32,
-                      "minLength": 1,
-                      "type": "string"
-                    },
-                    "lastName": {
-                      "maxLength": 32,
-                      "minLength": 1,
-                      "type": "string"
-                    },
-                    "dob": {
-                      "format": "date",
-                      "type": "string"
-                    },
-                    "altContactNumber": {
-                      "maxLength": 16,
-                      "type": "string"
-                    },
-                    "fatherName": {
-                      "maxLength": 100,
-                      "type": "string"
-                    },
-                    "husbandName": {
-                      "maxLength": 100,
-                      "type": "string"
-                    },
-                    "bloodGroup": {
-                      "maxLength": 3,
-                      "type": "string"
-                    },
-                    "pan": {
-                      "maxLength": 10,
-                      "type": "string"
-                    },
-                    "permanentAddress": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "permanentCity": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "permanentPincode": {
-                      "maxLength": 6,
-                      "type": "string"
-                    },
-                    "correspondenceCity": {
-                      "maxLength": 50,
-                      "type": "string"
-                    },
-                    "correspondencePincode": {
-                      "maxLength": 6,
-                      "type": "string"
-                    },
-                    "correspondenceAddress": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "signature": {
-                      "type": "string"
-                    },
-                    "identificationMark": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "photo": {
-                      "type": "string"
-                    }
-                  },
-                  "type": "object"
-                },
-                "auditDetails": {
-                  "properties": {
-                    "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
-                      "type": "string"
-                    },
-                    "createdTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "lastModifiedTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    }
-                  },
-                  "type": "object"
-                },
-                "uuid": {
+                "tenantId": {
+                  "nullable": true,
                   "type": "string"
                 }
               },
@@ -1334,103 +1080,134 @@ export const billingRequestSchemas: Record<string, object> = {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "demandId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "taxHeadMasterCode": {
-                    "maxLength": 64,
-                    "minLength": 2,
                     "type": "string"
                   },
                   "taxAmount": {
                     "type": "number"
                   },
                   "collectionAmount": {
+                    "description": "Default 0 (forced to 0 for new details on update).",
+                    "nullable": true,
                     "type": "number"
                   },
                   "additionalDetails": {
-                    "properties": {},
+                    "additionalProperties": true,
+                    "nullable": true,
                     "type": "object"
                   },
                   "auditDetails": {
+                    "description": "Audit details as these services write them (any member may be null).",
+                    "nullable": true,
                     "properties": {
                       "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
+                        "nullable": true,
                         "type": "string"
                       },
                       "createdTime": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
+                      },
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
                       },
                       "lastModifiedTime": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
                     "type": "object"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 4,
+                    "nullable": true,
                     "type": "string"
                   }
                 },
                 "required": [
-                  "collectionAmount",
+                  "taxHeadMasterCode",
                   "taxAmount"
                 ],
                 "type": "object"
               },
+              "minItems": 1,
               "type": "array"
             },
-            "billExpiryTime": {
-              "format": "int64",
-              "type": "integer"
-            },
             "auditDetails": {
+              "description": "Audit details as these services write them (any member may be null).",
+              "nullable": true,
               "properties": {
                 "createdBy": {
-                  "type": "string"
-                },
-                "lastModifiedBy": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "createdTime": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
+                },
+                "lastModifiedBy": {
+                  "nullable": true,
+                  "type": "string"
                 },
                 "lastModifiedTime": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 }
               },
               "type": "object"
             },
+            "fixedBillExpiryDate": {
+              "description": "Epoch ms; used when generating a bill, never stored.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "billExpiryTime": {
+              "description": "Milliseconds a generated bill stays valid (to the end of that day).",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
             "additionalDetails": {
-              "properties": {},
+              "additionalProperties": true,
+              "nullable": true,
               "type": "object"
             },
+            "minimumAmountPayable": {
+              "description": "Default 0; not enforced on payments by this DIGIT version.",
+              "nullable": true,
+              "type": "number"
+            },
+            "isPaymentCompleted": {
+              "description": "Server-set: true once payments cover every tax amount.",
+              "nullable": true,
+              "type": "boolean"
+            },
             "status": {
-              "enum": [
-                "ACTIVE",
-                "CANCELLED",
-                "ADJUSTED"
-              ],
+              "description": "ACTIVE (default), CANCELLED or ADJUSTED (read case-insensitively).",
+              "nullable": true,
               "type": "string"
             }
           },
           "required": [
-            "businessService",
+            "tenantId",
             "consumerCode",
             "consumerType",
-            "demandDetails",
+            "businessService",
             "taxPeriodFrom",
             "taxPeriodTo",
-            "tenantId"
+            "demandDetails"
           ],
           "type": "object"
         },
@@ -1603,185 +1380,88 @@ export const billingRequestSchemas: Record<string, object> = {
                 "type": "string"
               },
               "assigner": {
+                "description": "The payer of a demand (billing's user contract; answered as the full egov-user record).",
+                "nullable": true,
                 "properties": {
-                  "tenantId": {
+                  "uuid": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "id": {
                     "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "userName": {
-                    "maxLength": 64,
-                    "minLength": 4,
-                    "type": "string"
-                  },
-                  "authToken": {
-                    "format": "password",
-                    "type": "string"
-                  },
-                  "salutation": {
-                    "maxLength": 5,
-                    "type": "string"
-                  },
-                  "name": {
-                    "maxLength": 100,
-                    "minLength": 3,
-                    "type": "string"
-                  },
-                  "gender": {
-                    "type": "string"
-                  },
-                  "mobileNumber": {
-                    "maxLength": 10,
-                    "type": "string"
-                  },
-                  "emailId": {
-                    "maxLength": 128,
-                    "type": "string"
-                  },
-                  "aadhaarNumber": {
-                    "maxLength": 12,
-                    "pattern": "[0-9]",
-                    "type": "string"
-                  },
-                  "active": {
-                    "type": "boolean"
-                  },
-                  "pwdExpiryDate": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "locale": {
-                    "maxLength": 5,
+                    "nullable": true,
                     "type": "string"
                   },
                   "type": {
-                    "maxLength": 20,
+                    "nullable": true,
                     "type": "string"
                   },
-                  "accountLocked": {
-                    "default": false,
+                  "salutation": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "name": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "gender": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "mobileNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "emailId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "altContactNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "pan": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "aadhaarNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "permanentAddress": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "permanentCity": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "permanentPinCode": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "correspondenceAddress": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "correspondenceCity": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "correspondencePinCode": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "active": {
+                    "nullable": true,
                     "type": "boolean"
                   },
-                  "roles": {
-                    "items": {
-                      "properties": {
-                        "code": {
-                          "nullable": true,
-                          "type": "string"
-                        },
-                        "name": {
-                          "nullable": true,
-                          "type": "string"
-                        },
-                        "tenantId": {
-                          "nullable": true,
-                          "type": "string"
-                        }
-                      },
-                      "type": "object"
-                    },
-                    "type": "array"
-                  },
-                  "userDetails": {
-                    "properties": {
-                      "firstName": {
-                        "maxLength": 32,
-                        "minLength": 1,
-                        "type": "string"
-                      },
-                      "middleName": {
-                        "maxLength": 32,
-                        "minLength": 1,
-                        "type": "string"
-                      },
-                      "lastName": {
-                        "maxLength": 32,
-                        "minLength": 1,
-                        "type": "string"
-                      },
-                      "dob": {
-                        "format": "date",
-                        "type": "string"
-                      },
-                      "altContactNumber": {
-                        "maxLength": 16,
-                        "type": "string"
-                      },
-                      "fatherName": {
-                        "maxLength": 100,
-                        "type": "string"
-                      },
-                      "husbandName": {
-                        "maxLength": 100,
-                        "type": "string"
-                      },
-                      "bloodGroup": {
-                        "maxLength": 3,
-                        "type": "string"
-                      },
-                      "pan": {
-                        "maxLength": 10,
-                        "type": "string"
-                      },
-                      "permanentAddress": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "permanentCity": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "permanentPincode": {
-                        "maxLength": 6,
-                        "type": "string"
-                      },
-                      "correspondenceCity": {
-                        "maxLength": 50,
-                        "type": "string"
-                      },
-                      "correspondencePincode": {
-                        "maxLength": 6,
-                        "type": "string"
-                      },
-                      "correspondenceAddress": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "signature": {
-                        "type": "string"
-                      },
-                      "identificationMark": {
-                        "maxLength": 300,
-                        "type": "string"
-                      },
-                      "photo": {
-                        "type": "string"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "auditDetails": {
-                    "properties": {
-                      "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      },
-                      "lastModifiedTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "uuid": {
+                  "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   }
                 },
@@ -1789,185 +1469,88 @@ export const billingRequestSchemas: Record<string, object> = {
               },
               "assignes": {
                 "items": {
+                  "description": "The payer of a demand (billing's user contract; answered as the full egov-user record).",
+                  "nullable": true,
                   "properties": {
-                    "tenantId": {
+                    "uuid": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "id": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
                     },
                     "userName": {
-                      "maxLength": 64,
-                      "minLength": 4,
-                      "type": "string"
-                    },
-                    "authToken": {
-                      "format": "password",
-                      "type": "string"
-                    },
-                    "salutation": {
-                      "maxLength": 5,
-                      "type": "string"
-                    },
-                    "name": {
-                      "maxLength": 100,
-                      "minLength": 3,
-                      "type": "string"
-                    },
-                    "gender": {
-                      "type": "string"
-                    },
-                    "mobileNumber": {
-                      "maxLength": 10,
-                      "type": "string"
-                    },
-                    "emailId": {
-                      "maxLength": 128,
-                      "type": "string"
-                    },
-                    "aadhaarNumber": {
-                      "maxLength": 12,
-                      "pattern": "[0-9]",
-                      "type": "string"
-                    },
-                    "active": {
-                      "type": "boolean"
-                    },
-                    "pwdExpiryDate": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "locale": {
-                      "maxLength": 5,
+                      "nullable": true,
                       "type": "string"
                     },
                     "type": {
-                      "maxLength": 20,
+                      "nullable": true,
                       "type": "string"
                     },
-                    "accountLocked": {
-                      "default": false,
+                    "salutation": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "name": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "gender": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "mobileNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "emailId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "altContactNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "pan": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "aadhaarNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "permanentAddress": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "permanentCity": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "permanentPinCode": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "correspondenceAddress": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "correspondenceCity": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "correspondencePinCode": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "active": {
+                      "nullable": true,
                       "type": "boolean"
                     },
-                    "roles": {
-                      "items": {
-                        "properties": {
-                          "code": {
-                            "nullable": true,
-                            "type": "string"
-                          },
-                          "name": {
-                            "nullable": true,
-                            "type": "string"
-                          },
-                          "tenantId": {
-                            "nullable": true,
-                            "type": "string"
-                          }
-                        },
-                        "type": "object"
-                      },
-                      "type": "array"
-                    },
-                    "userDetails": {
-                      "properties": {
-                        "firstName": {
-                          "maxLength": 32,
-                          "minLength": 1,
-                          "type": "string"
-                        },
-                        "middleName": {
-                          "maxLength": 32,
-                          "minLength": 1,
-                          "type": "string"
-                        },
-                        "lastName": {
-                          "maxLength": 32,
-                          "minLength": 1,
-                          "type": "string"
-                        },
-                        "dob": {
-                          "format": "date",
-                          "type": "string"
-                        },
-                        "altContactNumber": {
-                          "maxLength": 16,
-                          "type": "string"
-                        },
-                        "fatherName": {
-                          "maxLength": 100,
-                          "type": "string"
-                        },
-                        "husbandName": {
-                          "maxLength": 100,
-                          "type": "string"
-                        },
-                        "bloodGroup": {
-                          "maxLength": 3,
-                          "type": "string"
-                        },
-                        "pan": {
-                          "maxLength": 10,
-                          "type": "string"
-                        },
-                        "permanentAddress": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "permanentCity": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "permanentPincode": {
-                          "maxLength": 6,
-                          "type": "string"
-                        },
-                        "correspondenceCity": {
-                          "maxLength": 50,
-                          "type": "string"
-                        },
-                        "correspondencePincode": {
-                          "maxLength": 6,
-                          "type": "string"
-                        },
-                        "correspondenceAddress": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "signature": {
-                          "type": "string"
-                        },
-                        "identificationMark": {
-                          "maxLength": 300,
-                          "type": "string"
-                        },
-                        "photo": {
-                          "type": "string"
-                        }
-                      },
-                      "type": "object"
-                    },
-                    "auditDetails": {
-                      "properties": {
-                        "createdBy": {
-                          "type": "string"
-                        },
-                        "lastModifiedBy": {
-                          "type": "string"
-                        },
-                        "createdTime": {
-                          "format": "int64",
-                          "type": "integer"
-                        },
-                        "lastModifiedTime": {
-                          "format": "int64",
-                          "type": "integer"
-                        }
-                      },
-                      "type": "object"
-                    },
-                    "uuid": {
+                    "tenantId": {
+                      "nullable": true,
                       "type": "string"
                     }
                   },
@@ -2291,11 +1874,10 @@ export const billingRequestSchemas: Record<string, object> = {
         "items": {
           "properties": {
             "id": {
+              "nullable": true,
               "type": "string"
             },
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 4,
               "type": "string"
             },
             "consumerCode": {
@@ -2305,190 +1887,91 @@ export const billingRequestSchemas: Record<string, object> = {
               "type": "string"
             },
             "businessService": {
-              "maxLength": 256,
-              "minLength": 4,
               "type": "string"
             },
             "payer": {
+              "description": "The payer of a demand (billing's user contract; answered as the full egov-user record).",
+              "nullable": true,
               "properties": {
-                "tenantId": {
+                "uuid": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "id": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 },
                 "userName": {
-                  "maxLength": 64,
-                  "minLength": 4,
-                  "type": "string"
-                },
-                "authToken": {
-                  "format": "password",
-                  "type": "string"
-                },
-                "salutation": {
-                  "maxLength": 5,
-                  "type": "string"
-                },
-                "name": {
-                  "maxLength": 100,
-                  "minLength": 3,
-                  "type": "string"
-                },
-                "gender": {
-                  "type": "string"
-                },
-                "mobileNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "emailId": {
-                  "maxLength": 128,
-                  "type": "string"
-                },
-                "aadhaarNumber": {
-                  "maxLength": 12,
-                  "pattern": "[0-9]",
-                  "type": "string"
-                },
-                "active": {
-                  "type": "boolean"
-                },
-                "pwdExpiryDate": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "locale": {
-                  "maxLength": 5,
+                  "nullable": true,
                   "type": "string"
                 },
                 "type": {
-                  "maxLength": 20,
+                  "nullable": true,
                   "type": "string"
                 },
-                "accountLocked": {
-                  "default": false,
+                "salutation": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "name": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "gender": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "mobileNumber": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "emailId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "altContactNumber": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "pan": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "aadhaarNumber": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentAddress": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentCity": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentPinCode": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceAddress": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceCity": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondencePinCode": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "active": {
+                  "nullable": true,
                   "type": "boolean"
                 },
-                "roles": {
-                  "items": {
-                    "properties": {
-                      "code": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "name": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "tenantId": {
-                        "nullable": true,
-                        "type": "string"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "type": "array"
-                },
-                "userDetails": {
-                  "properties": {
-                    "firstName": {
-                      "maxLength": 32,
-                      "minLength": 1,
-                      "type": "string"
-                    },
-                    "middleName": {
-                      "maxLength": 32,
-                      "minLength": 1,
-                      "type": "string"
-                    },
-                    "lastName": {
-                      "maxLength": 32,
-                      "minLength": 1,
-                      "type": "string"
-                    },
-                    "dob": {
-                      "format": "date",
-                      "type": "string"
-                    },
-                    "altContactNumber": {
-                      "maxLength": 16,
-                      "type": "string"
-                    },
-                    "fatherName": {
-                      "maxLength": 100,
-                      "type": "string"
-                    },
-                    "husbandName": {
-                      "maxLength": 100,
-                      "type": "string"
-                    },
-                    "bloodGroup": {
-                      "maxLength": 3,
-                      "type": "string"
-                    },
-                    "pan": {
-                      "maxLength": 10,
-                      "type": "string"
-                    },
-                    "permanentAddress": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "permanentCity": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "permanentPincode": {
-                      "maxLength": 6,
-                      "type": "string"
-                    },
-                    "correspondenceCity": {
-                      "maxLength": 50,
-                      "type": "string"
-                    },
-                    "correspondencePincode": {
-                      "maxLength": 6,
-                      "type": "string"
-                    },
-                    "correspondenceAddress": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "signature": {
-                      "type": "string"
-                    },
-                    "identificationMark": {
-                      "maxLength": 300,
-                      "type": "string"
-                    },
-                    "photo": {
-                      "type": "string"
-                    }
-                  },
-                  "type": "object"
-                },
-                "auditDetails": {
-                  "properties": {
-                    "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
-                      "type": "string"
-                    },
-                    "createdTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "lastModifiedTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    }
-                  },
-                  "type": "object"
-                },
-                "uuid": {
+                "tenantId": {
+                  "nullable": true,
                   "type": "string"
                 }
               },
@@ -2506,103 +1989,134 @@ export const billingRequestSchemas: Record<string, object> = {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "demandId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "taxHeadMasterCode": {
-                    "maxLength": 64,
-                    "minLength": 2,
                     "type": "string"
                   },
                   "taxAmount": {
                     "type": "number"
                   },
                   "collectionAmount": {
+                    "description": "Default 0 (forced to 0 for new details on update).",
+                    "nullable": true,
                     "type": "number"
                   },
                   "additionalDetails": {
-                    "properties": {},
+                    "additionalProperties": true,
+                    "nullable": true,
                     "type": "object"
                   },
                   "auditDetails": {
+                    "description": "Audit details as these services write them (any member may be null).",
+                    "nullable": true,
                     "properties": {
                       "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
+                        "nullable": true,
                         "type": "string"
                       },
                       "createdTime": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
+                      },
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
                       },
                       "lastModifiedTime": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
                     "type": "object"
                   },
                   "tenantId": {
-                    "maxLength": 128,
-                    "minLength": 4,
+                    "nullable": true,
                     "type": "string"
                   }
                 },
                 "required": [
-                  "collectionAmount",
+                  "taxHeadMasterCode",
                   "taxAmount"
                 ],
                 "type": "object"
               },
+              "minItems": 1,
               "type": "array"
             },
-            "billExpiryTime": {
-              "format": "int64",
-              "type": "integer"
-            },
             "auditDetails": {
+              "description": "Audit details as these services write them (any member may be null).",
+              "nullable": true,
               "properties": {
                 "createdBy": {
-                  "type": "string"
-                },
-                "lastModifiedBy": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "createdTime": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
+                },
+                "lastModifiedBy": {
+                  "nullable": true,
+                  "type": "string"
                 },
                 "lastModifiedTime": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 }
               },
               "type": "object"
             },
+            "fixedBillExpiryDate": {
+              "description": "Epoch ms; used when generating a bill, never stored.",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "billExpiryTime": {
+              "description": "Milliseconds a generated bill stays valid (to the end of that day).",
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
             "additionalDetails": {
-              "properties": {},
+              "additionalProperties": true,
+              "nullable": true,
               "type": "object"
             },
+            "minimumAmountPayable": {
+              "description": "Default 0; not enforced on payments by this DIGIT version.",
+              "nullable": true,
+              "type": "number"
+            },
+            "isPaymentCompleted": {
+              "description": "Server-set: true once payments cover every tax amount.",
+              "nullable": true,
+              "type": "boolean"
+            },
             "status": {
-              "enum": [
-                "ACTIVE",
-                "CANCELLED",
-                "ADJUSTED"
-              ],
+              "description": "ACTIVE (default), CANCELLED or ADJUSTED (read case-insensitively).",
+              "nullable": true,
               "type": "string"
             }
           },
           "required": [
-            "businessService",
+            "tenantId",
             "consumerCode",
             "consumerType",
-            "demandDetails",
+            "businessService",
             "taxPeriodFrom",
             "taxPeriodTo",
-            "tenantId"
+            "demandDetails"
           ],
           "type": "object"
         },

@@ -47,65 +47,85 @@ export const collectionRequestSchemas: Record<string, object> = {
       "RequestInfo": RequestInfo,
       "Payment": {
         "properties": {
+          "id": {
+            "maxLength": 64,
+            "nullable": true,
+            "type": "string"
+          },
           "tenantId": {
             "maxLength": 64,
             "type": "string"
           },
-          "id": {
-            "maxLength": 64,
-            "type": "string"
-          },
           "totalDue": {
+            "nullable": true,
             "type": "number"
           },
           "totalAmountPaid": {
-            "format": "double",
             "type": "number"
           },
           "transactionNumber": {
+            "description": "Required for every mode but CASH (generated for CASH).",
             "maxLength": 128,
+            "nullable": true,
             "type": "string"
           },
           "transactionDate": {
             "format": "int64",
-            "type": "number"
+            "nullable": true,
+            "type": "integer"
           },
           "paymentMode": {
-            "enum": [
-              "CASH",
-              "CHEQUE",
-              "DD",
-              "ONLINE",
-              "CARD"
-            ],
+            "description": "CASH, CHEQUE, DD, ONLINE, OFFLINE_NEFT, OFFLINE_RTGS, ONLINE_NEFT, ONLINE_RTGS, POSTAL_ORDER or CARD (read case-insensitively).",
             "type": "string"
           },
           "instrumentDate": {
             "format": "int64",
-            "type": "number"
+            "nullable": true,
+            "type": "integer"
           },
           "instrumentNumber": {
             "maxLength": 128,
+            "nullable": true,
             "type": "string"
           },
           "instrumentStatus": {
-            "enum": [
-              "APPROVED",
-              "APPROVALPENDING",
-              "TOBESUBMITTED",
-              "REMITTED",
-              "REJECTED",
-              "CANCELLED",
-              "DISHONOURED"
-            ],
+            "description": "APPROVED, APPROVAL_PENDING, TO_BE_SUBMITTED, REMITTED, REJECTED, CANCELLED or DISHONOURED (server-set).",
+            "nullable": true,
             "type": "string"
           },
           "ifscCode": {
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
+          "auditDetails": {
+            "description": "Audit details as these services write them (any member may be null).",
+            "nullable": true,
+            "properties": {
+              "createdBy": {
+                "nullable": true,
+                "type": "string"
+              },
+              "createdTime": {
+                "format": "int64",
+                "nullable": true,
+                "type": "integer"
+              },
+              "lastModifiedBy": {
+                "nullable": true,
+                "type": "string"
+              },
+              "lastModifiedTime": {
+                "format": "int64",
+                "nullable": true,
+                "type": "integer"
+              }
+            },
+            "type": "object"
+          },
           "additionalDetails": {
-            "properties": {},
+            "additionalProperties": true,
+            "nullable": true,
             "type": "object"
           },
           "paymentDetails": {
@@ -113,35 +133,52 @@ export const collectionRequestSchemas: Record<string, object> = {
               "properties": {
                 "id": {
                   "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "paymentId": {
+                  "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
                 "tenantId": {
                   "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
                 "totalDue": {
-                  "format": "double",
+                  "nullable": true,
                   "type": "number"
                 },
                 "totalAmountPaid": {
-                  "format": "double",
                   "type": "number"
-                },
-                "manualReceiptNumber": {
-                  "maxLength": 64,
-                  "type": "string"
                 },
                 "receiptNumber": {
                   "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
-                "receiptType": {
+                "manualReceiptNumber": {
+                  "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
-                "receiptDate": {
+                "manualReceiptDate": {
+                  "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 },
+                "receiptDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "receiptType": {
+                  "nullable": true,
+                  "type": "string"
+                },
                 "businessService": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "billId": {
@@ -149,207 +186,185 @@ export const collectionRequestSchemas: Record<string, object> = {
                   "type": "string"
                 },
                 "bill": {
+                  "description": "The bill a payment paid, as billing answered it, apportioned and kept by collection.",
+                  "nullable": true,
                   "properties": {
-                    "paidBy": {
+                    "id": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "mobileNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "paidBy": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerName": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerAddress": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerEmail": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerId": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "status": {
-                      "enum": [
-                        "ACTIVE",
-                        "CANCELLED",
-                        "PAID",
-                        "EXPIRED"
-                      ],
+                      "nullable": true,
                       "type": "string"
                     },
                     "reasonForCancellation": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "isCancelled": {
+                      "nullable": true,
                       "type": "boolean"
                     },
                     "additionalDetails": {
-                      "properties": {},
+                      "additionalProperties": true,
+                      "nullable": true,
                       "type": "object"
-                    },
-                    "collectionModesNotAllowed": {
-                      "items": {
-                        "type": "string"
-                      },
-                      "type": "array"
-                    },
-                    "partPaymentAllowed": {
-                      "type": "boolean"
-                    },
-                    "isAdvanceAllowed": {
-                      "type": "boolean"
-                    },
-                    "minimumAmountToBePaid": {
-                      "format": "double",
-                      "type": "number"
-                    },
-                    "businessService": {
-                      "type": "string"
-                    },
-                    "totalAmount": {
-                      "format": "double",
-                      "type": "number"
-                    },
-                    "consumerCode": {
-                      "type": "string"
-                    },
-                    "billNumber": {
-                      "type": "string"
-                    },
-                    "billDate": {
-                      "format": "int64",
-                      "type": "number"
                     },
                     "billDetails": {
                       "items": {
                         "properties": {
                           "id": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "tenantId": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "demandId": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "billId": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "amount": {
-                            "format": "double",
+                            "nullable": true,
                             "type": "number"
                           },
                           "amountPaid": {
-                            "format": "double",
+                            "nullable": true,
                             "type": "number"
                           },
                           "fromPeriod": {
                             "format": "int64",
-                            "type": "number"
+                            "nullable": true,
+                            "type": "integer"
                           },
                           "toPeriod": {
                             "format": "int64",
-                            "type": "number"
+                            "nullable": true,
+                            "type": "integer"
                           },
-                          "receiptDate": {
-                            "format": "date",
-                            "type": "string"
-                          },
-                          "receiptType": {
+                          "additionalDetails": {
+                            "additionalProperties": true,
+                            "nullable": true,
                             "type": "object"
                           },
                           "channel": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "voucherHeader": {
-                            "type": "object"
+                            "nullable": true,
+                            "type": "string"
                           },
                           "boundary": {
-                            "type": "object"
+                            "nullable": true,
+                            "type": "string"
                           },
                           "manualReceiptNumber": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "manualReceiptDate": {
-                            "type": "number"
-                          },
-                          "collectionType": {
-                            "type": "string"
-                          },
-                          "billDescription": {
-                            "type": "string"
-                          },
-                          "expiryDate": {
                             "format": "int64",
-                            "type": "number"
-                          },
-                          "displayMessage": {
-                            "type": "string"
-                          },
-                          "cancellationRemarks": {
-                            "type": "string"
+                            "nullable": true,
+                            "type": "integer"
                           },
                           "billAccountDetails": {
                             "items": {
                               "properties": {
                                 "id": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "tenantId": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "billDetailId": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "demandDetailId": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "order": {
+                                  "nullable": true,
                                   "type": "integer"
                                 },
                                 "amount": {
-                                  "format": "double",
+                                  "nullable": true,
                                   "type": "number"
                                 },
                                 "adjustedAmount": {
-                                  "format": "double",
+                                  "nullable": true,
                                   "type": "number"
                                 },
+                                "isActualDemand": {
+                                  "nullable": true,
+                                  "type": "boolean"
+                                },
                                 "taxHeadCode": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "additionalDetails": {
-                                  "properties": {},
+                                  "additionalProperties": true,
+                                  "nullable": true,
                                   "type": "object"
                                 },
                                 "purpose": {
-                                  "enum": [
-                                    "ARREAR",
-                                    "CURRENT",
-                                    "ADVANCE",
-                                    "EXEMPTION",
-                                    "ARREAR_LATEPAYMENT_CHARGES",
-                                    "CURRENT_LATEPAYMENT_CHARGES",
-                                    "CHEQUE_BOUNCE_PENALTY",
-                                    "REBATE",
-                                    "OTHERS"
-                                  ],
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "auditDetails": {
+                                  "description": "Audit details as these services write them (any member may be null).",
+                                  "nullable": true,
                                   "properties": {
                                     "createdBy": {
-                                      "type": "string"
-                                    },
-                                    "lastModifiedBy": {
+                                      "nullable": true,
                                       "type": "string"
                                     },
                                     "createdTime": {
                                       "format": "int64",
+                                      "nullable": true,
                                       "type": "integer"
+                                    },
+                                    "lastModifiedBy": {
+                                      "nullable": true,
+                                      "type": "string"
                                     },
                                     "lastModifiedTime": {
                                       "format": "int64",
+                                      "nullable": true,
                                       "type": "integer"
                                     }
                                   },
@@ -358,33 +373,166 @@ export const collectionRequestSchemas: Record<string, object> = {
                               },
                               "type": "object"
                             },
+                            "nullable": true,
                             "type": "array"
+                          },
+                          "collectionType": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "auditDetails": {
+                            "description": "Audit details as these services write them (any member may be null).",
+                            "nullable": true,
+                            "properties": {
+                              "createdBy": {
+                                "nullable": true,
+                                "type": "string"
+                              },
+                              "createdTime": {
+                                "format": "int64",
+                                "nullable": true,
+                                "type": "integer"
+                              },
+                              "lastModifiedBy": {
+                                "nullable": true,
+                                "type": "string"
+                              },
+                              "lastModifiedTime": {
+                                "format": "int64",
+                                "nullable": true,
+                                "type": "integer"
+                              }
+                            },
+                            "type": "object"
+                          },
+                          "billDescription": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "expiryDate": {
+                            "format": "int64",
+                            "nullable": true,
+                            "type": "integer"
+                          },
+                          "displayMessage": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "callBackForApportioning": {
+                            "nullable": true,
+                            "type": "boolean"
+                          },
+                          "cancellationRemarks": {
+                            "nullable": true,
+                            "type": "string"
                           }
                         },
                         "type": "object"
                       },
+                      "nullable": true,
                       "type": "array"
+                    },
+                    "tenantId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "auditDetails": {
+                      "description": "Audit details as these services write them (any member may be null).",
+                      "nullable": true,
+                      "properties": {
+                        "createdBy": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "createdTime": {
+                          "format": "int64",
+                          "nullable": true,
+                          "type": "integer"
+                        },
+                        "lastModifiedBy": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "lastModifiedTime": {
+                          "format": "int64",
+                          "nullable": true,
+                          "type": "integer"
+                        }
+                      },
+                      "type": "object"
+                    },
+                    "collectionModesNotAllowed": {
+                      "items": {
+                        "type": "string"
+                      },
+                      "nullable": true,
+                      "type": "array"
+                    },
+                    "partPaymentAllowed": {
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "isAdvanceAllowed": {
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "minimumAmountToBePaid": {
+                      "nullable": true,
+                      "type": "number"
+                    },
+                    "businessService": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "totalAmount": {
+                      "nullable": true,
+                      "type": "number"
+                    },
+                    "consumerCode": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "billNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "billDate": {
+                      "format": "int64",
+                      "nullable": true,
+                      "type": "integer"
+                    },
+                    "amountPaid": {
+                      "nullable": true,
+                      "type": "number"
                     }
                   },
                   "type": "object"
                 },
                 "additionalDetails": {
-                  "type": "integer"
+                  "additionalProperties": true,
+                  "nullable": true,
+                  "type": "object"
                 },
                 "auditDetails": {
+                  "description": "Audit details as these services write them (any member may be null).",
+                  "nullable": true,
                   "properties": {
                     "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "createdTime": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
+                    },
+                    "lastModifiedBy": {
+                      "nullable": true,
+                      "type": "string"
                     },
                     "lastModifiedTime": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
                     }
                   },
@@ -400,66 +548,52 @@ export const collectionRequestSchemas: Record<string, object> = {
             "type": "array"
           },
           "paidBy": {
+            "description": "Letters with single separators (-, ', `, ., _, space), as DIGIT's pattern.",
             "maxLength": 128,
             "type": "string"
           },
           "mobileNumber": {
+            "description": "Optional; ^[6-9][0-9]{9}$ when given.",
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
           "payerName": {
             "maxLength": 128,
+            "nullable": true,
             "type": "string"
           },
           "payerAddress": {
             "maxLength": 1024,
+            "nullable": true,
             "type": "string"
           },
           "payerEmail": {
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
           "payerId": {
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
           "paymentStatus": {
-            "enum": [
-              "NEW",
-              "DEPOSITED",
-              "CANCELLED",
-              "DISHONOURED",
-              "RECONCILED"
-            ],
+            "description": "NEW, DEPOSITED, CANCELLED, DISHONOURED or RECONCILED (server-set).",
+            "nullable": true,
             "type": "string"
           },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
+          "fileStoreId": {
+            "nullable": true,
+            "type": "string"
           }
         },
         "required": [
-          "mobileNumber",
-          "paidBy",
-          "paymentDetails",
-          "paymentMode",
           "tenantId",
-          "totalAmountPaid"
+          "totalAmountPaid",
+          "paymentMode",
+          "paidBy",
+          "paymentDetails"
         ],
         "type": "object"
       }
@@ -672,467 +806,47 @@ export const collectionRequestSchemas: Record<string, object> = {
   "collection.updateModulePaymentWorkflow": {
     "properties": {
       "RequestInfo": RequestInfo,
-      "Payment": {
-        "properties": {
-          "paymentId": {
-            "type": "string"
-          },
-          "action": {
-            "enum": [
-              "CANCEL",
-              "DISHONOUR",
-              "REMIT"
-            ],
-            "type": "string"
-          },
-          "tenantId": {
-            "type": "string"
-          },
-          "reason": {
-            "type": "string"
-          },
-          "additionalDetails": {
-            "type": "integer"
-          }
-        },
-        "required": [
-          "action",
-          "paymentId",
-          "tenantId"
-        ],
-        "type": "object"
-      }
-    },
-    "type": "object",
-    "required": [
-      "RequestInfo"
-    ]
-  },
-  "collection.updatePreexistingPayments": {
-    "properties": {
-      "RequestInfo": RequestInfo,
-      "Payment": {
-        "properties": {
-          "tenantId": {
-            "maxLength": 64,
-            "type": "string"
-          },
-          "id": {
-            "maxLength": 64,
-            "type": "string"
-          },
-          "totalDue": {
-            "type": "number"
-          },
-          "totalAmountPaid": {
-            "format": "double",
-            "type": "number"
-          },
-          "transactionNumber": {
-            "maxLength": 128,
-            "type": "string"
-          },
-          "transactionDate": {
-            "format": "int64",
-            "type": "number"
-          },
-          "paymentMode": {
-            "enum": [
-              "CASH",
-              "CHEQUE",
-              "DD",
-              "ONLINE",
-              "CARD"
-            ],
-            "type": "string"
-          },
-          "instrumentDate": {
-            "format": "int64",
-            "type": "number"
-          },
-          "instrumentNumber": {
-            "maxLength": 128,
-            "type": "string"
-          },
-          "instrumentStatus": {
-            "enum": [
-              "APPROVED",
-              "APPROVALPENDING",
-              "TOBESUBMITTED",
-              "REMITTED",
-              "REJECTED",
-              "CANCELLED",
-              "DISHONOURED"
-            ],
-            "type": "string"
-          },
-          "ifscCode": {
-            "maxLength": 64,
-            "type": "string"
-          },
-          "additionalDetails": {
-            "properties": {},
-            "type": "object"
-          },
-          "paymentDetails": {
-            "items": {
-              "properties": {
-                "id": {
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "tenantId": {
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "totalDue": {
-                  "format": "double",
-                  "type": "number"
-                },
-                "totalAmountPaid": {
-                  "format": "double",
-                  "type": "number"
-                },
-                "manualReceiptNumber": {
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "receiptNumber": {
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "receiptType": {
-                  "type": "string"
-                },
-                "receiptDate": {
-                  "type": "integer"
-                },
-                "businessService": {
-                  "type": "string"
-                },
-                "billId": {
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "bill": {
-                  "properties": {
-                    "paidBy": {
-                      "type": "string"
-                    },
-                    "mobileNumber": {
-                      "type": "string"
-                    },
-                    "payerName": {
-                      "type": "string"
-                    },
-                    "payerAddress": {
-                      "type": "string"
-                    },
-                    "payerEmail": {
-                      "type": "string"
-                    },
-                    "payerId": {
-                      "type": "string"
-                    },
-                    "status": {
-                      "enum": [
-                        "ACTIVE",
-                        "CANCELLED",
-                        "PAID",
-                        "EXPIRED"
-                      ],
-                      "type": "string"
-                    },
-                    "reasonForCancellation": {
-                      "type": "string"
-                    },
-                    "isCancelled": {
-                      "type": "boolean"
-                    },
-                    "additionalDetails": {
-                      "properties": {},
-                      "type": "object"
-                    },
-                    "collectionModesNotAllowed": {
-                      "items": {
-                        "type": "string"
-                      },
-                      "type": "array"
-                    },
-                    "partPaymentAllowed": {
-                      "type": "boolean"
-                    },
-                    "isAdvanceAllowed": {
-                      "type": "boolean"
-                    },
-                    "minimumAmountToBePaid": {
-                      "format": "double",
-                      "type": "number"
-                    },
-                    "businessService": {
-                      "type": "string"
-                    },
-                    "totalAmount": {
-                      "format": "double",
-                      "type": "number"
-                    },
-                    "consumerCode": {
-                      "type": "string"
-                    },
-                    "billNumber": {
-                      "type": "string"
-                    },
-                    "billDate": {
-                      "format": "int64",
-                      "type": "number"
-                    },
-                    "billDetails": {
-                      "items": {
-                        "properties": {
-                          "id": {
-                            "type": "string"
-                          },
-                          "tenantId": {
-                            "type": "string"
-                          },
-                          "demandId": {
-                            "type": "string"
-                          },
-                          "billId": {
-                            "type": "string"
-                          },
-                          "amount": {
-                            "format": "double",
-                            "type": "number"
-                          },
-                          "amountPaid": {
-                            "format": "double",
-                            "type": "number"
-                          },
-                          "fromPeriod": {
-                            "format": "int64",
-                            "type": "number"
-                          },
-                          "toPeriod": {
-                            "format": "int64",
-                            "type": "number"
-                          },
-                          "receiptDate": {
-                            "format": "date",
-                            "type": "string"
-                          },
-                          "receiptType": {
-                            "type": "object"
-                          },
-                          "channel": {
-                            "type": "string"
-                          },
-                          "voucherHeader": {
-                            "type": "object"
-                          },
-                          "boundary": {
-                            "type": "object"
-                          },
-                          "manualReceiptNumber": {
-                            "type": "string"
-                          },
-                          "manualReceiptDate": {
-                            "type": "number"
-                          },
-                          "collectionType": {
-                            "type": "string"
-                          },
-                          "billDescription": {
-                            "type": "string"
-                          },
-                          "expiryDate": {
-                            "format": "int64",
-                            "type": "number"
-                          },
-                          "displayMessage": {
-                            "type": "string"
-                          },
-                          "cancellationRemarks": {
-                            "type": "string"
-                          },
-                          "billAccountDetails": {
-                            "items": {
-                              "properties": {
-                                "id": {
-                                  "type": "string"
-                                },
-                                "tenantId": {
-                                  "type": "string"
-                                },
-                                "billDetailId": {
-                                  "type": "string"
-                                },
-                                "demandDetailId": {
-                                  "type": "string"
-                                },
-                                "order": {
-                                  "type": "integer"
-                                },
-                                "amount": {
-                                  "format": "double",
-                                  "type": "number"
-                                },
-                                "adjustedAmount": {
-                                  "format": "double",
-                                  "type": "number"
-                                },
-                                "taxHeadCode": {
-                                  "type": "string"
-                                },
-                                "additionalDetails": {
-                                  "properties": {},
-                                  "type": "object"
-                                },
-                                "purpose": {
-                                  "enum": [
-                                    "ARREAR",
-                                    "CURRENT",
-                                    "ADVANCE",
-                                    "EXEMPTION",
-                                    "ARREAR_LATEPAYMENT_CHARGES",
-                                    "CURRENT_LATEPAYMENT_CHARGES",
-                                    "CHEQUE_BOUNCE_PENALTY",
-                                    "REBATE",
-                                    "OTHERS"
-                                  ],
-                                  "type": "string"
-                                },
-                                "auditDetails": {
-                                  "properties": {
-                                    "createdBy": {
-                                      "type": "string"
-                                    },
-                                    "lastModifiedBy": {
-                                      "type": "string"
-                                    },
-                                    "createdTime": {
-                                      "format": "int64",
-                                      "type": "integer"
-                                    },
-                                    "lastModifiedTime": {
-                                      "format": "int64",
-                                      "type": "integer"
-                                    }
-                                  },
-                                  "type": "object"
-                                }
-                              },
-                              "type": "object"
-                            },
-                            "type": "array"
-                          }
-                        },
-                        "type": "object"
-                      },
-                      "type": "array"
-                    }
-                  },
-                  "type": "object"
-                },
-                "additionalDetails": {
-                  "type": "integer"
-                },
-                "auditDetails": {
-                  "properties": {
-                    "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
-                      "type": "string"
-                    },
-                    "createdTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "lastModifiedTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    }
-                  },
-                  "type": "object"
-                }
-              },
-              "required": [
-                "billId",
-                "totalAmountPaid"
+      "PaymentWorkflows": {
+        "items": {
+          "properties": {
+            "paymentId": {
+              "type": "string"
+            },
+            "action": {
+              "enum": [
+                "CANCEL",
+                "DISHONOUR",
+                "REMIT"
               ],
+              "type": "string"
+            },
+            "tenantId": {
+              "type": "string"
+            },
+            "reason": {
+              "nullable": true,
+              "type": "string"
+            },
+            "additionalDetails": {
+              "additionalProperties": true,
+              "nullable": true,
               "type": "object"
-            },
-            "type": "array"
+            }
           },
-          "paidBy": {
-            "maxLength": 128,
-            "type": "string"
-          },
-          "mobileNumber": {
-            "maxLength": 64,
-            "type": "string"
-          },
-          "payerName": {
-            "maxLength": 128,
-            "type": "string"
-          },
-          "payerAddress": {
-            "maxLength": 1024,
-            "type": "string"
-          },
-          "payerEmail": {
-            "maxLength": 64,
-            "type": "string"
-          },
-          "payerId": {
-            "maxLength": 64,
-            "type": "string"
-          },
-          "paymentStatus": {
-            "enum": [
-              "NEW",
-              "DEPOSITED",
-              "CANCELLED",
-              "DISHONOURED",
-              "RECONCILED"
-            ],
-            "type": "string"
-          },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
-          }
+          "required": [
+            "paymentId",
+            "action",
+            "tenantId"
+          ],
+          "type": "object"
         },
-        "required": [
-          "mobileNumber",
-          "paidBy",
-          "paymentDetails",
-          "paymentMode",
-          "tenantId",
-          "totalAmountPaid"
-        ],
-        "type": "object"
+        "minItems": 1,
+        "type": "array"
       }
     },
     "required": [
       "RequestInfo",
-      "Payment"
+      "PaymentWorkflows"
     ],
     "type": "object"
   },
@@ -1295,65 +1009,85 @@ export const collectionRequestSchemas: Record<string, object> = {
       "RequestInfo": RequestInfo,
       "Payment": {
         "properties": {
+          "id": {
+            "maxLength": 64,
+            "nullable": true,
+            "type": "string"
+          },
           "tenantId": {
             "maxLength": 64,
             "type": "string"
           },
-          "id": {
-            "maxLength": 64,
-            "type": "string"
-          },
           "totalDue": {
+            "nullable": true,
             "type": "number"
           },
           "totalAmountPaid": {
-            "format": "double",
             "type": "number"
           },
           "transactionNumber": {
+            "description": "Required for every mode but CASH (generated for CASH).",
             "maxLength": 128,
+            "nullable": true,
             "type": "string"
           },
           "transactionDate": {
             "format": "int64",
-            "type": "number"
+            "nullable": true,
+            "type": "integer"
           },
           "paymentMode": {
-            "enum": [
-              "CASH",
-              "CHEQUE",
-              "DD",
-              "ONLINE",
-              "CARD"
-            ],
+            "description": "CASH, CHEQUE, DD, ONLINE, OFFLINE_NEFT, OFFLINE_RTGS, ONLINE_NEFT, ONLINE_RTGS, POSTAL_ORDER or CARD (read case-insensitively).",
             "type": "string"
           },
           "instrumentDate": {
             "format": "int64",
-            "type": "number"
+            "nullable": true,
+            "type": "integer"
           },
           "instrumentNumber": {
             "maxLength": 128,
+            "nullable": true,
             "type": "string"
           },
           "instrumentStatus": {
-            "enum": [
-              "APPROVED",
-              "APPROVALPENDING",
-              "TOBESUBMITTED",
-              "REMITTED",
-              "REJECTED",
-              "CANCELLED",
-              "DISHONOURED"
-            ],
+            "description": "APPROVED, APPROVAL_PENDING, TO_BE_SUBMITTED, REMITTED, REJECTED, CANCELLED or DISHONOURED (server-set).",
+            "nullable": true,
             "type": "string"
           },
           "ifscCode": {
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
+          "auditDetails": {
+            "description": "Audit details as these services write them (any member may be null).",
+            "nullable": true,
+            "properties": {
+              "createdBy": {
+                "nullable": true,
+                "type": "string"
+              },
+              "createdTime": {
+                "format": "int64",
+                "nullable": true,
+                "type": "integer"
+              },
+              "lastModifiedBy": {
+                "nullable": true,
+                "type": "string"
+              },
+              "lastModifiedTime": {
+                "format": "int64",
+                "nullable": true,
+                "type": "integer"
+              }
+            },
+            "type": "object"
+          },
           "additionalDetails": {
-            "properties": {},
+            "additionalProperties": true,
+            "nullable": true,
             "type": "object"
           },
           "paymentDetails": {
@@ -1361,35 +1095,52 @@ export const collectionRequestSchemas: Record<string, object> = {
               "properties": {
                 "id": {
                   "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "paymentId": {
+                  "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
                 "tenantId": {
                   "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
                 "totalDue": {
-                  "format": "double",
+                  "nullable": true,
                   "type": "number"
                 },
                 "totalAmountPaid": {
-                  "format": "double",
                   "type": "number"
-                },
-                "manualReceiptNumber": {
-                  "maxLength": 64,
-                  "type": "string"
                 },
                 "receiptNumber": {
                   "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
-                "receiptType": {
+                "manualReceiptNumber": {
+                  "maxLength": 64,
+                  "nullable": true,
                   "type": "string"
                 },
-                "receiptDate": {
+                "manualReceiptDate": {
+                  "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 },
+                "receiptDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "receiptType": {
+                  "nullable": true,
+                  "type": "string"
+                },
                 "businessService": {
+                  "nullable": true,
                   "type": "string"
                 },
                 "billId": {
@@ -1397,207 +1148,185 @@ export const collectionRequestSchemas: Record<string, object> = {
                   "type": "string"
                 },
                 "bill": {
+                  "description": "The bill a payment paid, as billing answered it, apportioned and kept by collection.",
+                  "nullable": true,
                   "properties": {
-                    "paidBy": {
+                    "id": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "mobileNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "paidBy": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerName": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerAddress": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerEmail": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "payerId": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "status": {
-                      "enum": [
-                        "ACTIVE",
-                        "CANCELLED",
-                        "PAID",
-                        "EXPIRED"
-                      ],
+                      "nullable": true,
                       "type": "string"
                     },
                     "reasonForCancellation": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "isCancelled": {
+                      "nullable": true,
                       "type": "boolean"
                     },
                     "additionalDetails": {
-                      "properties": {},
+                      "additionalProperties": true,
+                      "nullable": true,
                       "type": "object"
-                    },
-                    "collectionModesNotAllowed": {
-                      "items": {
-                        "type": "string"
-                      },
-                      "type": "array"
-                    },
-                    "partPaymentAllowed": {
-                      "type": "boolean"
-                    },
-                    "isAdvanceAllowed": {
-                      "type": "boolean"
-                    },
-                    "minimumAmountToBePaid": {
-                      "format": "double",
-                      "type": "number"
-                    },
-                    "businessService": {
-                      "type": "string"
-                    },
-                    "totalAmount": {
-                      "format": "double",
-                      "type": "number"
-                    },
-                    "consumerCode": {
-                      "type": "string"
-                    },
-                    "billNumber": {
-                      "type": "string"
-                    },
-                    "billDate": {
-                      "format": "int64",
-                      "type": "number"
                     },
                     "billDetails": {
                       "items": {
                         "properties": {
                           "id": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "tenantId": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "demandId": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "billId": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "amount": {
-                            "format": "double",
+                            "nullable": true,
                             "type": "number"
                           },
                           "amountPaid": {
-                            "format": "double",
+                            "nullable": true,
                             "type": "number"
                           },
                           "fromPeriod": {
                             "format": "int64",
-                            "type": "number"
+                            "nullable": true,
+                            "type": "integer"
                           },
                           "toPeriod": {
                             "format": "int64",
-                            "type": "number"
+                            "nullable": true,
+                            "type": "integer"
                           },
-                          "receiptDate": {
-                            "format": "date",
-                            "type": "string"
-                          },
-                          "receiptType": {
+                          "additionalDetails": {
+                            "additionalProperties": true,
+                            "nullable": true,
                             "type": "object"
                           },
                           "channel": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "voucherHeader": {
-                            "type": "object"
+                            "nullable": true,
+                            "type": "string"
                           },
                           "boundary": {
-                            "type": "object"
+                            "nullable": true,
+                            "type": "string"
                           },
                           "manualReceiptNumber": {
+                            "nullable": true,
                             "type": "string"
                           },
                           "manualReceiptDate": {
-                            "type": "number"
-                          },
-                          "collectionType": {
-                            "type": "string"
-                          },
-                          "billDescription": {
-                            "type": "string"
-                          },
-                          "expiryDate": {
                             "format": "int64",
-                            "type": "number"
-                          },
-                          "displayMessage": {
-                            "type": "string"
-                          },
-                          "cancellationRemarks": {
-                            "type": "string"
+                            "nullable": true,
+                            "type": "integer"
                           },
                           "billAccountDetails": {
                             "items": {
                               "properties": {
                                 "id": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "tenantId": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "billDetailId": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "demandDetailId": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "order": {
+                                  "nullable": true,
                                   "type": "integer"
                                 },
                                 "amount": {
-                                  "format": "double",
+                                  "nullable": true,
                                   "type": "number"
                                 },
                                 "adjustedAmount": {
-                                  "format": "double",
+                                  "nullable": true,
                                   "type": "number"
                                 },
+                                "isActualDemand": {
+                                  "nullable": true,
+                                  "type": "boolean"
+                                },
                                 "taxHeadCode": {
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "additionalDetails": {
-                                  "properties": {},
+                                  "additionalProperties": true,
+                                  "nullable": true,
                                   "type": "object"
                                 },
                                 "purpose": {
-                                  "enum": [
-                                    "ARREAR",
-                                    "CURRENT",
-                                    "ADVANCE",
-                                    "EXEMPTION",
-                                    "ARREAR_LATEPAYMENT_CHARGES",
-                                    "CURRENT_LATEPAYMENT_CHARGES",
-                                    "CHEQUE_BOUNCE_PENALTY",
-                                    "REBATE",
-                                    "OTHERS"
-                                  ],
+                                  "nullable": true,
                                   "type": "string"
                                 },
                                 "auditDetails": {
+                                  "description": "Audit details as these services write them (any member may be null).",
+                                  "nullable": true,
                                   "properties": {
                                     "createdBy": {
-                                      "type": "string"
-                                    },
-                                    "lastModifiedBy": {
+                                      "nullable": true,
                                       "type": "string"
                                     },
                                     "createdTime": {
                                       "format": "int64",
+                                      "nullable": true,
                                       "type": "integer"
+                                    },
+                                    "lastModifiedBy": {
+                                      "nullable": true,
+                                      "type": "string"
                                     },
                                     "lastModifiedTime": {
                                       "format": "int64",
+                                      "nullable": true,
                                       "type": "integer"
                                     }
                                   },
@@ -1606,33 +1335,166 @@ export const collectionRequestSchemas: Record<string, object> = {
                               },
                               "type": "object"
                             },
+                            "nullable": true,
                             "type": "array"
+                          },
+                          "collectionType": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "auditDetails": {
+                            "description": "Audit details as these services write them (any member may be null).",
+                            "nullable": true,
+                            "properties": {
+                              "createdBy": {
+                                "nullable": true,
+                                "type": "string"
+                              },
+                              "createdTime": {
+                                "format": "int64",
+                                "nullable": true,
+                                "type": "integer"
+                              },
+                              "lastModifiedBy": {
+                                "nullable": true,
+                                "type": "string"
+                              },
+                              "lastModifiedTime": {
+                                "format": "int64",
+                                "nullable": true,
+                                "type": "integer"
+                              }
+                            },
+                            "type": "object"
+                          },
+                          "billDescription": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "expiryDate": {
+                            "format": "int64",
+                            "nullable": true,
+                            "type": "integer"
+                          },
+                          "displayMessage": {
+                            "nullable": true,
+                            "type": "string"
+                          },
+                          "callBackForApportioning": {
+                            "nullable": true,
+                            "type": "boolean"
+                          },
+                          "cancellationRemarks": {
+                            "nullable": true,
+                            "type": "string"
                           }
                         },
                         "type": "object"
                       },
+                      "nullable": true,
                       "type": "array"
+                    },
+                    "tenantId": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "auditDetails": {
+                      "description": "Audit details as these services write them (any member may be null).",
+                      "nullable": true,
+                      "properties": {
+                        "createdBy": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "createdTime": {
+                          "format": "int64",
+                          "nullable": true,
+                          "type": "integer"
+                        },
+                        "lastModifiedBy": {
+                          "nullable": true,
+                          "type": "string"
+                        },
+                        "lastModifiedTime": {
+                          "format": "int64",
+                          "nullable": true,
+                          "type": "integer"
+                        }
+                      },
+                      "type": "object"
+                    },
+                    "collectionModesNotAllowed": {
+                      "items": {
+                        "type": "string"
+                      },
+                      "nullable": true,
+                      "type": "array"
+                    },
+                    "partPaymentAllowed": {
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "isAdvanceAllowed": {
+                      "nullable": true,
+                      "type": "boolean"
+                    },
+                    "minimumAmountToBePaid": {
+                      "nullable": true,
+                      "type": "number"
+                    },
+                    "businessService": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "totalAmount": {
+                      "nullable": true,
+                      "type": "number"
+                    },
+                    "consumerCode": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "billNumber": {
+                      "nullable": true,
+                      "type": "string"
+                    },
+                    "billDate": {
+                      "format": "int64",
+                      "nullable": true,
+                      "type": "integer"
+                    },
+                    "amountPaid": {
+                      "nullable": true,
+                      "type": "number"
                     }
                   },
                   "type": "object"
                 },
                 "additionalDetails": {
-                  "type": "integer"
+                  "additionalProperties": true,
+                  "nullable": true,
+                  "type": "object"
                 },
                 "auditDetails": {
+                  "description": "Audit details as these services write them (any member may be null).",
+                  "nullable": true,
                   "properties": {
                     "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
+                      "nullable": true,
                       "type": "string"
                     },
                     "createdTime": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
+                    },
+                    "lastModifiedBy": {
+                      "nullable": true,
+                      "type": "string"
                     },
                     "lastModifiedTime": {
                       "format": "int64",
+                      "nullable": true,
                       "type": "integer"
                     }
                   },
@@ -1648,66 +1510,52 @@ export const collectionRequestSchemas: Record<string, object> = {
             "type": "array"
           },
           "paidBy": {
+            "description": "Letters with single separators (-, ', `, ., _, space), as DIGIT's pattern.",
             "maxLength": 128,
             "type": "string"
           },
           "mobileNumber": {
+            "description": "Optional; ^[6-9][0-9]{9}$ when given.",
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
           "payerName": {
             "maxLength": 128,
+            "nullable": true,
             "type": "string"
           },
           "payerAddress": {
             "maxLength": 1024,
+            "nullable": true,
             "type": "string"
           },
           "payerEmail": {
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
           "payerId": {
             "maxLength": 64,
+            "nullable": true,
             "type": "string"
           },
           "paymentStatus": {
-            "enum": [
-              "NEW",
-              "DEPOSITED",
-              "CANCELLED",
-              "DISHONOURED",
-              "RECONCILED"
-            ],
+            "description": "NEW, DEPOSITED, CANCELLED, DISHONOURED or RECONCILED (server-set).",
+            "nullable": true,
             "type": "string"
           },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
+          "fileStoreId": {
+            "nullable": true,
+            "type": "string"
           }
         },
         "required": [
-          "mobileNumber",
-          "paidBy",
-          "paymentDetails",
-          "paymentMode",
           "tenantId",
-          "totalAmountPaid"
+          "totalAmountPaid",
+          "paymentMode",
+          "paidBy",
+          "paymentDetails"
         ],
         "type": "object"
       }

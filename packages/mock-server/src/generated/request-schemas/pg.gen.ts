@@ -15,65 +15,102 @@ export const pgRequestSchemas: Record<string, object> = {
             "type": "string"
           },
           "txnAmount": {
+            "description": "The amount as a decimal string; searches answer it with two decimals.",
             "minLength": 1,
             "type": "string"
           },
           "billId": {
+            "minLength": 1,
             "type": "string"
           },
           "module": {
+            "minLength": 1,
+            "nullable": true,
             "type": "string"
           },
-          "moduleId": {
+          "consumerCode": {
+            "maxLength": 128,
+            "minLength": 1,
             "type": "string"
+          },
+          "taxAndPayments": {
+            "items": {
+              "properties": {
+                "taxAmount": {
+                  "nullable": true,
+                  "type": "number"
+                },
+                "amountPaid": {
+                  "type": "number"
+                },
+                "billId": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "billId",
+                "amountPaid"
+              ],
+              "type": "object"
+            },
+            "minItems": 1,
+            "type": "array"
           },
           "productInfo": {
+            "maxLength": 512,
+            "minLength": 1,
             "type": "string"
           },
           "gateway": {
+            "description": "A registered, active gateway name in upper case (DIGIT's defaults: AXIS, PAYU).",
+            "minLength": 2,
             "type": "string"
           },
           "callbackUrl": {
+            "description": "Required on create; searches answer it null.",
+            "minLength": 2,
+            "nullable": true,
             "type": "string"
           },
           "txnId": {
+            "nullable": true,
             "type": "string"
           },
           "user": {
+            "description": "The payer; DIGIT answers the CITIZEN it found (by mobile number and name) or created.",
             "properties": {
-              "tenantId": {
-                "type": "string"
-              },
               "uuid": {
-                "type": "string"
-              },
-              "userName": {
-                "maxLength": 64,
-                "minLength": 4,
+                "nullable": true,
                 "type": "string"
               },
               "name": {
-                "maxLength": 100,
-                "minLength": 3,
+                "type": "string"
+              },
+              "userName": {
+                "nullable": true,
                 "type": "string"
               },
               "mobileNumber": {
-                "maxLength": 10,
                 "type": "string"
               },
               "emailId": {
-                "maxLength": 128,
+                "nullable": true,
+                "type": "string"
+              },
+              "tenantId": {
                 "type": "string"
               }
             },
             "required": [
-              "mobileNumber",
               "name",
-              "tenantId",
-              "userName",
-              "uuid"
+              "mobileNumber",
+              "tenantId"
             ],
             "type": "object"
+          },
+          "redirectUrl": {
+            "nullable": true,
+            "type": "string"
           },
           "txnStatus": {
             "enum": [
@@ -81,55 +118,74 @@ export const pgRequestSchemas: Record<string, object> = {
               "FAILURE",
               "PENDING"
             ],
+            "nullable": true,
             "type": "string"
           },
           "txnStatusMsg": {
+            "nullable": true,
             "type": "string"
           },
           "gatewayTxnId": {
+            "nullable": true,
             "type": "string"
           },
           "gatewayPaymentMode": {
+            "nullable": true,
             "type": "string"
           },
           "gatewayStatusCode": {
+            "nullable": true,
             "type": "string"
           },
           "gatewayStatusMsg": {
+            "nullable": true,
             "type": "string"
           },
           "receipt": {
+            "nullable": true,
             "type": "string"
           },
           "auditDetails": {
+            "description": "Audit details as these services write them (any member may be null).",
+            "nullable": true,
             "properties": {
               "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
+                "nullable": true,
                 "type": "string"
               },
               "createdTime": {
                 "format": "int64",
+                "nullable": true,
                 "type": "integer"
+              },
+              "lastModifiedBy": {
+                "nullable": true,
+                "type": "string"
               },
               "lastModifiedTime": {
                 "format": "int64",
+                "nullable": true,
                 "type": "integer"
               }
             },
             "type": "object"
+          },
+          "additionalDetails": {
+            "additionalProperties": true,
+            "nullable": true,
+            "type": "object"
           }
         },
         "required": [
-          "billId",
-          "callbackUrl",
-          "gateway",
-          "module",
-          "moduleId",
-          "productInfo",
           "tenantId",
-          "txnAmount"
+          "txnAmount",
+          "billId",
+          "consumerCode",
+          "taxAndPayments",
+          "productInfo",
+          "gateway",
+          "callbackUrl",
+          "user"
         ],
         "type": "object"
       }
@@ -141,12 +197,9 @@ export const pgRequestSchemas: Record<string, object> = {
     "type": "object"
   },
   "pg.searchGateways": {
-    "properties": {
-      "RequestInfo": RequestInfo
-    },
-    "required": [
-      "RequestInfo"
-    ],
+    "additionalProperties": true,
+    "description": "Ignored; no RequestInfo needed.",
+    "properties": {},
     "type": "object"
   },
   "pg.searchTransactions": {

@@ -57,6 +57,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Cancels the latest ACTIVE bill of one consumer code. `UpdateBillCriteria.additionalDetails` must carry the text keys `reason` and `reasonMessage`. Answers {ResponseInfo, Message}: 200 when a bill was cancelled, 400 with the same shape (no Errors) when none was. */
         post: operations["billing.cancelBill"];
         delete?: never;
         options?: never;
@@ -89,6 +90,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Answers the ACTIVE, unexpired bill of each consumer code, generating new bills from the ACTIVE, unpaid demands where there is none (`ResposneInfo` is then null). No demands is not an error: `Bill` is empty. */
         post: operations["billing.fetchBill"];
         delete?: never;
         options?: never;
@@ -105,6 +107,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @deprecated
+         * @description Deprecated in DIGIT; always answers 400 EG_BS_API_ERROR. Use fetchBill.
+         */
         post: operations["billing.generateBill"];
         delete?: never;
         options?: never;
@@ -121,6 +127,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description One bill per consumer code: the latest one among those matching. `size`, `offset`, `isActive` and `isCancelled` bind but have no effect. */
         post: operations["billing.searchBills"];
         delete?: never;
         options?: never;
@@ -185,6 +192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Needs one of demandId, consumerCode, email, mobileNumber, businessService, demandFrom, demandTo or type besides tenantId. `demandFrom`, `demandTo`, `type` and `receiptRequired` do not filter. Ordered by taxPeriodFrom, no paging. */
         post: operations["billing.searchDemands"];
         delete?: never;
         options?: never;
@@ -280,7 +288,7 @@ export interface components {
             RequestInfo: components["schemas"]["RequestInfo"];
         };
         AmendmentResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             Amendments?: components["schemas"]["Amendment"][];
         };
         AmendmentUpdate: {
@@ -298,6 +306,15 @@ export interface components {
             AmendmentUpdate: components["schemas"]["AmendmentUpdate"];
             RequestInfo: components["schemas"]["RequestInfo"];
         };
+        /** @description Audit details as these services write them (any member may be null). */
+        Audit: {
+            createdBy?: string | null;
+            /** Format: int64 */
+            createdTime?: number | null;
+            lastModifiedBy?: string | null;
+            /** Format: int64 */
+            lastModifiedTime?: number | null;
+        } | null;
         AuditDetails: {
             createdBy?: string;
             lastModifiedBy?: string;
@@ -307,86 +324,95 @@ export interface components {
             lastModifiedTime?: number;
         };
         BillAccountDetailV2: {
-            additionalDetails?: Record<string, never>;
-            adjustedAmount?: number;
-            amount?: number;
-            auditDetails?: components["schemas"]["AuditDetails"];
-            billDetailId?: string;
-            demandDetailId?: string;
-            id?: string;
-            /** Format: int32 */
-            order?: number;
-            taxHeadCode?: string;
-            tenantId?: string;
+            id?: string | null;
+            tenantId?: string | null;
+            billDetailId?: string | null;
+            demandDetailId?: string | null;
+            order?: number | null;
+            amount?: number | null;
+            adjustedAmount?: number | null;
+            taxHeadCode?: string | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            auditDetails?: components["schemas"]["Audit"];
         };
         BillDetailV2: {
-            additionalDetails?: Record<string, never>;
-            amount?: number;
-            amountPaid?: number;
-            billAccountDetails?: components["schemas"]["BillAccountDetailV2"][];
-            billId?: string;
-            demandId?: string;
+            id?: string | null;
+            tenantId?: string | null;
+            demandId?: string | null;
+            billId?: string | null;
             /** Format: int64 */
-            expiryDate?: number;
+            expiryDate?: number | null;
+            amount?: number | null;
+            amountPaid?: number | null;
             /** Format: int64 */
-            fromPeriod?: number;
-            id?: string;
-            tenantId?: string;
+            fromPeriod?: number | null;
             /** Format: int64 */
-            toPeriod?: number;
+            toPeriod?: number | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            billAccountDetails?: components["schemas"]["BillAccountDetailV2"][] | null;
         };
         BillRequestV2: {
             Bills: components["schemas"]["BillV2"][];
             RequestInfo: components["schemas"]["RequestInfo"];
         };
+        /** @description DIGIT's wire name of the header is `ResposneInfo` (sic); it is null when bills were generated. */
         BillResponseV2: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResposneInfo?: components["schemas"]["EchoResponseInfo"];
             Bill?: components["schemas"]["BillV2"][];
         };
         BillV2: {
-            additionalDetails?: components["schemas"]["JsonNode"];
-            auditDetails?: components["schemas"]["AuditDetails"];
+            id?: string | null;
+            /** @description uuid of the payer. */
+            userId?: string | null;
+            mobileNumber?: string | null;
+            payerName?: string | null;
+            payerAddress?: string | null;
+            payerEmail?: string | null;
+            /** @description ACTIVE, CANCELLED, PAID, PARTIALLY_PAID, PAYMENT_CANCELLED or EXPIRED (read case-insensitively). */
+            status?: string | null;
+            totalAmount?: number | null;
+            businessService?: string | null;
+            billNumber?: string | null;
             /** Format: int64 */
-            billDate?: number;
-            billDetails?: components["schemas"]["BillDetailV2"][];
-            billNumber?: string;
-            businessService?: string;
-            consumerCode?: string;
-            fileStoreId?: string;
-            id?: string;
-            mobileNumber?: string;
-            payerAddress?: string;
-            payerEmail?: string;
-            payerName?: string;
-            /** @enum {string} */
-            status?: "ACTIVE" | "CANCELLED" | "EXPIRED" | "PAID" | "PARTIALLY_PAID" | "PAYMENT_CANCELLED";
-            tenantId?: string;
-            totalAmount?: number;
+            billDate?: number | null;
+            consumerCode?: string | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            billDetails?: components["schemas"]["BillDetailV2"][] | null;
+            tenantId?: string | null;
+            fileStoreId?: string | null;
+            auditDetails?: components["schemas"]["Audit"];
         };
         BusinessServiceDetail: {
-            id?: string;
-            tenantId?: string;
-            businessService?: string;
-            code?: string;
-            collectionModesNotAllowed?: string[];
-            partPaymentAllowed?: boolean;
-            isAdvanceAllowed?: boolean;
+            id?: string | null;
+            tenantId?: string | null;
+            businessService?: string | null;
+            code?: string | null;
+            collectionModesNotAllowed?: string[] | null;
+            partPaymentAllowed?: boolean | null;
+            isAdvanceAllowed?: boolean | null;
+            isBillAmendmentEnabled?: boolean | null;
             /** Format: int64 */
-            demandUpdateTime?: number;
-            isVoucherCreationEnabled?: boolean;
-            billGineiURL?: string;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            demandUpdateTime?: number | null;
+            callBackForApportioning?: boolean | null;
+            callBackApportionURL?: string | null;
+            auditDetails?: components["schemas"]["Audit"];
         };
         BusinessServiceDetailResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             BusinessServiceDetails?: components["schemas"]["BusinessServiceDetail"][];
         };
         CancelBillResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
-            Bill?: components["schemas"]["BillV2"][];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
+            Message?: string;
         };
         Demand: {
-            id?: string;
+            id?: string | null;
             tenantId: string;
             consumerCode: string;
             consumerType: string;
@@ -397,30 +423,50 @@ export interface components {
             /** Format: int64 */
             taxPeriodTo: number;
             demandDetails: components["schemas"]["DemandDetail"][];
-            /** Format: int64 */
-            billExpiryTime?: number;
-            auditDetails?: components["schemas"]["AuditDetails"];
-            additionalDetails?: Record<string, never>;
-            /** @enum {string} */
-            status?: "ACTIVE" | "CANCELLED" | "ADJUSTED";
+            auditDetails?: components["schemas"]["Audit"];
+            /**
+             * Format: int64
+             * @description Epoch ms; used when generating a bill, never stored.
+             */
+            fixedBillExpiryDate?: number | null;
+            /**
+             * Format: int64
+             * @description Milliseconds a generated bill stays valid (to the end of that day).
+             */
+            billExpiryTime?: number | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Default 0; not enforced on payments by this DIGIT version. */
+            minimumAmountPayable?: number | null;
+            /** @description Server-set: true once payments cover every tax amount. */
+            isPaymentCompleted?: boolean | null;
+            /** @description ACTIVE (default), CANCELLED or ADJUSTED (read case-insensitively). */
+            status?: string | null;
         };
         DemandDetail: {
-            id?: string;
-            demandId?: string;
-            taxHeadMasterCode?: string;
+            id?: string | null;
+            demandId?: string | null;
+            taxHeadMasterCode: string;
             taxAmount: number;
-            collectionAmount: number;
-            additionalDetails?: Record<string, never>;
-            auditDetails?: components["schemas"]["AuditDetails"];
-            tenantId?: string;
+            /** @description Default 0 (forced to 0 for new details on update). */
+            collectionAmount?: number | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            auditDetails?: components["schemas"]["Audit"];
+            tenantId?: string | null;
         };
         DemandRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
             Demands: components["schemas"]["Demand"][];
         };
         DemandResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             Demands?: components["schemas"]["Demand"][];
+            CollectedReceipt?: {
+                [key: string]: unknown;
+            }[] | null;
         };
         Document: {
             additionalDetails?: Record<string, never>;
@@ -429,6 +475,16 @@ export interface components {
             fileStoreId: string;
             id?: string;
         };
+        /** @description ResponseInfo as billing-service builds it (apiId, ver, ts and msgId echoed from RequestInfo; status "200 OK" or "201 CREATED"). */
+        EchoResponseInfo: {
+            apiId?: string | null;
+            ver?: string | null;
+            /** Format: int64 */
+            ts?: number | null;
+            resMsgId?: string | null;
+            msgId?: string | null;
+            status?: string | null;
+        } | null;
         Error: {
             code: string;
             message: string;
@@ -441,9 +497,8 @@ export interface components {
             Errors?: components["schemas"]["Error"][];
         };
         JsonNode: Record<string, never>;
+        /** @description A bare map of migration counts (no ResponseInfo). */
         MigrationResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
-        } & {
             [key: string]: unknown;
         };
         ProcessInstance: {
@@ -524,40 +579,45 @@ export interface components {
             uuid?: string;
         };
         TaxHeadMaster: {
-            id?: string;
-            tenantId?: string;
-            category?: string;
-            service?: string;
-            name?: string;
-            code?: string;
-            isDebit?: boolean;
-            isActualDemand?: boolean;
-            order?: number;
+            id?: string | null;
+            tenantId?: string | null;
+            /** @description TAX, FEE, REBATE, EXEMPTION, ADVANCE_COLLECTION, PENALTY, FINES or CHARGES. */
+            category?: string | null;
+            service?: string | null;
+            name?: string | null;
+            code?: string | null;
+            glCodes?: {
+                [key: string]: unknown;
+            }[] | null;
+            isDebit?: boolean | null;
+            isActualDemand?: boolean | null;
+            order?: number | null;
             /** Format: int64 */
-            validFrom?: number;
+            validFrom?: number | null;
             /** Format: int64 */
-            validTill?: number;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            validTill?: number | null;
+            auditDetail?: components["schemas"]["Audit"];
         };
         TaxHeadMasterResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             TaxHeadMasters?: components["schemas"]["TaxHeadMaster"][];
         };
         TaxPeriod: {
-            id?: string;
-            tenantId?: string;
+            id?: string | null;
+            tenantId?: string | null;
             /** Format: int64 */
-            fromDate?: number;
+            fromDate?: number | null;
             /** Format: int64 */
-            toDate?: number;
-            periodCycle?: string;
-            service?: string;
-            code?: string;
-            financialYear?: string;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            toDate?: number | null;
+            /** @description MONTH, QUARTER, HALFYEAR or ANNUAL. */
+            periodCycle?: string | null;
+            service?: string | null;
+            code?: string | null;
+            financialYear?: string | null;
+            auditDetail?: components["schemas"]["Audit"];
         };
         TaxPeriodResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             TaxPeriods?: components["schemas"]["TaxPeriod"][];
         };
         /** @description Roles a user holds in one tenant. */
@@ -570,60 +630,38 @@ export interface components {
             billIds?: string[];
             businessService: string;
             consumerCodes: string[];
-            /** @enum {string} */
-            statusToBeUpdated: "ACTIVE" | "CANCELLED" | "EXPIRED" | "PAID" | "PARTIALLY_PAID" | "PAYMENT_CANCELLED";
+            /** @description Any bill status; DIGIT overwrites it with CANCELLED. */
+            statusToBeUpdated: string;
             tenantId: string;
         };
         UpdateBillRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
             UpdateBillCriteria: components["schemas"]["UpdateBillCriteria"];
         };
+        /** @description The payer of a demand (billing's user contract; answered as the full egov-user record). */
         User: {
-            tenantId?: string;
+            uuid?: string | null;
             /** Format: int64 */
-            id?: number;
-            userName?: string;
-            /** Format: password */
-            authToken?: string;
-            salutation?: string;
-            name?: string;
-            gender?: string;
-            mobileNumber?: string;
-            emailId?: string;
-            aadhaarNumber?: string;
-            active?: boolean;
-            /** Format: int64 */
-            readonly pwdExpiryDate?: number;
-            locale?: string;
-            type?: string;
-            /** @default false */
-            accountLocked?: boolean;
-            roles?: components["schemas"]["Role"][];
-            userDetails?: components["schemas"]["UserDetails"];
-            auditDetails?: components["schemas"]["AuditDetails"];
-            uuid?: string;
-        };
-        UserDetails: {
-            firstName?: string;
-            middleName?: string;
-            lastName?: string;
-            /** Format: date */
-            dob?: string;
-            altContactNumber?: string;
-            fatherName?: string;
-            husbandName?: string;
-            bloodGroup?: string;
-            pan?: string;
-            permanentAddress?: string;
-            permanentCity?: string;
-            permanentPincode?: string;
-            correspondenceCity?: string;
-            correspondencePincode?: string;
-            correspondenceAddress?: string;
-            signature?: string;
-            identificationMark?: string;
-            photo?: string;
-        };
+            id?: number | null;
+            userName?: string | null;
+            type?: string | null;
+            salutation?: string | null;
+            name?: string | null;
+            gender?: string | null;
+            mobileNumber?: string | null;
+            emailId?: string | null;
+            altContactNumber?: string | null;
+            pan?: string | null;
+            aadhaarNumber?: string | null;
+            permanentAddress?: string | null;
+            permanentCity?: string | null;
+            permanentPinCode?: string | null;
+            correspondenceAddress?: string | null;
+            correspondenceCity?: string | null;
+            correspondencePinCode?: string | null;
+            active?: boolean | null;
+            tenantId?: string | null;
+        } | null;
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
         UserInfo: {
             /** Format: int64 */
@@ -689,8 +727,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -706,12 +744,14 @@ export interface operations {
     "billing.searchAmendments": {
         parameters: {
             query: {
-                amendmentId?: string;
-                businessService: string;
-                consumerCode?: string[];
-                mobileNumber?: string;
-                status?: string[];
                 tenantId: string;
+                businessService: string;
+                mobileNumber?: string;
+                amendmentId?: string;
+                consumerCode?: string[];
+                status?: string[];
+                offset?: number;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -786,7 +826,15 @@ export interface operations {
                     "application/json": components["schemas"]["CancelBillResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description A DIGIT error envelope, or {ResponseInfo, Message} when no ACTIVE bill was cancelled. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRes"] | components["schemas"]["CancelBillResponse"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -804,8 +852,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -838,8 +886,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -933,7 +981,7 @@ export interface operations {
     "billing.searchBusinessServices": {
         parameters: {
             query: {
-                businessService: string[];
+                businessService?: string[];
                 id?: string[];
                 tenantId: string;
             };
@@ -974,8 +1022,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1074,8 +1122,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1097,7 +1145,7 @@ export interface operations {
                 isActualDemand?: boolean;
                 isDebit?: boolean;
                 name?: string;
-                service: string;
+                service?: string;
                 tenantId: string;
             };
             header?: never;
@@ -1132,7 +1180,7 @@ export interface operations {
                 fromDate?: number;
                 id?: string[];
                 periodCycle?: "ANNUAL" | "HALFYEAR" | "MONTH" | "QUARTER";
-                service: string[];
+                service?: string[];
                 tenantId: string;
                 toDate?: number;
             };

@@ -57,6 +57,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description An operator tool. Only `offset` and `limit` (default 30, no maximum) are honoured; no tenant filter. */
         post: operations["collection.plainSearchPayments"];
         delete?: never;
         options?: never;
@@ -73,6 +74,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Citizens' payment search. An EMPLOYEE must use /payments/{moduleName}/_search (EGCL_URI_EXCEPTION otherwise). Newest transactionDate first; limit 30 by default, at most 100. `isCountRequest=true` (with tenantId and businessServices) answers {Count, ResponseInfo} instead. */
         post: operations["collection.searchPayments"];
         delete?: never;
         options?: never;
@@ -89,6 +91,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Runs create's checks and answers the partly enriched payment without storing it (egov-pg-service calls it before redirecting). */
         post: operations["collection.validatePayment"];
         delete?: never;
         options?: never;
@@ -105,6 +108,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description As searchPayments, with `moduleName` added to businessServices; employees search here. */
         post: operations["collection.searchModulePayments"];
         delete?: never;
         options?: never;
@@ -121,6 +125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description CANCEL (latest offline payment of a consumer code), DISHONOUR (cheque/DD) or REMIT (cash/cheque/DD) payments; `moduleName` is not used. */
         post: operations["collection.updateModulePaymentWorkflow"];
         delete?: never;
         options?: never;
@@ -137,6 +142,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description An operator tool (bank details of stored payments' IFSC codes). No request body; answers 200 with an empty body. */
         post: operations["collection.updatePreexistingPayments"];
         delete?: never;
         options?: never;
@@ -196,6 +202,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Audit details as these services write them (any member may be null). */
+        Audit: {
+            createdBy?: string | null;
+            /** Format: int64 */
+            createdTime?: number | null;
+            lastModifiedBy?: string | null;
+            /** Format: int64 */
+            lastModifiedTime?: number | null;
+        } | null;
         AuditDetails: {
             createdBy?: string;
             lastModifiedBy?: string;
@@ -219,77 +234,92 @@ export interface components {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             BankAccountServiceMapping?: components["schemas"]["BankAccountServiceMapping"][];
         };
+        /** @description The bill a payment paid, as billing answered it, apportioned and kept by collection. */
         Bill: {
-            paidBy?: string;
-            mobileNumber?: string;
-            payerName?: string;
-            payerAddress?: string;
-            payerEmail?: string;
-            payerId?: string;
-            /** @enum {string} */
-            status?: "ACTIVE" | "CANCELLED" | "PAID" | "EXPIRED";
-            reasonForCancellation?: string;
-            isCancelled?: boolean;
-            additionalDetails?: Record<string, never>;
-            collectionModesNotAllowed?: string[];
-            partPaymentAllowed?: boolean;
-            isAdvanceAllowed?: boolean;
-            /** Format: double */
-            minimumAmountToBePaid?: number;
-            businessService?: string;
-            /** Format: double */
-            totalAmount?: number;
-            consumerCode?: string;
-            billNumber?: string;
+            id?: string | null;
+            mobileNumber?: string | null;
+            paidBy?: string | null;
+            payerName?: string | null;
+            payerAddress?: string | null;
+            payerEmail?: string | null;
+            payerId?: string | null;
+            status?: string | null;
+            reasonForCancellation?: string | null;
+            isCancelled?: boolean | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            billDetails?: components["schemas"]["BillDetail"][] | null;
+            tenantId?: string | null;
+            auditDetails?: components["schemas"]["Audit"];
+            collectionModesNotAllowed?: string[] | null;
+            partPaymentAllowed?: boolean | null;
+            isAdvanceAllowed?: boolean | null;
+            minimumAmountToBePaid?: number | null;
+            businessService?: string | null;
+            totalAmount?: number | null;
+            consumerCode?: string | null;
+            billNumber?: string | null;
             /** Format: int64 */
-            billDate?: number;
-            billDetails?: components["schemas"]["BillDetail"][];
-        };
+            billDate?: number | null;
+            amountPaid?: number | null;
+        } | null;
         BillAccountDetail: {
-            id?: string;
-            tenantId?: string;
-            billDetailId?: string;
-            demandDetailId?: string;
-            order?: number;
-            /** Format: double */
-            amount?: number;
-            /** Format: double */
-            adjustedAmount?: number;
-            taxHeadCode?: string;
-            additionalDetails?: Record<string, never>;
-            /** @enum {string} */
-            purpose?: "ARREAR" | "CURRENT" | "ADVANCE" | "EXEMPTION" | "ARREAR_LATEPAYMENT_CHARGES" | "CURRENT_LATEPAYMENT_CHARGES" | "CHEQUE_BOUNCE_PENALTY" | "REBATE" | "OTHERS";
-            auditDetails?: components["schemas"]["AuditDetails"];
+            id?: string | null;
+            tenantId?: string | null;
+            billDetailId?: string | null;
+            demandDetailId?: string | null;
+            order?: number | null;
+            amount?: number | null;
+            adjustedAmount?: number | null;
+            isActualDemand?: boolean | null;
+            taxHeadCode?: string | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            purpose?: string | null;
+            auditDetails?: components["schemas"]["Audit"];
         };
         BillDetail: {
-            id?: string;
-            tenantId?: string;
-            demandId?: string;
-            billId?: string;
-            /** Format: double */
-            amount?: number;
-            /** Format: double */
-            amountPaid?: number;
+            id?: string | null;
+            tenantId?: string | null;
+            demandId?: string | null;
+            billId?: string | null;
+            amount?: number | null;
+            amountPaid?: number | null;
             /** Format: int64 */
-            fromPeriod?: number;
+            fromPeriod?: number | null;
             /** Format: int64 */
-            toPeriod?: number;
-            /** Format: date */
-            receiptDate?: string;
-            receiptType?: Record<string, never>;
-            channel?: string;
-            voucherHeader?: Record<string, never>;
-            boundary?: Record<string, never>;
-            manualReceiptNumber?: string;
-            manualReceiptDate?: number;
-            collectionType?: string;
-            billDescription?: string;
+            toPeriod?: number | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            channel?: string | null;
+            voucherHeader?: string | null;
+            boundary?: string | null;
+            manualReceiptNumber?: string | null;
             /** Format: int64 */
-            expiryDate?: number;
-            displayMessage?: string;
-            cancellationRemarks?: string;
-            billAccountDetails?: components["schemas"]["BillAccountDetail"][];
+            manualReceiptDate?: number | null;
+            billAccountDetails?: components["schemas"]["BillAccountDetail"][] | null;
+            collectionType?: string | null;
+            auditDetails?: components["schemas"]["Audit"];
+            billDescription?: string | null;
+            /** Format: int64 */
+            expiryDate?: number | null;
+            displayMessage?: string | null;
+            callBackForApportioning?: boolean | null;
+            cancellationRemarks?: string | null;
         };
+        /** @description ResponseInfo as collection-services builds it (apiId, ver, ts and msgId echoed; resMsgId "uief87324"; status "200 OK"). */
+        EchoResponseInfo: {
+            apiId?: string | null;
+            ver?: string | null;
+            /** Format: int64 */
+            ts?: number | null;
+            resMsgId?: string | null;
+            msgId?: string | null;
+            status?: string | null;
+        } | null;
         Error: {
             code: string;
             message: string;
@@ -302,70 +332,84 @@ export interface components {
             Errors?: components["schemas"]["Error"][];
         };
         Payment: {
+            id?: string | null;
             tenantId: string;
-            id?: string;
-            totalDue?: number;
-            /** Format: double */
+            totalDue?: number | null;
             totalAmountPaid: number;
-            transactionNumber?: string;
+            /** @description Required for every mode but CASH (generated for CASH). */
+            transactionNumber?: string | null;
             /** Format: int64 */
-            transactionDate?: number;
-            /** @enum {string} */
-            paymentMode: "CASH" | "CHEQUE" | "DD" | "ONLINE" | "CARD";
+            transactionDate?: number | null;
+            /** @description CASH, CHEQUE, DD, ONLINE, OFFLINE_NEFT, OFFLINE_RTGS, ONLINE_NEFT, ONLINE_RTGS, POSTAL_ORDER or CARD (read case-insensitively). */
+            paymentMode: string;
             /** Format: int64 */
-            instrumentDate?: number;
-            instrumentNumber?: string;
-            /** @enum {string} */
-            instrumentStatus?: "APPROVED" | "APPROVALPENDING" | "TOBESUBMITTED" | "REMITTED" | "REJECTED" | "CANCELLED" | "DISHONOURED";
-            ifscCode?: string;
-            additionalDetails?: Record<string, never>;
+            instrumentDate?: number | null;
+            instrumentNumber?: string | null;
+            /** @description APPROVED, APPROVAL_PENDING, TO_BE_SUBMITTED, REMITTED, REJECTED, CANCELLED or DISHONOURED (server-set). */
+            instrumentStatus?: string | null;
+            ifscCode?: string | null;
+            auditDetails?: components["schemas"]["Audit"];
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
             paymentDetails: components["schemas"]["PaymentDetail"][];
+            /** @description Letters with single separators (-, ', `, ., _, space), as DIGIT's pattern. */
             paidBy: string;
-            mobileNumber: string;
-            payerName?: string;
-            payerAddress?: string;
-            payerEmail?: string;
-            payerId?: string;
-            /** @enum {string} */
-            paymentStatus?: "NEW" | "DEPOSITED" | "CANCELLED" | "DISHONOURED" | "RECONCILED";
-            auditDetails?: components["schemas"]["AuditDetails"];
+            /** @description Optional; ^[6-9][0-9]{9}$ when given. */
+            mobileNumber?: string | null;
+            payerName?: string | null;
+            payerAddress?: string | null;
+            payerEmail?: string | null;
+            payerId?: string | null;
+            /** @description NEW, DEPOSITED, CANCELLED, DISHONOURED or RECONCILED (server-set). */
+            paymentStatus?: string | null;
+            fileStoreId?: string | null;
         };
         PaymentDetail: {
-            id?: string;
-            tenantId?: string;
-            /** Format: double */
-            totalDue?: number;
-            /** Format: double */
+            id?: string | null;
+            paymentId?: string | null;
+            tenantId?: string | null;
+            totalDue?: number | null;
             totalAmountPaid: number;
-            manualReceiptNumber?: string;
-            receiptNumber?: string;
-            receiptType?: string;
-            receiptDate?: number;
-            businessService?: string;
+            receiptNumber?: string | null;
+            manualReceiptNumber?: string | null;
+            /** Format: int64 */
+            manualReceiptDate?: number | null;
+            /** Format: int64 */
+            receiptDate?: number | null;
+            receiptType?: string | null;
+            businessService?: string | null;
             billId: string;
             bill?: components["schemas"]["Bill"];
-            additionalDetails?: number;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
+            auditDetails?: components["schemas"]["Audit"];
         };
         PaymentRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
             Payment: components["schemas"]["Payment"];
         };
+        /** @description {ResponseInfo, Payments}; a count search answers {Count, ResponseInfo}. */
         PaymentResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             Payments?: components["schemas"]["Payment"][];
+            /** Format: int64 */
+            Count?: number;
         };
         PaymentWorkflow: {
             paymentId: string;
             /** @enum {string} */
             action: "CANCEL" | "DISHONOUR" | "REMIT";
             tenantId: string;
-            reason?: string;
-            additionalDetails?: number;
+            reason?: string | null;
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
         };
         PaymentWorkflowRequest: {
-            RequestInfo?: components["schemas"]["RequestInfo"];
-            Payment?: components["schemas"]["PaymentWorkflow"];
+            RequestInfo: components["schemas"]["RequestInfo"];
+            PaymentWorkflows: components["schemas"]["PaymentWorkflow"][];
         };
         Remittance: {
             auditDetails?: components["schemas"]["AuditDetails"];
@@ -541,10 +585,10 @@ export interface operations {
     };
     "collection.searchBankAccountMappings": {
         parameters: {
-            query?: {
-                bankAccount?: unknown;
-                businessDetails?: unknown;
-                tenantId?: unknown;
+            query: {
+                tenantId: string;
+                businessDetails?: string;
+                bankAccount?: string;
             };
             header?: never;
             path?: never;
@@ -600,24 +644,8 @@ export interface operations {
     "collection.plainSearchPayments": {
         parameters: {
             query?: {
-                billIds?: string[];
-                businessServices?: string[];
-                consumerCodes?: string[];
-                fromDate?: number;
-                ids?: string[];
-                instrumentStatus?: string[];
-                isCountRequest?: boolean;
-                limit?: number;
-                mobileNumber?: string;
                 offset?: number;
-                payerIds?: string[];
-                paymentModes?: string[];
-                receiptNumbers?: string[];
-                status?: string[];
-                tenantId?: string;
-                tenantIds?: string[];
-                toDate?: number;
-                transactionNumber?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -647,21 +675,23 @@ export interface operations {
         parameters: {
             query: {
                 tenantId: string;
-                pageSize?: number;
-                pageNumber?: number;
-                sort?: string[];
                 ids?: string[];
-                consumerCodes?: string[];
+                billIds?: string[];
+                tenantIds?: string[];
                 receiptNumbers?: string[];
-                fromDate?: number;
-                toDate?: number;
                 status?: string[];
                 instrumentStatus?: string[];
                 paymentModes?: string[];
                 payerIds?: string[];
+                consumerCodes?: string[];
+                businessServices?: string[];
                 transactionNumber?: string;
                 mobileNumber?: string;
-                billIds?: string[];
+                fromDate?: number;
+                toDate?: number;
+                offset?: number;
+                limit?: number;
+                isCountRequest?: boolean;
             };
             header?: never;
             path?: never;
@@ -716,25 +746,25 @@ export interface operations {
     };
     "collection.searchModulePayments": {
         parameters: {
-            query?: {
-                billIds?: string[];
-                businessServices?: string[];
-                consumerCodes?: string[];
-                fromDate?: number;
+            query: {
+                tenantId: string;
                 ids?: string[];
-                instrumentStatus?: string[];
-                isCountRequest?: boolean;
-                limit?: number;
-                mobileNumber?: string;
-                offset?: number;
-                payerIds?: string[];
-                paymentModes?: string[];
+                billIds?: string[];
+                tenantIds?: string[];
                 receiptNumbers?: string[];
                 status?: string[];
-                tenantId?: string;
-                tenantIds?: string[];
-                toDate?: number;
+                instrumentStatus?: string[];
+                paymentModes?: string[];
+                payerIds?: string[];
+                consumerCodes?: string[];
+                businessServices?: string[];
                 transactionNumber?: string;
+                mobileNumber?: string;
+                fromDate?: number;
+                toDate?: number;
+                offset?: number;
+                limit?: number;
+                isCountRequest?: boolean;
             };
             header?: never;
             path: {
@@ -798,20 +828,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PaymentRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** @description An empty body. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PaymentResponse"];
-                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

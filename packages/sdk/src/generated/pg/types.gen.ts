@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description The names of every registered gateway (active or not) as a bare array. DIGIT reads no request body. */
         post: operations["pg.searchGateways"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Starts a payment: validates the bill through collection-services' payments/_validate, answers the transaction PENDING with `redirectUrl` (the gateway page) and `callbackUrl` extended by `eg_pg_txnid`. The logged-in user needs uuid, name, userName, mobileNumber and tenantId. */
         post: operations["pg.createTransaction"];
         delete?: never;
         options?: never;
@@ -41,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Exact-match filters, none required; newest first and at most 5 transactions (`limit`, `offset`, `createdTime` have no effect). */
         post: operations["pg.searchTransactions"];
         delete?: never;
         options?: never;
@@ -55,9 +58,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payment gateway redirect callback. */
+        /**
+         * The GET mapping of transaction/v1/_update.
+         * @description DIGIT maps GET on the same handler, which still requires a JSON body with RequestInfo; the mock settles a GET without a body as the POST does and warns (refused under --strict). The gateway does not whitelist it, so it needs the `auth-token` header.
+         */
         get: operations["pg.updateTransactionCallback"];
         put?: never;
+        /** @description Settles a transaction: the query string is the gateway's callback (the transaction id is read from `eg_pg_txnid`, `vpc_MerchTxnRef`, `ORDERID`, `txnid` or `transactionId`). On success the payment is registered in collection-services (mode ONLINE, transactionNumber = txnId). */
         post: operations["pg.updateTransaction"];
         delete?: never;
         options?: never;
@@ -69,6 +76,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Audit details as these services write them (any member may be null). */
+        Audit: {
+            createdBy?: string | null;
+            /** Format: int64 */
+            createdTime?: number | null;
+            lastModifiedBy?: string | null;
+            /** Format: int64 */
+            lastModifiedTime?: number | null;
+        } | null;
         AuditDetails: {
             createdBy?: string;
             lastModifiedBy?: string;
@@ -77,6 +93,16 @@ export interface components {
             /** Format: int64 */
             lastModifiedTime?: number;
         };
+        /** @description ResponseInfo as egov-pg-service builds it (apiId, ver, ts and msgId echoed; resMsgId "uief87324"; status "SUCCESSFUL"). */
+        EchoResponseInfo: {
+            apiId?: string | null;
+            ver?: string | null;
+            /** Format: int64 */
+            ts?: number | null;
+            resMsgId?: string | null;
+            msgId?: string | null;
+            status?: string | null;
+        } | null;
         Error: {
             code: string;
             message: string;
@@ -129,6 +155,11 @@ export interface components {
             name?: string | null;
             tenantId?: string | null;
         };
+        TaxAndPayment: {
+            taxAmount?: number | null;
+            amountPaid: number;
+            billId: string;
+        };
         /** @description Roles a user holds in one tenant. */
         TenantRole: {
             tenantId: string;
@@ -136,27 +167,35 @@ export interface components {
         };
         Transaction: {
             tenantId: string;
+            /** @description The amount as a decimal string; searches answer it with two decimals. */
             txnAmount: string;
             billId: string;
-            module: string;
-            moduleId: string;
+            module?: string | null;
+            consumerCode: string;
+            taxAndPayments: components["schemas"]["TaxAndPayment"][];
             productInfo: string;
+            /** @description A registered, active gateway name in upper case (DIGIT's defaults: AXIS, PAYU). */
             gateway: string;
-            callbackUrl: string;
-            readonly txnId?: string;
-            user?: components["schemas"]["User"];
-            /** @enum {string} */
-            readonly txnStatus?: "SUCCESS" | "FAILURE" | "PENDING";
-            readonly txnStatusMsg?: string;
-            readonly gatewayTxnId?: string;
-            readonly gatewayPaymentMode?: string;
-            readonly gatewayStatusCode?: string;
-            readonly gatewayStatusMsg?: string;
-            readonly receipt?: string;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            /** @description Required on create; searches answer it null. */
+            callbackUrl: string | null;
+            readonly txnId?: string | null;
+            user: components["schemas"]["TransactionUser"];
+            readonly redirectUrl?: string | null;
+            /** @enum {string|null} */
+            readonly txnStatus?: "SUCCESS" | "FAILURE" | "PENDING" | null;
+            readonly txnStatusMsg?: string | null;
+            readonly gatewayTxnId?: string | null;
+            readonly gatewayPaymentMode?: string | null;
+            readonly gatewayStatusCode?: string | null;
+            readonly gatewayStatusMsg?: string | null;
+            readonly receipt?: string | null;
+            auditDetails?: components["schemas"]["Audit"];
+            additionalDetails?: {
+                [key: string]: unknown;
+            } | null;
         };
         TransactionCreateResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             Transaction?: components["schemas"]["Transaction"];
         };
         TransactionRequest: {
@@ -164,16 +203,17 @@ export interface components {
             Transaction: components["schemas"]["Transaction"];
         };
         TransactionResponse: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["EchoResponseInfo"];
             Transaction?: components["schemas"]["Transaction"][];
         };
-        User: {
-            tenantId: string;
-            uuid: string;
-            userName: string;
+        /** @description The payer; DIGIT answers the CITIZEN it found (by mobile number and name) or created. */
+        TransactionUser: {
+            uuid?: string | null;
             name: string;
+            userName?: string | null;
             mobileNumber: string;
-            emailId?: string;
+            emailId?: string | null;
+            tenantId: string;
         };
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
         UserInfo: {
@@ -234,9 +274,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RequestInfoWrapper"];
+                "application/json": {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -284,16 +326,16 @@ export interface operations {
     "pg.searchTransactions": {
         parameters: {
             query?: {
+                tenantId?: string;
+                txnId?: string;
                 billId?: string;
+                userUuid?: string;
+                receipt?: string;
                 consumerCode?: string;
+                txnStatus?: "SUCCESS" | "FAILURE" | "PENDING";
                 createdTime?: number;
                 limit?: number;
                 offset?: number;
-                receipt?: string;
-                tenantId?: string;
-                txnId?: string;
-                txnStatus?: "FAILURE" | "PENDING" | "SUCCESS";
-                userUuid?: string;
             };
             header?: never;
             path?: never;
@@ -322,7 +364,7 @@ export interface operations {
     "pg.updateTransactionCallback": {
         parameters: {
             query?: {
-                transactionId?: string;
+                eg_pg_txnid?: string;
             };
             header?: never;
             path?: never;
@@ -340,20 +382,20 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     "pg.updateTransaction": {
         parameters: {
-            query: {
-                params: {
-                    [key: string]: string;
-                };
+            query?: {
+                eg_pg_txnid?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
