@@ -23,7 +23,7 @@ describe("docs/sdk.md service examples compile", () => {
       ProcessInstances: [{ tenantId: "pb.amritsar", businessService: "PGR", businessId: "PB-PGR-2026-01-01-000001", action: "ASSIGN", moduleName: "rainmaker-pgr" }],
     });
     // localization
-    await digit.localization.search({}, { query: { locale: "en_IN", module: "rainmaker-pgr" } });
+    await digit.localization.search({ query: { locale: "en_IN", module: "rainmaker-pgr" } });
     // idgen
     const { idResponses } = await digit.idgen.generate({ idRequests: [{ idName: "pgr.servicerequestid", tenantId: "pb.amritsar", count: 1 }] });
     // filestore
