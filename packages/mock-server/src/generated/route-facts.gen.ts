@@ -73,7 +73,7 @@ export const routeFacts: Readonly<Record<string, RouteFacts>> = {
   "hrms.create": { roles: ["HRMS_ADMIN"] },
   "hrms.search": { roles: ["CSR", "DGRO", "GRO", "HRMS_ADMIN", "LME", "PGR-ADMIN"] },
   "hrms.update": { roles: ["HRMS_ADMIN"] },
-  "idgen.generate": { roles: ["CSR", "DGRO", "EMPLOYEE", "GRO", "LME", "PGR-ADMIN"] },
+  "idgen.generate": { source: "egov-idgen/src/main/java/org/egov/id/api/IdGenerationController.java:33", roles: ["CSR", "DGRO", "EMPLOYEE", "GRO", "LME", "PGR-ADMIN"] },
   "localization.cacheBust": { source: "egov-localization/src/main/java/org/egov/web/controller/MessageController.java:78", tenantBootstrap: true, roles: ["LOC_ADMIN"] },
   "localization.create": { source: "egov-localization/src/main/java/org/egov/web/controller/MessageController.java:66", tenantBootstrap: true, roles: ["LOC_ADMIN"] },
   "localization.delete": { source: "egov-localization/src/main/java/org/egov/web/controller/MessageController.java:100", tenantBootstrap: true, roles: ["LOC_ADMIN"] },
