@@ -8,6 +8,12 @@ import type { OperationResult, UploadedFile } from "./types.js";
 
 export type RawBody = Uint8Array | string | Record<string, unknown> | null | undefined;
 
+/**
+ * Set (non-enumerable) on the `{value}` wrapper of a bare JSON value (array, string, number...) sent to a route
+ * whose body is any JSON (enc `_decrypt`), so a handler can tell it from a real `{"value": ...}` object.
+ */
+export const BARE_JSON = Symbol.for("digit-kit.bareJson");
+
 export interface DecodedBody {
   body: Record<string, unknown>;
   files: UploadedFile[];
@@ -73,7 +79,9 @@ export async function decodeBody(
     return digitFail(400, ErrorCodes.invalidRequestBody, `Request body is not valid JSON: ${(err as Error).message}.`);
   }
   if (anyJson && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))) {
-    return { body: { value: parsed }, files: [] };
+    const wrapped: Record<string, unknown> = { value: parsed };
+    Object.defineProperty(wrapped, BARE_JSON, { value: true });
+    return checkShape(wrapped, limits) ?? { body: wrapped, files: [] };
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return digitFail(400, ErrorCodes.invalidRequestBody, "Request body must be a JSON object ({\"RequestInfo\": {...}, ...}).");
