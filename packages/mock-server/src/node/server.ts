@@ -114,12 +114,12 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, internalPort, filestore, ...engineOpts } = opts;
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
+  const saved = statePath ? readStateFile(statePath) : undefined;
   const filesDir = filestore?.dir ?? (statePath ? `${statePath}.files` : undefined);
   const blobs = filesDir ? diskBlobStore(filesDir) : diskBlobStore(mkdtempSync(join(tmpdir(), "digit-mock-files-")), { removeOnClose: true });
   configureFilestore(engine.ctx, { store: blobs, ...(filestore?.quotaBytes !== undefined ? { quotaBytes: filestore.quotaBytes } : {}) });
   let persistence: Persistence | null = null;
   if (statePath) {
-    const saved = readStateFile(statePath);
     if (saved) engine.state.restore(saved);
     persistence = attachPersistence(engine.state, statePath);
     if (engine.state.keys().includes("filestore")) {
@@ -158,7 +158,13 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   };
   const server: Server = createServer(listener("gateway"));
   server.keepAliveTimeout = 5000;
-  await listen(server, port, host);
+  try {
+    await listen(server, port, host);
+  } catch (err) {
+    persistence?.close();
+    blobs.close();
+    throw err;
+  }
   let internal: Server | null = null;
   if (internalPort !== undefined) {
     internal = createServer(listener("internal"));
@@ -167,6 +173,8 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
       await listen(internal, internalPort, host);
     } catch (err) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      persistence?.close();
+      blobs.close();
       throw err;
     }
   }
