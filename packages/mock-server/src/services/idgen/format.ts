@@ -179,7 +179,7 @@ export function currentYear(token: string, now: number): string {
 }
 
 /** Longest random text the mock renders (DIGIT would try any length; the mock keeps its memory). */
-export const MAX_RANDOM_LENGTH = 100_000;
+export const MAX_RANDOM_LENGTH = 1_000;
 
 /** Any other token (IdGenerationService.java:355-379): concatenated `nextInt(25)` values cut to the first `{n}`. */
 export function randomDigits(token: string): string {

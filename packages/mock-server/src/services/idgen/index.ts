@@ -20,7 +20,7 @@ const TENANT_SCHEMA = "tenant.tenants";
 /** `@Size(max = 200)` on idName, tenantId and format (IdRequest.java). */
 const MAX_FIELD = 200;
 /** Ids the mock renders per request (DIGIT has no limit; the mock keeps its memory). */
-export const MAX_IDS_PER_REQUEST = 100_000;
+export const MAX_IDS_PER_REQUEST = 10_000;
 
 /**
  * Sequences idgen's own migrations create (egov-idgen/src/main/resources/db/migration). A real DIGIT also has
