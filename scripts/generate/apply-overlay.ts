@@ -282,6 +282,7 @@ export function applyOverlay(overlay: ServiceOverlay, upstream: JsonObject | nul
     if (ov.response) op["x-digit-response"] = ov.response;
     if (ov.countKey) op["x-digit-count-key"] = ov.countKey;
     if (ov.notImplemented) op["x-digit-not-implemented"] = true;
+    if (ov.requestInfo === false) op["x-digit-request-info"] = false;
     if (ov.tenantBootstrap) op["x-digit-tenant-bootstrap"] = true;
     const roles = [...new Set([...(ov.roles ?? []), ...(overlay.adminRole ? [overlay.adminRole] : [])])].sort();
     if (roles.length > 0) op["x-digit-roles"] = roles;

@@ -18,6 +18,7 @@ export interface Route {
   response?: "binary";
   countKey?: string;
   notImplemented?: true;
+  requestInfo?: false;
   /** Mock-only facts (route-facts.gen.ts), not part of the SDK's RouteDef. */
   source?: string;
   tenantBootstrap?: true;
@@ -63,6 +64,7 @@ export function routesOf(doc: JsonObject, service: string): Route[] {
       if (op["x-digit-response"] === "binary") route.response = "binary";
       if (typeof op["x-digit-count-key"] === "string") route.countKey = op["x-digit-count-key"];
       if (notImplemented) route.notImplemented = true;
+      if (op["x-digit-request-info"] === false) route.requestInfo = false;
       if (typeof op["x-digit-source"] === "string") route.source = op["x-digit-source"];
       if (op["x-digit-tenant-bootstrap"] === true) route.tenantBootstrap = true;
       if (Array.isArray(op["x-digit-roles"])) route.roles = op["x-digit-roles"].map(String);
@@ -95,6 +97,7 @@ function routeLiteral(r: Route): string {
   if (r.response) lines.push(`response: ${q(r.response)}`);
   if (r.countKey) lines.push(`countKey: ${q(r.countKey)}`);
   if (r.notImplemented) lines.push(`notImplemented: true`);
+  if (r.requestInfo === false) lines.push(`requestInfo: false`);
   return `{\n    ${lines.join(",\n    ")},\n  }`;
 }
 

@@ -17,6 +17,11 @@ export interface OperationOverlay {
   successStatus?: number;
   /** The POST really takes no body (otherwise a missing upstream body becomes RequestInfoWrapper). */
   noBody?: boolean;
+  /**
+   * `false`: the JSON body carries no `RequestInfo` envelope (egov-enc-service, egov-url-shortening), so the SDK
+   * sends the body as given (any JSON value) and the token, if any, in the `auth-token` header.
+   */
+  requestInfo?: boolean;
   /** Query parameter renames (upstream name → real name). */
   renameQuery?: Record<string, string>;
   /** Query parameters upstream marks required that DIGIT treats as optional filters. */

@@ -21,7 +21,9 @@ Options:
   --host <host>       interface to bind (default 127.0.0.1)
   --seed <dir>        seed from a tenant bundle (DIGIT Kit or default-data-handler layout)
   --seed-tenant <t>   value for {tenantid} placeholders in the bundle
-  --state <file>      persist state in this JSON file (loaded on start, saved after writes and on exit)
+  --state <file>      persist state in this JSON file (loaded on start, saved after writes and on exit);
+                      uploaded files go to <file>.files/ (without --state: a temporary directory)
+  --filestore-quota <MB>  total size of the uploaded files the mock keeps (default 256)
   --no-rbac           do not enforce role-action access control
   --no-cors           do not answer CORS preflights or add Access-Control-* headers
   --strict            refuse what real DIGIT refuses where the mock is lenient by default
@@ -70,6 +72,7 @@ export async function startMockServerCli(
         seed: { type: "string" },
         "seed-tenant": { type: "string" },
         state: { type: "string" },
+        "filestore-quota": { type: "string" },
         "no-rbac": { type: "boolean" },
         "no-cors": { type: "boolean" },
         strict: { type: "boolean" },
@@ -94,6 +97,7 @@ export async function startMockServerCli(
     rbac: !values["no-rbac"],
     strict: Boolean(values["strict"]),
   };
+  const quotaMb = nonNegativeInt("--filestore-quota", values["filestore-quota"] as string | undefined);
   const lag = nonNegativeInt("--write-lag", values["write-lag"] as string | undefined);
   if (lag !== undefined) options.writeLagMs = lag;
   const ttl = nonNegativeInt("--token-ttl", values["token-ttl"] as string | undefined);
@@ -117,6 +121,7 @@ export async function startMockServerCli(
     ...(typeof values["seed"] === "string" ? { seed: values["seed"] } : {}),
     ...(typeof values["seed-tenant"] === "string" ? { seedTenant: values["seed-tenant"] } : {}),
     ...(typeof values["state"] === "string" ? { statePath: values["state"] } : {}),
+    ...(quotaMb !== undefined ? { filestore: { quotaBytes: quotaMb * 1024 * 1024 } } : {}),
   });
   log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms): the gateway door, for clients`);
   if (server.internalUrl) log(`Internal door on ${server.internalUrl}: service to service, no token check, RequestInfo.userInfo as sent`);

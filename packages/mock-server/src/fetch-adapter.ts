@@ -8,6 +8,8 @@ export async function toHandleInput(request: Request): Promise<HandleInput> {
   request.headers.forEach((v, k) => {
     headers[k] = v;
   });
+  // A fetch Request carries no Host header; handlers that build absolute URLs (the url shortener) read it.
+  headers["host"] ??= url.host;
   const input: HandleInput = { method: request.method, path: url.pathname, query: url.searchParams, headers };
   if (request.method === "GET" || request.method === "HEAD") return input;
   if ((headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {

@@ -11,6 +11,7 @@ import type { FaultConfig } from "./core/faults.js";
 import type { StateSnapshot } from "./core/state.js";
 import type { MockContext } from "./core/types.js";
 import { createMockFetch, toHandleInput, toResponse } from "./fetch-adapter.js";
+import { configureFilestore } from "./services/filestore/index.js";
 
 export interface DigitMockOptions extends CreateEngineOptions {
   seed?: Bundle;
@@ -20,6 +21,8 @@ export interface DigitMockOptions extends CreateEngineOptions {
    * `/health` and `/_mock/*`, and lets everything else pass.
    */
   baseUrl?: string;
+  /** Uploaded file bytes stay in memory (never in the JSON state), up to `quotaBytes` in total (default 256 MB). */
+  filestore?: { quotaBytes?: number };
 }
 
 export interface DigitMock {
@@ -45,8 +48,9 @@ export interface DigitMock {
 }
 
 export function createDigitMock(opts: DigitMockOptions = {}): DigitMock {
-  const { baseUrl, ...engineOpts } = opts;
+  const { baseUrl, filestore, ...engineOpts } = opts;
   const engine = createEngine(engineOpts);
+  if (filestore?.quotaBytes !== undefined) configureFilestore(engine.ctx, { quotaBytes: filestore.quotaBytes });
   const origin = baseUrl ? new URL(baseUrl).origin : undefined;
   const contexts = new Set(engine.router.contexts());
   const ours = (url: URL) => {

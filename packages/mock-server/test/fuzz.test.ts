@@ -78,7 +78,9 @@ describe("fuzz: handle()", () => {
 
   const routes = () => engine.router.routes();
   const check = (r: OperationResult, what: string) => {
-    if (r.status >= 500) throw new Error(`${what} → ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
+    // egov-enc-service answers its own failures with HTTP 500 (no tracer advice); the mock marks those
+    // deliberate answers with x-digit-mock-error. Any other 5xx is a mock bug.
+    if (r.status >= 500 && r.headers?.["x-digit-mock-error"] === undefined) throw new Error(`${what} → ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
   };
 
   it("never answers 5xx to random JSON bodies on any route, and state invariants hold", async () => {

@@ -81,3 +81,61 @@ describe("writeFileAtomic", () => {
     expect((await fetch(`${again.url}/health`)).status).toBe(200);
   });
 });
+
+describe("filestore bytes on disk", () => {
+  const upload = async (s: MockServer, token: string, text: string) => {
+    const form = new FormData();
+    form.append("tenantId", "pg");
+    form.append("module", "PGR");
+    form.append("file", new Blob([text], { type: "text/plain" }), "note.txt");
+    const res = await fetch(`${s.url}/filestore/v1/files`, { method: "POST", body: form, headers: { "auth-token": token } });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { files: { fileStoreId: string }[] }).files[0]!.fileStoreId;
+  };
+  const download = (s: MockServer, id: string) => fetch(`${s.url}/filestore/v1/files/id?tenantId=pg&fileStoreId=${id}`);
+
+  it("writes uploads next to the state file, keeps them out of the JSON, and serves them after a restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digit-mock-state-"));
+    const file = join(dir, "state.json");
+    const first = await start(file);
+    const token = await login(fetch, first.url);
+    const id = await upload(first, token, "persisted file bytes");
+    expect(readdirSync(`${file}.files`)).toEqual([id]);
+    const state = await (await fetch(`${first.url}/_mock/state`)).text();
+    expect(state).toContain(id);
+    expect(state).not.toContain("persisted file bytes");
+    expect(state).not.toContain(Buffer.from("persisted file bytes").toString("base64"));
+    await first.close();
+    expect(readFileSync(file, "utf8")).not.toContain(Buffer.from("persisted file bytes").toString("base64"));
+    const second = await start(file);
+    expect(await (await download(second, id)).text()).toBe("persisted file bytes");
+  });
+
+  it("moves the bytes of a state file from before the blob store out of the JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digit-mock-state-"));
+    const file = join(dir, "state.json");
+    const first = await start(file);
+    await first.close();
+    const snapshot = JSON.parse(readFileSync(file, "utf8")) as { slices: { filestore: { files: Record<string, unknown> } } };
+    snapshot.slices.filestore.files["legacy-1"] = { id: "legacy-1", tenantId: "pg", module: "PGR", tag: null, fileName: "old.txt", contentType: "text/plain", size: 17, createdTime: 0, data: Buffer.from("legacy bytes here").toString("base64") };
+    writeFileSync(file, JSON.stringify(snapshot));
+    const second = await start(file);
+    expect(await (await download(second, "legacy-1")).text()).toBe("legacy bytes here");
+    expect(await (await fetch(`${second.url}/_mock/state`)).text()).not.toContain(Buffer.from("legacy bytes here").toString("base64"));
+    await second.close();
+    expect(readFileSync(file, "utf8")).not.toContain(Buffer.from("legacy bytes here").toString("base64"));
+  });
+
+  it("uses a temporary directory without --state and removes it on close", async () => {
+    const s = await createMockServer({ port: 0 });
+    const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith("digit-mock-files-")));
+    const token = await login(fetch, s.url);
+    const id = await upload(s, token, "temp bytes");
+    expect(await (await download(s, id)).text()).toBe("temp bytes");
+    const mine = readdirSync(tmpdir()).filter((n) => n.startsWith("digit-mock-files-") && readdirSync(join(tmpdir(), n)).includes(id));
+    expect(mine).toHaveLength(1);
+    await s.close();
+    expect(existsSync(join(tmpdir(), mine[0]!))).toBe(false);
+    expect(before.has(mine[0]!)).toBe(true);
+  });
+});

@@ -23,11 +23,11 @@ describe("docs/sdk.md service examples compile", () => {
       ProcessInstances: [{ tenantId: "pb.amritsar", businessService: "PGR", businessId: "PB-PGR-2026-01-01-000001", action: "ASSIGN", moduleName: "rainmaker-pgr" }],
     });
     // localization
-    await digit.localization.search({}, { query: { locale: "en_IN", module: "rainmaker-pgr" } });
+    await digit.localization.search({ query: { locale: "en_IN", module: "rainmaker-pgr" } });
     // idgen
     const { idResponses } = await digit.idgen.generate({ idRequests: [{ idName: "pgr.servicerequestid", tenantId: "pb.amritsar", count: 1 }] });
     // filestore
-    const { files } = await digit.filestore.upload({ file: new Blob(["hello"]), module: "PGR" });
+    const { files } = await digit.filestore.upload({ file: new Blob(["hello"], { type: "text/plain" }), module: "PGR" });
     const pdfBlob = await digit.filestore.download({ query: { fileStoreId: files![0]!.fileStoreId! } });
     // enc
     await digit.enc.encrypt({ encryptionRequests: [{ tenantId: "pb", type: "Normal", value: ["9999999999"] }] });

@@ -188,7 +188,7 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     path: ["localization", "push"],
-    summary: "Upsert localization messages from a file",
+    summary: "Upsert localization messages from a file, one call per locale and module (as DIGIT's upsert needs)",
     args: [{ name: "<file>", description: "JSON/YAML array of {code, message, module, locale}, or a bundle's {CODE: message} map" }],
     options: [
       { flags: "--tenant <tenant>", description: "state tenant", env: "DIGIT_TENANT" },

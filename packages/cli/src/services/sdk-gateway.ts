@@ -70,7 +70,7 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
     },
 
     async searchMessages(tenantId, locale, module) {
-      const res = await op(client.localization.search)({}, { query: { tenantId, locale, ...(module ? { module } : {}) } });
+      const res = await op(client.localization.search)({ query: { tenantId, locale, ...(module ? { module } : {}) } });
       return list<LiveMessage>(res, "messages");
     },
     async upsertMessages(tenantId, messages) {

@@ -8,6 +8,12 @@ import type { OperationResult, UploadedFile } from "./types.js";
 
 export type RawBody = Uint8Array | string | Record<string, unknown> | null | undefined;
 
+/**
+ * Set (non-enumerable) on the `{value}` wrapper of a bare JSON value (array, string, number...) sent to a route
+ * whose body is any JSON (enc `_decrypt`), so a handler can tell it from a real `{"value": ...}` object.
+ */
+export const BARE_JSON = Symbol.for("digit-kit.bareJson");
+
 export interface DecodedBody {
   body: Record<string, unknown>;
   files: UploadedFile[];
@@ -20,6 +26,13 @@ export interface BodyLimits {
 }
 
 export const defaultBodyLimits: BodyLimits = { maxBytes: 5 * 1024 * 1024, maxArrayItems: 10_000, maxDepth: 64 };
+
+/**
+ * Multipart bodies (filestore uploads) may be larger: DIGIT accepts 5 MB per file and 30 MB per request
+ * (egov-filestore/src/main/resources/application.properties:70-71), checked by the filestore handler; this
+ * transport limit leaves room for the multipart framing.
+ */
+export const MULTIPART_MAX_BYTES = 31 * 1024 * 1024;
 
 const decoder = new TextDecoder("utf-8", { fatal: false });
 
@@ -44,10 +57,11 @@ export async function decodeBody(
   anyJson = false,
 ): Promise<DecodedBody | OperationResult> {
   const size = byteLength(raw);
-  if (size > limits.maxBytes) {
-    return digitFail(413, ErrorCodes.payloadTooLarge, `Request body is ${size} bytes; the mock accepts at most ${limits.maxBytes} bytes.`);
-  }
   const type = mediaType(contentType);
+  const maxBytes = type === "multipart/form-data" ? Math.max(limits.maxBytes, MULTIPART_MAX_BYTES) : limits.maxBytes;
+  if (size > maxBytes) {
+    return digitFail(413, ErrorCodes.payloadTooLarge, `Request body is ${size} bytes; the mock accepts at most ${maxBytes} bytes.`);
+  }
   const empty = raw == null || size === 0 && !(typeof raw === "object" && !(raw instanceof Uint8Array));
   if (raw != null && typeof raw === "object" && !(raw instanceof Uint8Array)) {
     return checkShape(raw, limits) ?? { body: raw, files: [] };
@@ -73,7 +87,9 @@ export async function decodeBody(
     return digitFail(400, ErrorCodes.invalidRequestBody, `Request body is not valid JSON: ${(err as Error).message}.`);
   }
   if (anyJson && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))) {
-    return { body: { value: parsed }, files: [] };
+    const wrapped: Record<string, unknown> = { value: parsed };
+    Object.defineProperty(wrapped, BARE_JSON, { value: true });
+    return checkShape(wrapped, limits) ?? { body: wrapped, files: [] };
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return digitFail(400, ErrorCodes.invalidRequestBody, "Request body must be a JSON object ({\"RequestInfo\": {...}, ...}).");

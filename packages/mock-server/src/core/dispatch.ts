@@ -219,10 +219,13 @@ export class MockEngine {
     }
   }
 
-  /** Whether the operation's body schema declares RequestInfo (enc's crypto calls, for one, do not). */
+  /**
+   * Whether the operation's body schema requires RequestInfo (the generator marks it required wherever a body
+   * declares it; enc's crypto calls and bodies DIGIT ignores, such as any-JSON schemas, do not).
+   */
   private requiresRequestInfo(operationId: string): boolean {
-    const schema = this.requestSchemas[operationId] as { properties?: Record<string, unknown> } | undefined;
-    return schema === undefined || schema.properties === undefined || "RequestInfo" in schema.properties;
+    const schema = this.requestSchemas[operationId] as { required?: unknown } | undefined;
+    return schema === undefined || (Array.isArray(schema.required) && schema.required.includes("RequestInfo"));
   }
 
   /** Whether the operation's body may be any JSON value rather than an object. */

@@ -3,15 +3,19 @@
  * a Buffer (with the size limit enforced while reading), handed to the engine, and the result written as JSON.
  * CORS (on unless `cors: false`) is answered here, before the engine: preflights never reach it (./cors.ts).
  */
+import { mkdtempSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Bundle } from "@digit-kit/bundle";
 import { createEngine, loadSeed, type CreateEngineOptions } from "../create-engine.js";
-import { defaultBodyLimits } from "../core/body.js";
+import { defaultBodyLimits, MULTIPART_MAX_BYTES } from "../core/body.js";
 import type { MockEngine } from "../core/dispatch.js";
 import { digitFail, ErrorCodes } from "../core/errors.js";
 import { attachPersistence, readStateFile, type Persistence } from "../core/persist.js";
 import type { Door, OperationResult } from "../core/types.js";
+import { configureFilestore, diskBlobStore, moveLegacyBytes, type FilestoreSlice } from "../services/filestore/index.js";
 import { addCorsHeaders, answerPreflight, corsOrigin } from "./cors.js";
 
 export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
@@ -35,6 +39,11 @@ export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
    * omitted: no internal door.
    */
   internalPort?: number;
+  /**
+   * Where uploaded file bytes go (never into the JSON state): `dir` (default `<statePath>.files`, or a temporary
+   * directory removed on close when there is no statePath), and the total `quotaBytes` of stored files.
+   */
+  filestore?: { dir?: string; quotaBytes?: number };
 }
 
 export interface MockServer {
@@ -102,16 +111,26 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 export async function createMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, internalPort, ...engineOpts } = opts;
+  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, internalPort, filestore, ...engineOpts } = opts;
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
+  const saved = statePath ? readStateFile(statePath) : undefined;
+  const filesDir = filestore?.dir ?? (statePath ? `${statePath}.files` : undefined);
+  const blobs = filesDir ? diskBlobStore(filesDir) : diskBlobStore(mkdtempSync(join(tmpdir(), "digit-mock-files-")), { removeOnClose: true });
+  configureFilestore(engine.ctx, { store: blobs, ...(filestore?.quotaBytes !== undefined ? { quotaBytes: filestore.quotaBytes } : {}) });
   let persistence: Persistence | null = null;
   if (statePath) {
-    const saved = readStateFile(statePath);
     if (saved) engine.state.restore(saved);
     persistence = attachPersistence(engine.state, statePath);
+    if (engine.state.keys().includes("filestore")) {
+      // States written before the blob store kept file bytes in JSON: move them out (the next save drops them
+      // from the file), then drop blobs no file names.
+      engine.state.write(() => moveLegacyBytes(engine.state.current<FilestoreSlice>("filestore"), blobs));
+      blobs.prune(new Set(Object.keys(engine.state.raw<FilestoreSlice>("filestore").files)));
+    }
   }
   const maxBytes = opts.limits?.maxBytes ?? defaultBodyLimits.maxBytes;
+  const multipartMaxBytes = Math.max(maxBytes, MULTIPART_MAX_BYTES);
 
   const listener = (door: Door) => (req: IncomingMessage, res: ServerResponse) => {
     if (cors && req.method === "OPTIONS") {
@@ -119,10 +138,12 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
       return;
     }
     const allowOrigin = cors ? corsOrigin(req) : null;
-    readBody(req, maxBytes)
+    const multipart = String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data");
+    const limit = multipart ? multipartMaxBytes : maxBytes;
+    readBody(req, limit)
       .then((body) => {
         if (body === null) {
-          send(res, digitFail(413, ErrorCodes.payloadTooLarge, `Request body exceeds ${maxBytes} bytes.`), allowOrigin);
+          send(res, digitFail(413, ErrorCodes.payloadTooLarge, `Request body exceeds ${limit} bytes.`), allowOrigin);
           return;
         }
         return engine
@@ -137,7 +158,13 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   };
   const server: Server = createServer(listener("gateway"));
   server.keepAliveTimeout = 5000;
-  await listen(server, port, host);
+  try {
+    await listen(server, port, host);
+  } catch (err) {
+    persistence?.close();
+    blobs.close();
+    throw err;
+  }
   let internal: Server | null = null;
   if (internalPort !== undefined) {
     internal = createServer(listener("internal"));
@@ -146,6 +173,8 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
       await listen(internal, internalPort, host);
     } catch (err) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      persistence?.close();
+      blobs.close();
       throw err;
     }
   }
@@ -172,6 +201,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
         ),
       );
       persistence?.close();
+      blobs.close();
     },
   };
 }

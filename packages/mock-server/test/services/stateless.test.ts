@@ -22,20 +22,33 @@ describe("pdf", () => {
 });
 
 describe("url shortener", () => {
-  it("shortens to a path that resolves with a 302", () => {
+  it("stores every URL under a new id, answers the absolute short URL, and redirects without checking validity", () => {
     const ctx = fakeContext();
     const h = new Harness(urlShortenerService, ctx);
-    const res = h.call("urlShortener.shorten", { body: { url: "https://example.org/a?b=c" } });
-    const short = new TextDecoder().decode(res.raw?.data);
-    expect(short).toMatch(/^\/egov-url-shortening\/\w+$/);
-    const again = new TextDecoder().decode(h.call("urlShortener.shorten", { body: { url: "https://example.org/a?b=c" } }).raw?.data);
-    expect(again).toBe(short);
+    const shorten = (body: Record<string, unknown>) => h.call("urlShortener.shorten", { rawBody: body });
+    const short = new TextDecoder().decode(shorten({ url: "https://example.org/a?b=c", validTill: 1 }).raw?.data);
+    expect(short).toMatch(/^http:\/\/localhost\/egov-url-shortening\/\w{3,}$/);
+    const again = new TextDecoder().decode(shorten({ url: "https://example.org/a?b=c", id: "mine" }).raw?.data);
+    expect(again).not.toBe(short);
+    expect(again).not.toMatch(/mine$/);
     const id = short.split("/").pop() ?? "";
     const resolved = h.call("urlShortener.resolve", { params: { id } });
     expect(resolved.status).toBe(302);
     expect(resolved.headers?.["location"]).toBe("https://example.org/a?b=c");
-    expect(h.call("urlShortener.resolve", { params: { id: "nope" } }).status).toBe(404);
-    expect(errorCodes(h.call("urlShortener.shorten", { body: { url: "not a url" } }))).toEqual(["INVALID_URL"]);
+    expect(bodyOf(h.call("urlShortener.resolve", { params: { id: "nope" } }))["Errors"]).toEqual([
+      { id: null, parentId: null, code: "QUERY_EXECUTION_ERROR", message: "Database operation failed", description: "An error occurred while processing the database request.", params: null },
+    ]);
+    for (const bad of ["not a url", "http://localhost:8080/a", "https://Example.org", "http://10.0.0.1/x"]) {
+      expect(errorCodes(shorten({ url: bad }))).toEqual(["URL_SHORTENING_INVALID_URL"]);
+    }
+    expect(shorten({ url: "www.example.org/a" }).status).toBe(200);
+    expect(errorCodes(shorten({ RequestInfo: {}, url: "https://example.org" }))).toEqual(["JsonMappingException"]);
+    expect(errorCodes(shorten({}))).toEqual(["NotNull.shortenRequest.url"]);
+  });
+
+  it("treats ids like __proto__ as unknown", () => {
+    const h = new Harness(urlShortenerService, fakeContext());
+    for (const id of ["__proto__", "constructor", "toString"]) expect(h.call("urlShortener.resolve", { params: { id } }).status).toBe(400);
   });
 });
 

@@ -113,7 +113,12 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
     const headers: Record<string, string> = { accept: "application/json", ...config.headers, ...options.headers };
     let payload: BodyInit | undefined;
     let sent: unknown;
-    if (route.body === "json") {
+    if (route.body === "json" && route.requestInfo === false) {
+      // No RequestInfo envelope (enc, url shortener): the body travels as given, any JSON value.
+      sent = body ?? {};
+      payload = JSON.stringify(sent);
+      headers["content-type"] = "application/json";
+    } else if (route.body === "json") {
       const input = (body ?? {}) as Record<string, unknown>;
       const RequestInfo = buildRequestInfo({
         route,
@@ -135,7 +140,7 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
       payload = sent as BodyInit;
     }
     // JSON calls carry the token in RequestInfo; DIGIT's gateway reads it from `auth-token` for the rest.
-    if (route.auth && token && route.body !== "json") headers["auth-token"] = token;
+    if (route.auth && token && (route.body !== "json" || route.requestInfo === false)) headers["auth-token"] = token;
 
     const hooks = config.hooks;
     const redact = hooks && (await import("./redact.js")).redact;

@@ -37,4 +37,9 @@ export interface RouteDef {
   readonly countKey?: string;
   /** DIGIT maps the route but answers 501 Not Implemented; calling it always fails. */
   readonly notImplemented?: true;
+  /**
+   * `false`: the JSON body has no `RequestInfo` envelope (egov-enc-service, egov-url-shortening); the body is
+   * sent as given (any JSON value) and the token, if any, travels in the `auth-token` header.
+   */
+  readonly requestInfo?: false;
 }

@@ -64,10 +64,36 @@ export default async function localizationPush(ctx: CommandContext): Promise<num
   const { client, connection } = clientFor(ctx, ctx.options.tenant as string | undefined);
   const tenantId = tenantOf(ctx, connection.loginTenant);
   const BATCH = 500;
-  for (let i = 0; i < messages.length; i += BATCH) {
-    await client.localization.upsert({ tenantId, messages: messages.slice(i, i + BATCH) } as never);
-    if (messages.length > BATCH) ctx.out.status(`pushed ${Math.min(i + BATCH, messages.length)}/${messages.length}`);
+  const batches = upsertBatches(messages, BATCH);
+  const total = batches.reduce((n, b) => n + b.length, 0);
+  let pushed = 0;
+  for (const batch of batches) {
+    await client.localization.upsert({ tenantId, messages: batch } as never);
+    pushed += batch.length;
+    if (batches.length > 1) ctx.out.status(`pushed ${pushed}/${total}`);
   }
-  ctx.out.result({ tenantId, pushed: messages.length }, () => `Upserted ${messages.length} message(s) to ${tenantId}.`);
+  ctx.out.result({ tenantId, pushed: total }, () => `Upserted ${total} message(s) to ${tenantId}.`);
   return 0;
+}
+
+/**
+ * Upsert calls DIGIT handles correctly: one locale and module per call (DIGIT finds existing rows by the first
+ * message's locale and module only) and each code once per call (a repeated code is DUPLICATE_RECORDS; the
+ * last text wins here), at most `size` messages each.
+ */
+export function upsertBatches(messages: Message[], size: number): Message[][] {
+  const groups = new Map<string, Map<string, Message>>();
+  for (const m of messages) {
+    const key = `${m.locale}\u0000${m.module}`;
+    const group = groups.get(key) ?? new Map<string, Message>();
+    group.delete(m.code);
+    group.set(m.code, m);
+    groups.set(key, group);
+  }
+  const out: Message[][] = [];
+  for (const group of groups.values()) {
+    const list = [...group.values()];
+    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  }
+  return out;
 }

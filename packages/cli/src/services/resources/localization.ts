@@ -8,7 +8,13 @@ export const LOCALIZATION_BATCH = 500;
 
 /**
  * Messages matched by (tenant, locale, module, code). Creates and updates are written together through
- * upsert in batches: the first item of each batch carries the write, the others ride along.
+ * upsert in batches, one tenant, locale and module per call (DIGIT's upsert keys on the first message's locale
+ * and module): the first item of each batch carries the write, the others ride along.
+ *
+ * DIGIT's search does not merge tenant levels: it answers the first of the tenant, its parents and `default`
+ * with any message matching the filter. What a search shows for a tenant may therefore come from a parent, and
+ * writing some messages of a module at the tenant hides the parent's others. So when a group has anything to
+ * write, its unchanged messages are written with it, which makes the tenant's own level complete.
  */
 export async function planLocalization(ctx: PlanContext): Promise<PlanItem[]> {
   const items: PlanItem[] = [];
@@ -25,14 +31,18 @@ export async function planLocalization(ctx: PlanContext): Promise<PlanItem[]> {
       else if (current !== m.message) pending.push({ item: { ...base, action: "update", changes: [{ path: "/message", from: current, to: m.message }] }, msg });
       else items.push({ ...base, action: "unchanged" });
     }
-    for (const batch of chunk(pending, LOCALIZATION_BATCH)) {
-      const messages = batch.map((b) => b.msg);
-      const write = ctx.gateway.upsertMessages.bind(ctx.gateway, tenantId, messages);
-      let promise: Promise<void> | undefined;
-      // Every item of the batch shares one upsert call, made once.
-      const run = (): Promise<void> => (promise ??= write());
-      for (const b of batch) items.push({ ...b.item, run });
-    }
+    if (pending.length === 0) continue;
+    // Unchanged messages ride along; each code once (a code twice in one upsert is DUPLICATE_RECORDS).
+    const toWrite = new Map<string, LiveMessage>();
+    for (const m of msgs) toWrite.set(m.code, { code: m.code, message: m.message, module, locale });
+    const batches = chunk([...toWrite.values()], LOCALIZATION_BATCH);
+    let promise: Promise<void> | undefined;
+    // The group's upsert calls are made once, by whichever of its items runs first.
+    const run = (): Promise<void> =>
+      (promise ??= (async () => {
+        for (const messages of batches) await ctx.gateway.upsertMessages(tenantId, messages);
+      })());
+    for (const p of pending) items.push({ ...p.item, run });
   }
   return items;
 }

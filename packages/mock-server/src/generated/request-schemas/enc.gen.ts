@@ -3,20 +3,22 @@
 /** Request-body JSON Schemas of the enc service, keyed by operationId. */
 export const encRequestSchemas: Record<string, object> = {
   "enc.decrypt": {
-    "description": "Any JSON value whose encrypted strings are decrypted in place."
+    "description": "Any JSON value (array, object, string) whose leaves are decrypted in place, with no request envelope."
   },
   "enc.encrypt": {
     "properties": {
       "encryptionRequests": {
         "items": {
+          "description": "Item fields are not bean-validated (the list has no @Valid); the service checks tenant and type.",
           "properties": {
             "tenantId": {
               "type": "string"
             },
             "type": {
+              "description": "Normal (AES) or Imp (RSA): type.to.method.map.",
               "enum": [
-                "Important",
-                "Normal"
+                "Normal",
+                "Imp"
               ],
               "type": "string"
             },
@@ -29,6 +31,9 @@ export const encRequestSchemas: Record<string, object> = {
         "type": "array"
       }
     },
+    "required": [
+      "encryptionRequests"
+    ],
     "type": "object"
   },
   "enc.rotateAllKeys": {
@@ -37,6 +42,9 @@ export const encRequestSchemas: Record<string, object> = {
         "type": "string"
       }
     },
+    "required": [
+      "tenantId"
+    ],
     "type": "object"
   },
   "enc.rotateKey": {
@@ -45,6 +53,9 @@ export const encRequestSchemas: Record<string, object> = {
         "type": "string"
       }
     },
+    "required": [
+      "tenantId"
+    ],
     "type": "object"
   },
   "enc.sign": {
@@ -56,6 +67,10 @@ export const encRequestSchemas: Record<string, object> = {
         "type": "string"
       }
     },
+    "required": [
+      "tenantId",
+      "value"
+    ],
     "type": "object"
   },
   "enc.verify": {
@@ -67,6 +82,10 @@ export const encRequestSchemas: Record<string, object> = {
         "type": "string"
       }
     },
+    "required": [
+      "value",
+      "signature"
+    ],
     "type": "object"
   },
 };

@@ -11,23 +11,21 @@ export const idgenRequestSchemas: Record<string, object> = {
         "items": {
           "properties": {
             "idName": {
+              "description": "An empty idName skips the MDMS lookup.",
               "maxLength": 200,
-              "minLength": 1,
               "type": "string"
             },
             "tenantId": {
               "maxLength": 200,
-              "minLength": 1,
               "type": "string"
             },
             "format": {
+              "description": "Used only when MDMS has no IdFormat for idName.",
               "maxLength": 200,
               "type": "string"
             },
             "count": {
-              "default": 1,
-              "maximum": 1000,
-              "minimum": 1,
+              "description": "Ids to generate (default 1; 0 or less gives none).",
               "type": "integer"
             }
           },
@@ -37,8 +35,6 @@ export const idgenRequestSchemas: Record<string, object> = {
           ],
           "type": "object"
         },
-        "maxItems": 100,
-        "minItems": 1,
         "type": "array"
       }
     },

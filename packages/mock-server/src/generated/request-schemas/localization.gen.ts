@@ -5,33 +5,34 @@ import { RequestInfo } from "./envelope.gen.js";
 /** Request-body JSON Schemas of the localization service, keyed by operationId. */
 export const localizationRequestSchemas: Record<string, object> = {
   "localization.cacheBust": {
-    "properties": {
-      "RequestInfo": RequestInfo
-    },
-    "required": [
-      "RequestInfo"
-    ],
+    "description": "Ignored by the service (the gateway reads RequestInfo.authToken).",
     "type": "object"
   },
   "localization.create": {
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "maxLength": 256,
+        "minLength": 1,
         "type": "string"
       },
       "messages": {
         "items": {
           "properties": {
             "code": {
+              "minLength": 1,
               "type": "string"
             },
             "message": {
+              "minLength": 1,
               "type": "string"
             },
             "module": {
+              "minLength": 1,
               "type": "string"
             },
             "locale": {
+              "minLength": 1,
               "type": "string"
             }
           },
@@ -43,6 +44,7 @@ export const localizationRequestSchemas: Record<string, object> = {
           ],
           "type": "object"
         },
+        "minItems": 1,
         "type": "array"
       }
     },
@@ -57,18 +59,22 @@ export const localizationRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "maxLength": 256,
         "type": "string"
       },
       "messages": {
         "items": {
           "properties": {
             "code": {
+              "minLength": 1,
               "type": "string"
             },
             "module": {
+              "minLength": 1,
               "type": "string"
             },
             "locale": {
+              "minLength": 1,
               "type": "string"
             }
           },
@@ -79,6 +85,7 @@ export const localizationRequestSchemas: Record<string, object> = {
           ],
           "type": "object"
         },
+        "minItems": 1,
         "type": "array"
       }
     },
@@ -89,12 +96,37 @@ export const localizationRequestSchemas: Record<string, object> = {
     ],
     "type": "object"
   },
-  "localization.search": {
+  "localization.searchV2": {
     "properties": {
-      "RequestInfo": RequestInfo
+      "RequestInfo": RequestInfo,
+      "messageSearchCriteria": {
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "locale": {
+            "type": "string"
+          },
+          "module": {
+            "description": "Comma-separated modules.",
+            "type": "string"
+          },
+          "codes": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          }
+        },
+        "required": [
+          "tenantId"
+        ],
+        "type": "object"
+      }
     },
     "required": [
-      "RequestInfo"
+      "RequestInfo",
+      "messageSearchCriteria"
     ],
     "type": "object"
   },
@@ -102,26 +134,39 @@ export const localizationRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "maxLength": 256,
+        "minLength": 1,
         "type": "string"
       },
       "locale": {
+        "maxLength": 255,
+        "minLength": 1,
         "type": "string"
       },
       "module": {
+        "maxLength": 255,
+        "minLength": 1,
         "type": "string"
       },
       "messages": {
         "items": {
           "properties": {
             "code": {
+              "minLength": 1,
               "type": "string"
             },
             "message": {
+              "minLength": 1,
               "type": "string"
             }
           },
+          "required": [
+            "code",
+            "message"
+          ],
           "type": "object"
         },
+        "minItems": 1,
         "type": "array"
       }
     },
@@ -138,21 +183,27 @@ export const localizationRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "maxLength": 256,
+        "minLength": 1,
         "type": "string"
       },
       "messages": {
         "items": {
           "properties": {
             "code": {
+              "minLength": 1,
               "type": "string"
             },
             "message": {
+              "minLength": 1,
               "type": "string"
             },
             "module": {
+              "minLength": 1,
               "type": "string"
             },
             "locale": {
+              "minLength": 1,
               "type": "string"
             }
           },
@@ -164,6 +215,7 @@ export const localizationRequestSchemas: Record<string, object> = {
           ],
           "type": "object"
         },
+        "minItems": 1,
         "type": "array"
       }
     },

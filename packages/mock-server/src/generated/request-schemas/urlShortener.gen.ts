@@ -3,6 +3,7 @@
 /** Request-body JSON Schemas of the urlShortener service, keyed by operationId. */
 export const urlShortenerRequestSchemas: Record<string, object> = {
   "urlShortener.shorten": {
+    "description": "`id` is accepted but ignored; validFrom and validTill are stored but never enforced.",
     "properties": {
       "id": {
         "type": "string"
@@ -19,6 +20,9 @@ export const urlShortenerRequestSchemas: Record<string, object> = {
         "type": "integer"
       }
     },
+    "required": [
+      "url"
+    ],
     "type": "object"
   },
 };

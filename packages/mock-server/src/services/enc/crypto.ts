@@ -4,6 +4,7 @@
  * iv (12 bytes) + auth tag (16 bytes) + ciphertext.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { ownEnsure, ownGet } from "../shared/own.js";
 
 export interface TenantKey {
   keyId: number;
@@ -18,10 +19,11 @@ export interface TenantKey {
 }
 
 export interface EncSlice {
-  /** Key versions per tenant, oldest first; the last one is active. */
+  /** Key versions per tenant, oldest first; the last one is active (read and written through services/shared/own.ts). */
   keys: Record<string, TenantKey[]>;
 }
 
+/** A value is not `<keyId>|<ciphertext>`, names no key, or does not decrypt; `message` is DIGIT's. */
 export class CipherError extends Error {}
 
 function allKeys(slice: EncSlice): TenantKey[] {
@@ -37,7 +39,7 @@ export function addKey(slice: EncSlice, tenantId: string, now: number): TenantKe
   const used = new Set(allKeys(slice).map((k) => k.keyId));
   let keyId = randomInt(100_000, 1_000_000);
   while (used.has(keyId)) keyId = randomInt(100_000, 1_000_000);
-  const versions = (slice.keys[tenantId] ??= []);
+  const versions = ownEnsure(slice.keys, tenantId, (): TenantKey[] => []);
   for (const k of versions) k.active = false;
   const key: TenantKey = {
     keyId,
@@ -53,8 +55,13 @@ export function addKey(slice: EncSlice, tenantId: string, now: number): TenantKe
 }
 
 export function activeKey(slice: EncSlice, tenantId: string, now: number): TenantKey {
-  const versions = slice.keys[tenantId] ?? [];
+  const versions = ownGet(slice.keys, tenantId) ?? [];
   return versions.find((k) => k.active) ?? addKey(slice, tenantId, now);
+}
+
+/** Whether the tenant has an active key now (without creating one). */
+export function hasActiveKey(slice: EncSlice, tenantId: string): boolean {
+  return (ownGet(slice.keys, tenantId) ?? []).some((k) => k.active);
 }
 
 export function encryptText(key: TenantKey, plain: string): string {
@@ -64,25 +71,33 @@ export function encryptText(key: TenantKey, plain: string): string {
   return `${key.keyId}|${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
 }
 
-/** Splits `<keyId>|<base64>`; undefined when the text is not in that form. */
-export function parseWire(text: string): { keyId: number; payload: Buffer } | undefined {
-  const match = /^(\d+)\|([A-Za-z0-9+/=]+)$/.exec(text);
-  if (match === null) return undefined;
-  return { keyId: Number(match[1]), payload: Buffer.from(match[2] as string, "base64") };
+/**
+ * DIGIT's `new Ciphertext(text)` / `new Signature(text)`: split on `|`, the first part `Integer.parseInt`, the
+ * second the payload (ENC/models/Ciphertext.java:16-22); undefined when that fails.
+ */
+export function parseWire(text: string): { keyId: number; payload: string } | undefined {
+  const parts = text.split("|");
+  const id = parts[0] as string;
+  if (parts.length < 2 || !/^[+-]?\d{1,10}$/.test(id)) return undefined;
+  const keyId = Number(id);
+  if (keyId > 2147483647 || keyId < -2147483648) return undefined;
+  return { keyId, payload: parts[1] as string };
 }
 
+/** Decrypts one leaf; throws CipherError with DIGIT's message. */
 export function decryptText(slice: EncSlice, text: string): string {
   const wire = parseWire(text);
-  if (wire === undefined) throw new CipherError(`'${text.slice(0, 12)}…' is not an encrypted value of the form <keyId>|<base64>`);
+  if (wire === undefined) throw new CipherError(`${text}: Invalid Ciphertext`);
   const key = keyById(slice, wire.keyId);
-  if (key === undefined) throw new CipherError(`no key with id ${wire.keyId}`);
-  if (wire.payload.length < 29) throw new CipherError("the ciphertext is truncated");
+  if (key === undefined) throw new CipherError("Key not found in the database");
+  const payload = Buffer.from(wire.payload, "base64");
+  if (payload.length < 29) throw new CipherError("Tag mismatch");
   try {
-    const decipher = createDecipheriv("aes-256-gcm", Buffer.from(key.secret, "base64"), wire.payload.subarray(0, 12));
-    decipher.setAuthTag(wire.payload.subarray(12, 28));
-    return Buffer.concat([decipher.update(wire.payload.subarray(28)), decipher.final()]).toString("utf8");
+    const decipher = createDecipheriv("aes-256-gcm", Buffer.from(key.secret, "base64"), payload.subarray(0, 12));
+    decipher.setAuthTag(payload.subarray(12, 28));
+    return Buffer.concat([decipher.update(payload.subarray(28)), decipher.final()]).toString("utf8");
   } catch {
-    throw new CipherError(`the value encrypted with key ${wire.keyId} was tampered with or is corrupt`);
+    throw new CipherError("Tag mismatch");
   }
 }
 
@@ -94,10 +109,11 @@ export function sign(key: TenantKey, value: string): string {
   return `${key.keyId}|${hmac(key, value).toString("base64")}`;
 }
 
-export function verify(slice: EncSlice, value: string, signature: string): boolean {
-  const wire = parseWire(signature);
-  const key = wire === undefined ? undefined : keyById(slice, wire.keyId);
-  if (wire === undefined || key === undefined) return false;
+/** True when `signature` (already parsed) is the value's signature; undefined when its key does not exist. */
+export function verify(slice: EncSlice, value: string, wire: { keyId: number; payload: string }): boolean | undefined {
+  const key = keyById(slice, wire.keyId);
+  if (key === undefined) return undefined;
   const expected = hmac(key, value);
-  return expected.length === wire.payload.length && timingSafeEqual(expected, wire.payload);
+  const given = Buffer.from(wire.payload, "base64");
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }

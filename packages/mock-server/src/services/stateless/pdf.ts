@@ -4,7 +4,7 @@
  */
 import type { OperationHandler, OperationRequest, ServiceModule } from "../../core/types.js";
 import type { MockContext } from "../../core/types.js";
-import type { FilestoreSlice } from "../filestore/index.js";
+import { storeFiles, type FilestoreSlice } from "../filestore/index.js";
 import { handle, ok, reject } from "../shared/respond.js";
 import { str } from "../shared/values.js";
 import { emptySearch, fixed } from "./echo.js";
@@ -57,19 +57,8 @@ const create: OperationHandler<NoState> = (req, ctx) =>
     const ids: string[] = [];
     if (filestore !== undefined) {
       const data = placeholderPdf(key);
-      const id = ctx.uuid();
-      filestore.files[id] = {
-        id,
-        tenantId,
-        module: "pdfgen",
-        tag: key,
-        fileName: `${key}-${now}.pdf`,
-        contentType: "application/pdf",
-        size: data.byteLength,
-        createdTime: now,
-        data: Buffer.from(data).toString("base64"),
-      };
-      ids.push(id);
+      const [file] = storeFiles(ctx, filestore, [{ tenantId, module: "pdfgen", tag: key, fileName: `${key}-${now}.pdf`, contentType: "application/pdf", data }]);
+      if (file) ids.push(file.id);
     }
     return ok(req, now, req.route.successStatus, {
       message: "Success",

@@ -17,6 +17,7 @@ export const encRoutes = {
     successStatus: 200,
     retrySafe: false,
     auth: true,
+    requestInfo: false,
   },
   encrypt: {
     operationId: "enc.encrypt",
@@ -30,6 +31,7 @@ export const encRoutes = {
     successStatus: 200,
     retrySafe: false,
     auth: true,
+    requestInfo: false,
   },
   rotateAllKeys: {
     operationId: "enc.rotateAllKeys",
@@ -43,6 +45,7 @@ export const encRoutes = {
     successStatus: 200,
     retrySafe: false,
     auth: true,
+    requestInfo: false,
   },
   rotateKey: {
     operationId: "enc.rotateKey",
@@ -56,6 +59,7 @@ export const encRoutes = {
     successStatus: 200,
     retrySafe: false,
     auth: true,
+    requestInfo: false,
   },
   sign: {
     operationId: "enc.sign",
@@ -69,6 +73,7 @@ export const encRoutes = {
     successStatus: 200,
     retrySafe: false,
     auth: true,
+    requestInfo: false,
   },
   verify: {
     operationId: "enc.verify",
@@ -82,6 +87,7 @@ export const encRoutes = {
     successStatus: 200,
     retrySafe: true,
     auth: true,
+    requestInfo: false,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -25,6 +25,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Answers a bare JSON array, one element per request item, each the item's value with every non-null leaf replaced by "<keyId>|<base64>". A tenant without keys or a type other than Normal/Imp is HTTP 500. */
         post: operations["enc.encrypt"];
         delete?: never;
         options?: never;
@@ -41,6 +42,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Rotates every tenant's keys; tenantId is required in the body but not used. */
         post: operations["enc.rotateAllKeys"];
         delete?: never;
         options?: never;
@@ -108,15 +110,27 @@ export interface components {
             /** Format: int64 */
             lastModifiedTime?: number;
         };
+        /** @description Spring Boot's default error body (DefaultErrorAttributes); it carries no DIGIT code. */
+        BootError: {
+            timestamp?: string;
+            status?: number;
+            error?: string;
+            path?: string;
+        };
+        EncFailure: components["schemas"]["BootError"] | components["schemas"]["ErrorRes"];
+        /** @description Item fields are not bean-validated (the list has no @Valid); the service checks tenant and type. */
         EncReqObject: {
             tenantId?: string;
-            /** @enum {string} */
-            type?: "Important" | "Normal";
+            /**
+             * @description Normal (AES) or Imp (RSA): type.to.method.map.
+             * @enum {string}
+             */
+            type?: "Normal" | "Imp";
             /** @description Value(s) to encrypt: a string, object or array. */
             value?: unknown;
         };
         EncryptionRequest: {
-            encryptionRequests?: components["schemas"]["EncReqObject"][];
+            encryptionRequests: components["schemas"]["EncReqObject"][];
         };
         Error: {
             code: string;
@@ -171,14 +185,14 @@ export interface components {
             tenantId?: string | null;
         };
         RotateKeyRequest: {
-            tenantId?: string;
+            tenantId: string;
         };
         RotateKeyResponse: {
             acknowledged?: boolean;
         };
         SignRequest: {
-            tenantId?: string;
-            value?: string;
+            tenantId: string;
+            value: string;
         };
         SignResponse: {
             value?: string;
@@ -205,8 +219,8 @@ export interface components {
             roles?: components["schemas"]["Role"][];
         };
         VerifyRequest: {
-            value?: string;
-            signature?: string;
+            value: string;
+            signature: string;
         };
         VerifyResponse: {
             verified?: boolean;
@@ -270,7 +284,15 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description An unreadable body (Spring Boot's default error body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncFailure"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -297,7 +319,15 @@ export interface operations {
                     "application/json": Record<string, never>[];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bean validation or an unreadable body (Spring Boot's default error body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncFailure"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -324,7 +354,15 @@ export interface operations {
                     "application/json": components["schemas"]["RotateKeyResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bean validation (Spring Boot's default error body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncFailure"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -351,7 +389,15 @@ export interface operations {
                     "application/json": components["schemas"]["RotateKeyResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bean validation (Spring Boot's default error body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncFailure"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -378,7 +424,15 @@ export interface operations {
                     "application/json": components["schemas"]["SignResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bean validation (Spring Boot's default error body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncFailure"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -405,7 +459,15 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bean validation or a signature that is not "<keyId>|<base64>" (Spring Boot's default error body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncFailure"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };

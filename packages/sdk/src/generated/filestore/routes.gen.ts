@@ -16,7 +16,7 @@ export const filestoreRoutes = {
     body: "none",
     successStatus: 200,
     retrySafe: true,
-    auth: true,
+    auth: false,
     response: "binary",
   },
   getMetadata: {
@@ -43,7 +43,7 @@ export const filestoreRoutes = {
     body: "none",
     successStatus: 200,
     retrySafe: true,
-    auth: false,
+    auth: true,
   },
   searchByTag: {
     operationId: "filestore.searchByTag",
@@ -56,7 +56,7 @@ export const filestoreRoutes = {
     body: "none",
     successStatus: 200,
     retrySafe: true,
-    auth: true,
+    auth: false,
   },
   upload: {
     operationId: "filestore.upload",
@@ -69,7 +69,7 @@ export const filestoreRoutes = {
     body: "multipart",
     successStatus: 201,
     retrySafe: false,
-    auth: true,
+    auth: false,
   },
 } as const satisfies Record<string, RouteDef>;
 

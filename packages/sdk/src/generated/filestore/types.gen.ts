@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Multipart parts named `file` (repeatable, at most 5 MB each and 30 MB per request), `tenantId` and `module` (both required), `tag` and `requestInfo` (JSON text). Each file's extension must be one of jpg, jpeg, png, pdf, odt, ods, docx, doc, dxf, csv, txt, xlsx, xls, and its bytes and declared Content-Type must match it (a .csv or .txt is text/plain), else EG_FILESTORE_INVALID_INPUT. */
         post: operations["filestore.upload"];
         delete?: never;
         options?: never;
@@ -71,6 +72,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Pre-signed URLs of the files found at exactly this tenant, under each fileStoreId and as fileStoreIds items; unknown ids are left out and an empty fileStoreIds answers {}. An image's value is four comma-joined URLs (original, large, medium, small). */
         get: operations["filestore.getUrl"];
         put?: never;
         post?: never;
@@ -107,17 +109,21 @@ export interface components {
         FileUrlResponse: {
             fileStoreIds?: {
                 id?: string;
+                /** @description A pre-signed GET URL; for images four of them, comma-joined. */
                 url?: string;
-                tenantId?: string;
             }[];
         } & {
             [key: string]: unknown;
         };
+        /** @description The stored file's domain Resource with its bytes left out. */
         MetaDataResponse: {
+            contentType?: string;
+            /** @description The stored object name: <bucket>/<tenantId>/<module>/<Month>/<day>/<millis><letters>.<ext>. */
             fileName?: string;
-            contetntType?: string;
+            /** @description Always null. */
+            resource?: Record<string, never> | null;
             tenantId?: string;
-            resource?: string;
+            /** @description "<n> bytes". */
             fileSize?: string;
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
@@ -162,8 +168,9 @@ export interface components {
             tenantId?: string | null;
         };
         TagFile: {
+            /** @description A relative download link: /filestore/v1/files/id?fileStoreId=<id>&tenantId=<tenantId>. */
             url?: string;
-            contetntType?: string;
+            contentType?: string;
         };
         TagFileResponse: {
             files?: components["schemas"]["TagFile"][];
@@ -172,6 +179,21 @@ export interface components {
         TenantRole: {
             tenantId: string;
             roles: components["schemas"]["Role"][];
+        };
+        TracerError: {
+            id?: string | null;
+            parentId?: string | null;
+            code: string;
+            message: string | null;
+            description?: string | null;
+            params?: string[] | null;
+        };
+        /** @description The tracer library's envelope (ExceptionAdvise), HTTP 400. */
+        TracerErrorRes: {
+            ResponseInfo?: {
+                [key: string]: unknown;
+            } | null;
+            Errors: components["schemas"]["TracerError"][];
         };
         UploadFile: {
             fileStoreId?: string;
@@ -245,8 +267,10 @@ export interface operations {
                     /** Format: binary */
                     file: string;
                     tenantId: string;
-                    module?: string;
+                    module: string;
                     tag?: string;
+                    /** @description RequestInfo as JSON text (optional). */
+                    requestInfo?: string;
                 };
             };
         };
@@ -260,9 +284,15 @@ export interface operations {
                     "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description A missing parameter, a refused file or a file over the size limit (tracer envelope). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracerErrorRes"];
+                };
+            };
         };
     };
     "filestore.download": {
@@ -277,7 +307,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file content. */
+            /** @description The file content, with Content-Disposition: attachment; filename="<stored name>". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -286,9 +316,15 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description A missing parameter, or NOT_FOUND "Invalid filestoreid or tenantid" (tracer envelope). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracerErrorRes"];
+                };
+            };
         };
     };
     "filestore.getMetadata": {
@@ -312,7 +348,15 @@ export interface operations {
                     "application/json": components["schemas"]["MetaDataResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description A missing parameter, or NOT_FOUND "Invalid filestoreid or tenantid" (tracer envelope). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracerErrorRes"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -338,9 +382,15 @@ export interface operations {
                     "application/json": components["schemas"]["TagFileResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description A missing parameter (tracer envelope). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracerErrorRes"];
+                };
+            };
         };
     };
     "filestore.getUrl": {
@@ -364,7 +414,17 @@ export interface operations {
                     "application/json": components["schemas"]["FileUrlResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description A missing parameter (tracer envelope). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracerErrorRes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

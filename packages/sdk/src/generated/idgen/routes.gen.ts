@@ -16,7 +16,7 @@ export const idgenRoutes = {
     body: "json",
     successStatus: 200,
     retrySafe: false,
-    auth: true,
+    auth: false,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description For each request: the MDMS common-masters.IdFormat of idName (when one exists) replaces the request's format; `[tenantid]`, `[tenant_id]` and `[TENANT_ID]` render the tenant as is, with underscores and upper-cased; `[seq…]` tokens draw database sequences (%06d), `[fy:…]`/`[cy:…]` dates in IST, `[city]` the tenant's city.code, any other token random digits. A failure other than bean validation is answered with HTTP 200 and {ResponseInfo, Errors} instead of idResponses. */
         post: operations["idgen.generate"];
         delete?: never;
         options?: never;
@@ -43,19 +44,49 @@ export interface components {
             RequestInfo: components["schemas"]["RequestInfo"];
             idRequests: components["schemas"]["IdRequest"][];
         };
+        /** @description Success: {responseInfo, idResponses} (idResponses null for an empty idRequests). A runtime failure (no format, a bad pattern, no city code, an unknown sequence) is HTTP 200 with {ResponseInfo, Errors} instead. */
         IdGenerationResponse: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
-            idResponses?: components["schemas"]["IdResponse"][];
+            responseInfo?: components["schemas"]["IdgenResponseInfo"];
+            idResponses?: components["schemas"]["IdResponse"][] | null;
+            ResponseInfo?: components["schemas"]["IdgenResponseInfo"];
+            Errors?: components["schemas"]["IdgenError"][];
         };
         IdRequest: {
+            /** @description An empty idName skips the MDMS lookup. */
             idName: string;
             tenantId: string;
+            /** @description Used only when MDMS has no IdFormat for idName. */
             format?: string;
-            /** @default 1 */
+            /** @description Ids to generate (default 1; 0 or less gives none). */
             count?: number;
         };
         IdResponse: {
             id?: string;
+        };
+        IdgenError: {
+            /** @description Always "400 BAD_REQUEST". */
+            code: string;
+            message: string | null;
+            description?: string | null;
+            /** @description Field → message for validation errors, else empty. */
+            params?: {
+                [key: string]: string;
+            };
+        };
+        IdgenErrorRes: {
+            ResponseInfo?: components["schemas"]["IdgenResponseInfo"];
+            Errors?: components["schemas"]["IdgenError"][];
+        };
+        /** @description Echoes apiId, ver, ts and msgId of the request; resMsgId is "uief87324". */
+        IdgenResponseInfo: {
+            apiId?: string | null;
+            ver?: string | null;
+            /** Format: int64 */
+            ts?: number | null;
+            resMsgId?: string | null;
+            msgId?: string | null;
+            /** @enum {string} */
+            status?: "SUCCESSFUL" | "FAILED";
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
@@ -177,9 +208,15 @@ export interface operations {
                     "application/json": components["schemas"]["IdGenerationResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description Bean validation (message "Invalid input", params {field message}). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdgenErrorRes"];
+                };
+            };
         };
     };
 }

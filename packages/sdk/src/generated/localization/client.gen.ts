@@ -17,7 +17,7 @@ export type LocalizationClient = ServiceClient<LocalizationOperations, typeof lo
  * ```ts
  * import { createLocalizationClient } from "@digit-kit/sdk/localization";
  * const localization = createLocalizationClient({ baseUrl: "https://digit.example.org", tenantId: "pb", auth: { token } });
- * const answer = await localization.search(body);
+ * const answer = await localization.searchV2(body);
  * ```
  */
 export function createLocalizationClient(options: CoreOrOptions): LocalizationClient {

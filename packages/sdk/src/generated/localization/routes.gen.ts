@@ -44,6 +44,20 @@ export const localizationRoutes = {
     retrySafe: false,
     auth: true,
   },
+  getMessages: {
+    operationId: "localization.getMessages",
+    service: "localization",
+    method: "getMessages",
+    httpMethod: "GET",
+    path: "/localization/messages",
+    pathParams: [],
+    queryParams: ["tenantId", "locale", "module", "codes"],
+    body: "none",
+    successStatus: 200,
+    retrySafe: true,
+    auth: false,
+    listKey: "messages",
+  },
   search: {
     operationId: "localization.search",
     service: "localization",
@@ -52,6 +66,20 @@ export const localizationRoutes = {
     path: "/localization/messages/v1/_search",
     pathParams: [],
     queryParams: ["tenantId", "locale", "module", "codes"],
+    body: "none",
+    successStatus: 200,
+    retrySafe: true,
+    auth: false,
+    listKey: "messages",
+  },
+  searchV2: {
+    operationId: "localization.searchV2",
+    service: "localization",
+    method: "searchV2",
+    httpMethod: "POST",
+    path: "/localization/messages/v2/_search",
+    pathParams: [],
+    queryParams: [],
     body: "json",
     successStatus: 200,
     retrySafe: true,
@@ -91,7 +119,9 @@ export type LocalizationOperations = {
   cacheBust: operations["localization.cacheBust"];
   create: operations["localization.create"];
   delete: operations["localization.delete"];
+  getMessages: operations["localization.getMessages"];
   search: operations["localization.search"];
+  searchV2: operations["localization.searchV2"];
   update: operations["localization.update"];
   upsert: operations["localization.upsert"];
 };

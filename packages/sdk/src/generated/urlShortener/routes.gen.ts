@@ -29,7 +29,8 @@ export const urlShortenerRoutes = {
     body: "json",
     successStatus: 200,
     retrySafe: false,
-    auth: true,
+    auth: false,
+    requestInfo: false,
   },
 } as const satisfies Record<string, RouteDef>;
 

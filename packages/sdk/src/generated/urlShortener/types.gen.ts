@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Stores the URL under a new short id on every call and answers the absolute short URL (`<host.name>/egov-url-shortening/<id>`) as plain text. The URL needs a lower-case host with a 2-5 letter TLD; the scheme is optional. */
         post: operations["urlShortener.shorten"];
         delete?: never;
         options?: never;
@@ -96,9 +97,10 @@ export interface components {
             name?: string | null;
             tenantId?: string | null;
         };
+        /** @description `id` is accepted but ignored; validFrom and validTill are stored but never enforced. */
         ShortenRequest: {
             id?: string;
-            url?: string;
+            url: string;
             /** Format: int64 */
             validFrom?: number;
             /** Format: int64 */
@@ -108,6 +110,21 @@ export interface components {
         TenantRole: {
             tenantId: string;
             roles: components["schemas"]["Role"][];
+        };
+        TracerError: {
+            id?: string | null;
+            parentId?: string | null;
+            code: string;
+            message: string | null;
+            description?: string | null;
+            params?: string[] | null;
+        };
+        /** @description The tracer library's envelope (ExceptionAdvise), HTTP 400. */
+        TracerErrorRes: {
+            ResponseInfo?: {
+                [key: string]: unknown;
+            } | null;
+            Errors: components["schemas"]["TracerError"][];
         };
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
         UserInfo: {
@@ -183,9 +200,15 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description A missing or invalid url (URL_SHORTENING_INVALID_URL), or an unknown body field (tracer envelope). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracerErrorRes"];
+                };
+            };
         };
     };
     "urlShortener.resolve": {
@@ -199,7 +222,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Redirect to the long URL. */
+            /** @description Redirect to the stored URL (relative when it was stored without a scheme). */
             302: {
                 headers: {
                     Location?: string;
@@ -207,7 +230,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            /** @description An unknown id (QUERY_EXECUTION_ERROR, tracer envelope). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracerErrorRes"];
+                };
+            };
         };
     };
 }
