@@ -9,6 +9,7 @@ import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "../core/rbac.
 import { TENANT_SCHEMA } from "../core/tenants.js";
 import { actionsFor, CORE_ROLES, grants } from "./access-control.js";
 import { coreSchemaDefinitions } from "./schemas.js";
+import { withServiceMasters } from "./service-masters.js";
 
 export const DEFAULT_STATE_TENANT = "pg";
 export const DEFAULT_CITY_TENANT = "pg.citya";
@@ -48,7 +49,7 @@ export function accessControlSeed(routes: RouteDef[], state: string): { schemas:
 
 export function defaultSeed(routes: RouteDef[]): Bundle {
   const state = DEFAULT_STATE_TENANT;
-  const ac = accessControlSeed(routes, state);
+  const ac = withServiceMasters(accessControlSeed(routes, state), state, { code: DEFAULT_CITY_TENANT, name: "City A" });
   const tenantRecord = (code: string, name: string, type: string) => ({
     code,
     name,
