@@ -19,7 +19,7 @@ describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => 
     const p = await plan(gateway, bundle);
     expect(formatPlan(p).split("\n").slice(0, 14).join("\n")).toMatchInlineSnapshot(`
       "KIND                   CREATE  UPDATE  UNCHANGED
-      schema                 3       4       0
+      schema                 1       6       0
       tenant                 1       1       0
       mdms                   8       0       0
       role                   1       3       0
@@ -33,7 +33,7 @@ describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => 
       boundary-relationship  6       0       0
       employee               1       0       0"
     `);
-    expect(formatPlan(p).split("\n").at(-1)).toBe("Plan: 38 to create, 8 to update, 0 unchanged.");
+    expect(formatPlan(p).split("\n").at(-1)).toBe("Plan: 36 to create, 10 to update, 0 unchanged.");
   });
 
   it("applies every kind, verifies, and a second apply writes nothing", async () => {
