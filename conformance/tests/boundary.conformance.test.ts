@@ -350,4 +350,28 @@ describe("boundary relationships", () => {
     expect(missing.status).toBe(400);
     expect(missing.body.Errors[0].code).toBe("BOUNDARY_RELATIONSHIP_DOES_NOT_EXIST");
   });
+
+  behaviour(
+    "an update DIGIT does not check (a parent of the wrong level) is a warning, refused under --strict",
+    `${BS}/service/validator/BoundaryRelationshipValidator.java:97`,
+    async (c) => {
+      const t = await tree(c);
+      const res = await c.digit.post(`${RELATION}/_update`, { BoundaryRelationship: { tenantId: c.city, code: t.w1, hierarchyType: t.hierarchyType, boundaryType: "Ward", parent: t.city } });
+      expect(res.status).toBe(202);
+      expect(res.headers.get("x-digit-mock-warning")).toContain("HIERARCHY_ERROR");
+    },
+    { mockOnly: true },
+  );
+
+  behaviour(
+    "under --strict the same wrong-level move is refused",
+    `${BS}/service/validator/BoundaryRelationshipValidator.java:97`,
+    async (c) => {
+      const t = await tree(c);
+      const res = await c.digit.post(`${RELATION}/_update`, { BoundaryRelationship: { tenantId: c.city, code: t.w1, hierarchyType: t.hierarchyType, boundaryType: "Ward", parent: t.city } });
+      expect(res.status).toBe(400);
+      expect(res.body.Errors[0].code).toBe("HIERARCHY_ERROR");
+    },
+    { strict: true },
+  );
 });

@@ -83,10 +83,13 @@ export function checkAgainstMasters(
     if (!errors.has(e.code)) errors.set(e.code, e);
   };
   const now = ctx.now();
-  /** The master's codes, or undefined after warning that DIGIT would crash on the missing master. */
+  const warned = new Set<string>();
+  /** The master's codes, or undefined after warning (once) that DIGIT would crash on the missing master. */
   const master = (name: string): string[] | undefined => {
     const codes = masters.get(name);
     if (codes) return codes;
+    if (warned.has(name)) return undefined;
+    warned.add(name);
     strictOnly(
       req,
       ctx,
