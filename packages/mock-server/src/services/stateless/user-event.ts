@@ -182,6 +182,11 @@ function wire(s: StoredEvent): Record<string, unknown> {
   return { ...structuredClone(s.event), recepientEventMap: null };
 }
 
+/** The stored events (state saved by mock versions before 2026 held bare events: skipped). */
+function storedEvents(slice: UserEventSlice): StoredEvent[] {
+  return Object.values(slice.events ?? {}).filter((s) => isRecord(s) && isRecord(s.event));
+}
+
 function nextSeq(slice: UserEventSlice): number {
   slice.seq = (slice.seq ?? 0) + 1;
   return slice.seq;
@@ -219,7 +224,7 @@ const create: OperationHandler<UserEventSlice> = (req, ctx, slice) =>
 function updateErrors(ctx: MockContext, slice: UserEventSlice, events: Record<string, unknown>[]): void {
   const errors = new Map<string, DigitErrorItem>();
   const add = (e: DigitErrorItem) => errors.has(e.code) || errors.set(e.code, e);
-  const found = events.map((e) => own(slice.events, String(e["id"]))).filter((s): s is StoredEvent => s !== undefined);
+  const found = events.map((e) => own(slice.events, String(e["id"]))).filter((s): s is StoredEvent => s !== undefined && isRecord(s.event));
   if (new Set(found.map((s) => s.event["id"])).size !== events.length) add(E.UPDATE_MISSING_EVENTS);
   const now = ctx.now();
   for (const e of events) {
@@ -333,7 +338,7 @@ function matching(req: OperationRequest, ctx: MockContext, slice: UserEventSlice
     ["referenceIds", "referenceId"],
   ];
   const now = ctx.now();
-  return Object.values(slice.events ?? {})
+  return storedEvents(slice)
     .filter((s) => {
       const e = s.event;
       if (s.visibleFrom > now || !c.statuses.includes(String(e["status"])) || !inRange(e, q, now)) return false;
@@ -388,8 +393,8 @@ const countNotifications: OperationHandler<UserEventSlice> = (req, ctx, slice) =
     }
     const now = ctx.now();
     const recipients = c.recipients ?? [];
-    const addressed = Object.values(slice.events ?? {}).filter((s) => s.visibleFrom <= now && s.recipients.some((r) => recipients.includes(r)));
-    const referenced = new Set(Object.values(slice.events ?? {}).map((s) => s.event["referenceId"]).filter((r): r is string => typeof r === "string"));
+    const addressed = storedEvents(slice).filter((s) => s.visibleFrom <= now && s.recipients.some((r) => recipients.includes(r)));
+    const referenced = new Set(storedEvents(slice).map((s) => s.event["referenceId"]).filter((r): r is string => typeof r === "string"));
     const seen = own(slice.lastAccess, c.userids[0] ?? "") ?? 0;
     const unread = addressed.filter(
       (s) =>
