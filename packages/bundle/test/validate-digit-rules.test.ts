@@ -36,3 +36,14 @@ describe("employee checks (what egov-hrms always refuses)", () => {
     ]);
   });
 });
+
+describe("boundary checks DIGIT's boundary-service makes", () => {
+  it("accepts Point and closed Polygon geometries and names what it refuses", async () => {
+    const { geometryProblem } = await import("../src/validate/boundary.js");
+    expect(geometryProblem({ type: "Point", coordinates: [1, 2] })).toBeNull();
+    expect(geometryProblem({ type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] })).toBeNull();
+    expect(geometryProblem({ type: "MultiPolygon", coordinates: [] })).toMatch(/not Point or Polygon/);
+    expect(geometryProblem({ type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] })).toMatch(/at least 5/);
+    expect(geometryProblem({ type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 2]]] })).toMatch(/end where it starts/);
+  });
+});
