@@ -21,7 +21,7 @@ describe("interactive apply (TTY)", () => {
     const r = await runDigit(["plan", "-f", bundle], { ...opts, tty: true });
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toContain("Plan for pg");
-    expect(r.stdout).toMatch(/schema\s+\d+\s+0\s+\d+/);
+    expect(r.stdout).toMatch(/schema\s+\d+\s+\d+\s+\d+/);
   });
   async function interactiveApply(answer: string) {
     const bundle = await scaffold();

@@ -42,29 +42,29 @@ describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
       RequestInfo,
       SchemaDefinition: {
         tenantId: "pg",
-        code: "common-masters.Department",
-        description: "Departments",
+        code: "common-masters.Holiday",
+        description: "Holidays",
         definition: { $schema: "http://json-schema.org/draft-07/schema#", type: "object", required: ["code", "name", "active"], "x-unique": ["code"], properties: { code: { type: "string" }, name: { type: "string" }, active: { type: "boolean" } } },
         isActive: true,
       },
     });
     expect(schema.status).toBe(202);
-    expect(schema.body.SchemaDefinitions[0].code).toBe("common-masters.Department");
-    const rec = await call("/mdms-v2/v2/_create/common-masters.Department", {
+    expect(schema.body.SchemaDefinitions[0].code).toBe("common-masters.Holiday");
+    const rec = await call("/mdms-v2/v2/_create/common-masters.Holiday", {
       RequestInfo,
-      Mdms: { tenantId: "pg", schemaCode: "common-masters.Department", data: { code: "DEPT_1", name: "Street Lights", active: true }, isActive: true },
+      Mdms: { tenantId: "pg", schemaCode: "common-masters.Holiday", data: { code: "HOL_1", name: "Republic Day", active: true }, isActive: true },
     });
     expect(rec.status).toBe(202);
-    expect(rec.body.mdms[0]).toMatchObject({ tenantId: "pg", schemaCode: "common-masters.Department", uniqueIdentifier: "DEPT_1", isActive: true });
-    const v2 = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg.citya", schemaCode: "common-masters.Department", limit: 10, offset: 0 } });
+    expect(rec.body.mdms[0]).toMatchObject({ tenantId: "pg", schemaCode: "common-masters.Holiday", uniqueIdentifier: "HOL_1", isActive: true });
+    const v2 = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg.citya", schemaCode: "common-masters.Holiday", limit: 10, offset: 0 } });
     expect(v2.status).toBe(200);
-    expect(v2.body.mdms.map((m: Json) => m.data.code)).toEqual(["DEPT_1"]);
+    expect(v2.body.mdms.map((m: Json) => m.data.code)).toEqual(["HOL_1"]);
     const v1 = await call("/mdms-v2/v1/_search", {
       RequestInfo,
-      MdmsCriteria: { tenantId: "pg", moduleDetails: [{ moduleName: "common-masters", masterDetails: [{ name: "Department" }] }] },
+      MdmsCriteria: { tenantId: "pg", moduleDetails: [{ moduleName: "common-masters", masterDetails: [{ name: "Holiday" }] }] },
     });
     expect(v1.status).toBe(200);
-    expect(v1.body.MdmsRes["common-masters"].Department[0].code).toBe("DEPT_1");
+    expect(v1.body.MdmsRes["common-masters"].Holiday[0].code).toBe("HOL_1");
   });
 
   it("creates a workflow business service and moves an application through it, refusing an invalid action", async () => {
@@ -155,7 +155,7 @@ describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
     const state = await fetch(`${server.url}/_mock/state`);
     expect(state.status).toBe(200);
     const text = await state.text();
-    expect(text).toContain("common-masters.Department");
+    expect(text).toContain("common-masters.Holiday");
     expect(text).not.toContain(token);
     expect((await fetch(`${server.url}/_mock/reset`, { method: "POST" })).status).toBe(200);
     const after = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });

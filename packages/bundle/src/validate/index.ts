@@ -2,6 +2,7 @@ import type { IssueSink } from "../errors.js";
 import type { Bundle } from "../model.js";
 import { joinPointer } from "../pointer.js";
 import { validateBoundaries } from "./boundary.js";
+import { validateEmployees } from "./employees.js";
 import { validateMdms } from "./mdms.js";
 import { validateWorkflow } from "./workflow.js";
 
@@ -67,4 +68,5 @@ export function validateBundle(bundle: Bundle, sink: IssueSink): void {
     if (empSeen.has(key)) sink.error(e.origin.file, joinPointer(e.origin.pointer, "code"), `duplicate employee "${e.code}"`);
     empSeen.add(key);
   }
+  validateEmployees(bundle.employees, sink);
 }

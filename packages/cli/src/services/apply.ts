@@ -64,6 +64,9 @@ export interface ApplyResult {
   durationMs: number;
 }
 
+/** The failure code of a planned change DIGIT has no API for (`PlanItem.blocked`). */
+export const NOT_SUPPORTED_BY_DIGIT = "NOT_SUPPORTED_BY_DIGIT";
+
 const MDMS_KINDS = new Set<ResourceKind>(["tenant", "mdms", "role", "action", "role-action"]);
 const idOf = (i: Pick<PlanItem, "kind" | "key">): string => `${i.kind}:${i.key}`;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -95,7 +98,8 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     const result: PhaseResult = { name: phase.name, kind: phase.kind, created: 0, updated: 0, unchanged: items.length - todo.length, failed: 0, skipped: 0, durationMs: 0 };
     if (options.dryRun) {
       result.created = todo.filter((i) => i.action === "create").length;
-      result.updated = todo.length - result.created;
+      result.failed = todo.filter((i) => i.blocked).length;
+      result.updated = todo.length - result.created - result.failed;
       phases.push(result);
       continue;
     }
@@ -112,9 +116,15 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
       } else {
         try {
           await item.run?.();
-          written.push(item);
-          if (item.action === "create") result.created += 1;
-          else result.updated += 1;
+          if (item.blocked) {
+            // DIGIT has no API for (part of) this change: report it, but do not hold back dependants.
+            result.failed += 1;
+            failures.push(failureOf(item, NOT_SUPPORTED_BY_DIGIT, item.blocked));
+          } else {
+            written.push(item);
+            if (item.action === "create") result.created += 1;
+            else result.updated += 1;
+          }
         } catch (err) {
           if (item.action === "create" && isDuplicateError(err)) {
             written.push(item); // already there: verified below like any write

@@ -29,13 +29,16 @@ export function formatPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   if (rows.length > 1) lines.push(...table(rows), "");
   for (const i of plan.items) {
     if (i.action === "unchanged" && !options.verbose) continue;
-    lines.push(`${SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
+    lines.push(`${i.blocked ? "!" : SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
     for (const c of i.changes ?? []) lines.push(`    ${c.path}: ${short(c.from)} → ${short(c.to)}`);
+    if (i.blocked) lines.push(`    cannot be applied: ${i.blocked}`);
   }
   for (const p of plan.problems) lines.push(`! ${p.file}${p.pointer ? `: ${p.pointer}` : ""}: ${p.message}`);
   if (lines.length > 0 && lines[lines.length - 1] !== "") lines.push("");
   const t = plan.totals;
   lines.push(plan.hasChanges ? `Plan: ${t.create} to create, ${t.update} to update, ${t.unchanged} unchanged.` : `No changes. ${t.unchanged} resources up to date.`);
+  const blocked = plan.items.filter((i) => i.blocked).length;
+  if (blocked > 0) lines.push(`${blocked} change(s) marked ! cannot be applied: DIGIT has no API for them.`);
   return lines.join("\n");
 }
 

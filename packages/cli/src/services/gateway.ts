@@ -106,8 +106,8 @@ export interface DigitGateway {
   upsertMessages(tenantId: string, messages: LiveMessage[]): Promise<void>;
 
   searchHierarchies(tenantId: string, hierarchyType?: string): Promise<LiveHierarchy[]>;
+  /** DIGIT has no hierarchy update: a definition is created once (see HIERARCHY_NOT_UPDATABLE). */
   createHierarchy(h: Omit<LiveHierarchy, "id" | "auditDetails">): Promise<void>;
-  updateHierarchy(h: LiveHierarchy): Promise<void>;
   searchBoundaries(tenantId: string, codes: string[]): Promise<LiveBoundary[]>;
   createBoundaries(list: Omit<LiveBoundary, "id" | "auditDetails">[]): Promise<void>;
   updateBoundaries(list: LiveBoundary[]): Promise<void>;

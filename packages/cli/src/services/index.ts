@@ -5,7 +5,7 @@
 export * from "./types.js";
 export * from "./gateway.js";
 export { plan } from "./plan.js";
-export { apply, type ApplyOptions, type ApplyResult, type ApplyFailure, type ApplyProgressEvent, type PhaseResult } from "./apply.js";
+export { apply, NOT_SUPPORTED_BY_DIGIT, type ApplyOptions, type ApplyResult, type ApplyFailure, type ApplyProgressEvent, type PhaseResult } from "./apply.js";
 export { exportTenant, type ExportOptions, type ExportResult } from "./export.js";
 export { readLiveBundle, type ReadLiveOptions } from "./live-bundle.js";
 export { diff, DRIFT_KINDS, type DiffSide, type DriftItem, type DriftKind, type DriftReport } from "./diff.js";
@@ -13,3 +13,5 @@ export { tenantFromTemplate, type TenantFromTemplateOptions } from "./tenant-fro
 export { validateWorkflowFile, workflowGraph, type WorkflowCheck } from "./workflow-tools.js";
 export { formatPlan, formatApplyResult, formatDrift } from "./format.js";
 export { createSdkGateway } from "./sdk-gateway.js";
+export { employeeUpdate, mergeChildren } from "./resources/people.js";
+export { ADDITIONAL_DETAILS_NOT_UPDATABLE, HIERARCHY_NOT_UPDATABLE, relationshipBlock } from "./resources/boundary.js";

@@ -14,6 +14,7 @@ import type {
   LiveSchema,
   LiveUser,
 } from "./gateway.js";
+import { errorCodes } from "./gateway.js";
 
 type Loose = (body?: unknown, options?: { query?: Record<string, string | number | boolean | undefined>; params?: Record<string, string> }) => Promise<unknown>;
 /** The generated method types are exact per operation; the adapter builds bodies dynamically. */
@@ -86,9 +87,6 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
     async createHierarchy(h) {
       await op(client.boundary.createHierarchy)({ BoundaryHierarchy: h });
     },
-    async updateHierarchy(h) {
-      await op(client.boundary.updateHierarchy)({ BoundaryHierarchy: h });
-    },
     async searchBoundaries(tenantId, codes) {
       if (codes.length === 0) return [];
       const res = await op(client.boundary.search)({}, { query: { tenantId, codes: codes.join(","), limit: codes.length, offset: 0 } });
@@ -101,7 +99,14 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
       await op(client.boundary.update)({ Boundary: items });
     },
     async searchRelationships(tenantId, hierarchyType) {
-      const res = await op(client.boundary.searchRelationships)({}, { query: { tenantId, hierarchyType, includeChildren: true } });
+      let res: unknown;
+      try {
+        res = await op(client.boundary.searchRelationships)({}, { query: { tenantId, hierarchyType, includeChildren: true } });
+      } catch (err) {
+        // DIGIT refuses a tree search of a hierarchy it does not know (one this bundle is about to create).
+        if (errorCodes(err).includes("HIERARCHY_DEFINITION_DOES_NOT_EXIST_ERR")) return [];
+        throw err;
+      }
       const out: LiveRelationship[] = [];
       const walk = (nodes: TreeNode[] | undefined, parent: string | null): void => {
         for (const n of nodes ?? []) {

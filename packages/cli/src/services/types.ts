@@ -36,8 +36,13 @@ export interface PlanItem {
   action: PlanAction;
   changes?: FieldChange[];
   origin?: Origin;
-  /** Performs the write; absent for `unchanged`. Not serialised. */
+  /** Performs the write; absent for `unchanged` and for changes DIGIT cannot make. Not serialised. */
   run?: () => Promise<void>;
+  /**
+   * Why DIGIT cannot make (part of) this change, e.g. a changed boundary hierarchy: DIGIT has no API for it.
+   * Plan shows it; apply writes what `run` can and reports the item as failed with this reason.
+   */
+  blocked?: string;
   /** Keys of items this one needs (schema for a record, parent boundary). Used to skip dependants of failures. */
   dependsOn?: string[];
 }

@@ -227,16 +227,13 @@ export class FakeGateway implements DigitGateway {
     const visibleFrom = this.write("createHierarchy", h);
     this.hierarchies.push({ ...clone(h), id: randomUUID(), auditDetails: audit(), visibleFrom });
   }
-  async updateHierarchy(h: LiveHierarchy): Promise<void> {
-    const visibleFrom = this.write("updateHierarchy", h);
-    const i = this.hierarchies.findIndex((x) => x.tenantId === h.tenantId && x.hierarchyType === h.hierarchyType);
-    this.hierarchies[i] = { ...clone(h), visibleFrom };
-  }
   async searchBoundaries(tenantId: string, codes: string[]): Promise<LiveBoundary[]> {
     const now = this.read("searchBoundaries");
     return clone(this.boundaries.filter((b) => b.visibleFrom <= now && b.tenantId === tenantId && codes.includes(b.code))).map(strip);
   }
   async createBoundaries(list: Omit<LiveBoundary, "id" | "auditDetails">[]): Promise<void> {
+    // DIGIT reads the geometry key unconditionally (BoundaryEntityValidator.java:72).
+    for (const b of list) if (!("geometry" in b)) throw new FakeDigitError("NullPointerException", `${b.code} has no geometry key`);
     for (const b of list) if (this.boundaries.some((x) => x.tenantId === b.tenantId && x.code === b.code)) throw new FakeDigitError("DUPLICATE_CODE", b.code);
     const visibleFrom = this.write("createBoundaries", list);
     for (const b of list) this.boundaries.push({ ...clone(b), id: randomUUID(), auditDetails: audit(), visibleFrom });

@@ -19,7 +19,7 @@ describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => 
     const p = await plan(gateway, bundle);
     expect(formatPlan(p).split("\n").slice(0, 14).join("\n")).toMatchInlineSnapshot(`
       "KIND                   CREATE  UPDATE  UNCHANGED
-      schema                 3       4       0
+      schema                 1       6       0
       tenant                 1       1       0
       mdms                   8       0       0
       role                   0       4       0

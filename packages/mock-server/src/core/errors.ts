@@ -63,6 +63,7 @@ export function digitError(status: number, errors: DigitErrorItem[], requestInfo
     body: {
       ResponseInfo: responseInfo(requestInfo, "failed"),
       Errors: errors.map((e) => ({
+        ...(e.id != null ? { id: e.id } : {}),
         code: e.code,
         message: e.message,
         description: e.description ?? null,

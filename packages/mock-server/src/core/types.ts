@@ -88,6 +88,8 @@ export interface OperationResult {
 
 /** One DIGIT error as DIGIT's tracer library renders it inside `Errors[]`. */
 export interface DigitErrorItem {
+  /** The tracer puts an unhandled exception's class name here (ExceptionAdvise.java:182); absent otherwise. */
+  id?: string | null;
   code: string;
   message: string;
   description?: string | null;

@@ -10,6 +10,7 @@ import { TENANT_SCHEMA } from "../core/tenants.js";
 import { actionsFor, CORE_ROLES, grants } from "./access-control.js";
 import { withBillingMasters } from "./billing-masters.js";
 import { coreSchemaDefinitions } from "./schemas.js";
+import { withServiceMasters } from "./service-masters.js";
 
 export const DEFAULT_STATE_TENANT = "pg";
 export const DEFAULT_CITY_TENANT = "pg.citya";
@@ -49,7 +50,7 @@ export function accessControlSeed(routes: RouteDef[], state: string): { schemas:
 
 export function defaultSeed(routes: RouteDef[]): Bundle {
   const state = DEFAULT_STATE_TENANT;
-  const ac = withBillingMasters(accessControlSeed(routes, state), state);
+  const ac = withServiceMasters(withBillingMasters(accessControlSeed(routes, state), state), state, { code: DEFAULT_CITY_TENANT, name: "City A" });
   const tenantRecord = (code: string, name: string, type: string) => ({
     code,
     name,

@@ -93,7 +93,6 @@ export const routes = {
   "boundary.searchHierarchies": boundaryRoutes.searchHierarchies,
   "boundary.searchRelationships": boundaryRoutes.searchRelationships,
   "boundary.update": boundaryRoutes.update,
-  "boundary.updateHierarchy": boundaryRoutes.updateHierarchy,
   "boundary.updateRelationship": boundaryRoutes.updateRelationship,
   "collection.createBankAccountMapping": collectionRoutes.createBankAccountMapping,
   "collection.createPayment": collectionRoutes.createPayment,

@@ -71,7 +71,6 @@ export const responseSchemas = {
   "boundary.searchHierarchies": boundaryResponseSchemas.searchHierarchies,
   "boundary.searchRelationships": boundaryResponseSchemas.searchRelationships,
   "boundary.update": boundaryResponseSchemas.update,
-  "boundary.updateHierarchy": boundaryResponseSchemas.updateHierarchy,
   "boundary.updateRelationship": boundaryResponseSchemas.updateRelationship,
   "collection.createBankAccountMapping": collectionResponseSchemas.createBankAccountMapping,
   "collection.createPayment": collectionResponseSchemas.createPayment,

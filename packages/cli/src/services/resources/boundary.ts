@@ -4,7 +4,19 @@ import { chunk } from "../pool.js";
 import type { PlanItem } from "../types.js";
 import { groupBy, type PlanContext } from "./context.js";
 
-/** Hierarchy definitions matched by (tenant, hierarchyType). */
+/**
+ * Why DIGIT cannot apply a changed hierarchy: boundary-service maps only `_create` and `_search` for hierarchy
+ * definitions (web/controllers/HierarchyDefinitionController.java), so a definition never changes once created.
+ */
+export const HIERARCHY_NOT_UPDATABLE =
+  "DIGIT cannot change a boundary hierarchy definition once created (boundary-service has no hierarchy _update): " +
+  "keep the live levels in the bundle, or define the new levels under a new hierarchyType";
+
+/** Why an existing boundary's additionalDetails cannot follow the bundle (boundary-persister.yml updates geometry only). */
+export const ADDITIONAL_DETAILS_NOT_UPDATABLE =
+  "DIGIT keeps a boundary's additionalDetails as created: boundary/_update stores only the geometry, so this change would never stick";
+
+/** Hierarchy definitions matched by (tenant, hierarchyType). A changed definition is planned as blocked, never written. */
 export async function planHierarchies(ctx: PlanContext): Promise<PlanItem[]> {
   const items: PlanItem[] = [];
   for (const h of ctx.bundle.boundary.hierarchies) {
@@ -19,12 +31,16 @@ export async function planHierarchies(ctx: PlanContext): Promise<PlanItem[]> {
     }
     const changes = subsetChanges(h.boundaryHierarchy, live.boundaryHierarchy, "/boundaryHierarchy");
     if (changes.length === 0) items.push({ ...base, action: "unchanged" });
-    else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateHierarchy({ ...live, ...desired }) });
+    else items.push({ ...base, action: "update", changes, blocked: HIERARCHY_NOT_UPDATABLE });
   }
   return items;
 }
 
-/** Boundary entities matched by (tenant, code). */
+/**
+ * Boundary entities matched by (tenant, code). DIGIT needs the `geometry` key on every create and update (null
+ * when there is none), and `boundary/_update` changes only the geometry: an additionalDetails difference is
+ * planned as blocked.
+ */
 export async function planBoundaries(ctx: PlanContext): Promise<PlanItem[]> {
   const items: PlanItem[] = [];
   for (const [tenantId, specs] of groupBy(ctx.bundle.boundary.entities, (e) => e.tenantId)) {
@@ -32,21 +48,24 @@ export async function planBoundaries(ctx: PlanContext): Promise<PlanItem[]> {
     for (const codes of chunk(specs.map((s) => s.code), 100)) live.push(...(await ctx.gateway.searchBoundaries(tenantId, codes)));
     const byCode = new Map(live.filter((l) => l.tenantId === tenantId).map((l) => [l.code, l]));
     for (const e of specs) {
-      const desired = {
-        tenantId,
-        code: e.code,
-        ...(e.geometry !== undefined ? { geometry: e.geometry } : {}),
-        ...(e.additionalDetails !== undefined ? { additionalDetails: e.additionalDetails } : {}),
-      };
+      const geometry = e.geometry ?? null;
       const base = { kind: "boundary" as const, key: e.code, tenantId, origin: e.origin };
       const l = byCode.get(e.code);
       if (!l) {
+        const desired = { tenantId, code: e.code, geometry, ...(e.additionalDetails !== undefined ? { additionalDetails: e.additionalDetails } : {}) };
         items.push({ ...base, action: "create", run: () => ctx.gateway.createBoundaries([desired]) });
         continue;
       }
-      const changes = subsetChanges({ geometry: e.geometry, additionalDetails: e.additionalDetails }, l);
-      if (changes.length === 0) items.push({ ...base, action: "unchanged" });
-      else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateBoundaries([{ ...l, ...desired }]) });
+      const geometryChanges = subsetChanges({ geometry }, { geometry: l.geometry ?? null });
+      const detailChanges = e.additionalDetails === undefined ? [] : subsetChanges({ additionalDetails: e.additionalDetails }, { additionalDetails: l.additionalDetails ?? null });
+      const changes = [...geometryChanges, ...detailChanges];
+      if (changes.length === 0) {
+        items.push({ ...base, action: "unchanged" });
+        continue;
+      }
+      // The search result carries auditDetails.createdBy/createdTime, which DIGIT's update needs.
+      const run = geometryChanges.length > 0 ? () => ctx.gateway.updateBoundaries([{ ...l, geometry }]) : undefined;
+      items.push({ ...base, action: "update", changes, ...(run ? { run } : {}), ...(detailChanges.length > 0 ? { blocked: ADDITIONAL_DETAILS_NOT_UPDATABLE } : {}) });
     }
   }
   return items;
@@ -66,6 +85,18 @@ export function relationshipDepths(rels: readonly BoundaryRelationshipSpec[]): M
   };
   rels.forEach((r) => of(r));
   return depth;
+}
+
+/**
+ * What DIGIT's relationship `_update` cannot do (validator/BoundaryRelationshipValidator.java:78-99,
+ * enrichment/BoundaryRelationshipEnricher.java:189): only a parent change between non-root parents of a node
+ * whose boundaryType stays is possible.
+ */
+export function relationshipBlock(live: { boundaryType: string; parent: string | null }, desired: { boundaryType: string; parent: string | null }): string | undefined {
+  if (!live.parent) return "DIGIT cannot move or retype a root boundary relationship (its _update fails for roots)";
+  if (!desired.parent) return "DIGIT cannot turn a placed boundary into a root (its _update needs a parent)";
+  if (live.boundaryType !== desired.boundaryType) return "DIGIT cannot change the boundaryType of a placed boundary (its _update only moves a node under another parent of the same level)";
+  return undefined;
 }
 
 /** Relationships matched by (tenant, hierarchyType, code); `depth` restricts to one tree level (parents first). */
@@ -92,7 +123,12 @@ export async function planRelationships(ctx: PlanContext, depth?: number): Promi
         continue;
       }
       const changes = subsetChanges({ boundaryType: r.boundaryType, parent: r.parent }, { boundaryType: l.boundaryType, parent: l.parent || null });
-      if (changes.length === 0) items.push({ ...base, action: "unchanged" });
+      if (changes.length === 0) {
+        items.push({ ...base, action: "unchanged" });
+        continue;
+      }
+      const blocked = relationshipBlock({ boundaryType: l.boundaryType, parent: l.parent || null }, desired);
+      if (blocked) items.push({ ...base, action: "update", changes, blocked });
       else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateRelationship({ ...l, ...desired }) });
     }
   }

@@ -20,14 +20,11 @@ export const boundaryRequestSchemas: Record<string, object> = {
               "type": "string"
             },
             "geometry": {
-              "description": "GeoJSON geometry (Point, Polygon or MultiPolygon).",
+              "description": "GeoJSON Point (`coordinates`: two numbers) or Polygon (`coordinates`: one ring of at least 5 positions whose first and last positions are equal). DIGIT refuses any other type with INVALID_GEOMETRY_TYPE (the mock's handler answers that code, so the type is not an enum here).",
+              "nullable": true,
               "properties": {
                 "type": {
-                  "enum": [
-                    "Point",
-                    "Polygon",
-                    "MultiPolygon"
-                  ],
+                  "description": "Point or Polygon.",
                   "type": "string"
                 },
                 "coordinates": {
@@ -67,10 +64,12 @@ export const boundaryRequestSchemas: Record<string, object> = {
           },
           "required": [
             "tenantId",
-            "code"
+            "code",
+            "geometry"
           ],
           "type": "object"
         },
+        "maxItems": 300,
         "minItems": 1,
         "type": "array"
       }
@@ -106,12 +105,10 @@ export const boundaryRequestSchemas: Record<string, object> = {
                   "type": "string"
                 },
                 "active": {
+                  "nullable": true,
                   "type": "boolean"
                 }
               },
-              "required": [
-                "boundaryType"
-              ],
               "type": "object"
             },
             "type": "array"
@@ -134,6 +131,27 @@ export const boundaryRequestSchemas: Record<string, object> = {
               }
             },
             "type": "object"
+          },
+          "boundaryHierarchyJsonNode": {
+            "description": "A copy of `boundaryHierarchy` in create answers; null in searches.",
+            "items": {
+              "properties": {
+                "boundaryType": {
+                  "type": "string"
+                },
+                "parentBoundaryType": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "active": {
+                  "nullable": true,
+                  "type": "boolean"
+                }
+              },
+              "type": "object"
+            },
+            "nullable": true,
+            "type": "array"
           }
         },
         "required": [
@@ -225,9 +243,13 @@ export const boundaryRequestSchemas: Record<string, object> = {
       "BoundaryTypeHierarchySearchCriteria": {
         "properties": {
           "tenantId": {
+            "maxLength": 100,
+            "minLength": 1,
             "type": "string"
           },
           "hierarchyType": {
+            "maxLength": 100,
+            "minLength": 1,
             "type": "string"
           },
           "offset": {
@@ -274,14 +296,11 @@ export const boundaryRequestSchemas: Record<string, object> = {
               "type": "string"
             },
             "geometry": {
-              "description": "GeoJSON geometry (Point, Polygon or MultiPolygon).",
+              "description": "GeoJSON Point (`coordinates`: two numbers) or Polygon (`coordinates`: one ring of at least 5 positions whose first and last positions are equal). DIGIT refuses any other type with INVALID_GEOMETRY_TYPE (the mock's handler answers that code, so the type is not an enum here).",
+              "nullable": true,
               "properties": {
                 "type": {
-                  "enum": [
-                    "Point",
-                    "Polygon",
-                    "MultiPolygon"
-                  ],
+                  "description": "Point or Polygon.",
                   "type": "string"
                 },
                 "coordinates": {
@@ -321,10 +340,12 @@ export const boundaryRequestSchemas: Record<string, object> = {
           },
           "required": [
             "tenantId",
-            "code"
+            "code",
+            "geometry"
           ],
           "type": "object"
         },
+        "maxItems": 300,
         "minItems": 1,
         "type": "array"
       }
@@ -332,75 +353,6 @@ export const boundaryRequestSchemas: Record<string, object> = {
     "required": [
       "RequestInfo",
       "Boundary"
-    ],
-    "type": "object"
-  },
-  "boundary.updateHierarchy": {
-    "properties": {
-      "RequestInfo": RequestInfo,
-      "BoundaryHierarchy": {
-        "properties": {
-          "id": {
-            "type": "string"
-          },
-          "tenantId": {
-            "type": "string"
-          },
-          "hierarchyType": {
-            "type": "string"
-          },
-          "boundaryHierarchy": {
-            "items": {
-              "properties": {
-                "boundaryType": {
-                  "type": "string"
-                },
-                "parentBoundaryType": {
-                  "nullable": true,
-                  "type": "string"
-                },
-                "active": {
-                  "type": "boolean"
-                }
-              },
-              "required": [
-                "boundaryType"
-              ],
-              "type": "object"
-            },
-            "type": "array"
-          },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
-          }
-        },
-        "required": [
-          "tenantId",
-          "hierarchyType",
-          "boundaryHierarchy"
-        ],
-        "type": "object"
-      }
-    },
-    "required": [
-      "RequestInfo",
-      "BoundaryHierarchy"
     ],
     "type": "object"
   },

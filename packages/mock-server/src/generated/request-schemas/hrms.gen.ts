@@ -19,221 +19,86 @@ export const hrmsRequestSchemas: Record<string, object> = {
       "Employees": {
         "items": {
           "properties": {
-            "user": {
-              "properties": {
-                "id": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "userName": {
-                  "maxLength": 64,
-                  "minLength": 1,
-                  "type": "string"
-                },
-                "password": {
-                  "format": "password",
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "salutation": {
-                  "maxLength": 5,
-                  "type": "string"
-                },
-                "name": {
-                  "maxLength": 100,
-                  "minLength": 3,
-                  "type": "string"
-                },
-                "gender": {
-                  "type": "string"
-                },
-                "mobileNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "emailId": {
-                  "maxLength": 128,
-                  "type": "string"
-                },
-                "altContactNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "pan": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "aadhaarNumber": {
-                  "maxLength": 12,
-                  "pattern": "[0-9]",
-                  "type": "string"
-                },
-                "permanentAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentCity": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentPincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceCity": {
-                  "maxLength": 50,
-                  "type": "string"
-                },
-                "correspondencePincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "active": {
-                  "type": "boolean"
-                },
-                "dob": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "pwdExpiryDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "locale": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "type": {
-                  "maxLength": 20,
-                  "type": "string"
-                },
-                "signature": {
-                  "type": "string"
-                },
-                "accountLocked": {
-                  "type": "boolean"
-                },
-                "roles": {
-                  "items": {
-                    "properties": {
-                      "code": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "name": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "tenantId": {
-                        "nullable": true,
-                        "type": "string"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "type": "array"
-                },
-                "fatherOrHusbandName": {
-                  "maxLength": 100,
-                  "type": "string"
-                },
-                "bloodGroup": {
-                  "maxLength": 3,
-                  "type": "string"
-                },
-                "identificationMark": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "photo": {
-                  "type": "string"
-                },
-                "createdBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "createdDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "lastModifiedBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "lastModifiedDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "otpReference": {
-                  "type": "string"
-                },
-                "tenantId": {
-                  "type": "string"
-                },
-                "uuid": {
-                  "type": "string"
-                }
-              },
-              "required": [
-                "name",
-                "mobileNumber"
-              ],
-              "type": "object"
-            },
             "id": {
+              "description": "The employee's user id (set by HRMS).",
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "uuid": {
+              "description": "The employee's user uuid (set by HRMS).",
+              "maxLength": 1024,
+              "nullable": true,
               "type": "string"
             },
             "code": {
               "maxLength": 256,
               "minLength": 1,
+              "nullable": true,
               "type": "string"
             },
             "employeeStatus": {
+              "maxLength": 250,
+              "nullable": true,
               "type": "string"
             },
             "employeeType": {
+              "maxLength": 250,
               "type": "string"
             },
             "dateOfAppointment": {
-              "type": "number"
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "jurisdictions": {
               "items": {
                 "properties": {
                   "id": {
-                    "format": "uuid",
+                    "nullable": true,
                     "type": "string"
                   },
                   "hierarchy": {
+                    "maxLength": 100,
+                    "minLength": 2,
                     "type": "string"
                   },
                   "boundary": {
+                    "maxLength": 100,
+                    "minLength": 2,
                     "type": "string"
                   },
                   "boundaryType": {
+                    "maxLength": 256,
                     "type": "string"
                   },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "isActive": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -241,25 +106,27 @@ export const hrmsRequestSchemas: Record<string, object> = {
                   }
                 },
                 "required": [
+                  "hierarchy",
                   "boundary",
-                  "boundaryType",
-                  "hierarchy"
+                  "boundaryType"
                 ],
                 "type": "object"
               },
               "maxItems": 50,
               "minItems": 1,
-              "type": "array",
-              "uniqueItems": true
+              "type": "array"
             },
             "assignments": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "position": {
+                    "description": "Assigned by HRMS on create.",
                     "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "designation": {
@@ -269,37 +136,53 @@ export const hrmsRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "fromDate": {
+                    "format": "int64",
                     "type": "integer"
                   },
                   "toDate": {
+                    "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "govtOrderNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "tenantid": {
+                    "description": "Lower-case tenantid, as DIGIT spells it.",
+                    "nullable": true,
                     "type": "string"
                   },
                   "reportingTo": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "isHOD": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isCurrentAssignment": {
                     "type": "boolean"
                   },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -307,77 +190,94 @@ export const hrmsRequestSchemas: Record<string, object> = {
                   }
                 },
                 "required": [
-                  "department",
                   "designation",
-                  "fromDate"
+                  "department",
+                  "fromDate",
+                  "isCurrentAssignment"
                 ],
                 "type": "object"
               },
+              "minItems": 1,
               "type": "array"
             },
             "serviceHistory": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "serviceStatus": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "serviceFrom": {
+                    "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "serviceTo": {
+                    "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
-                  "location": {
+                  "orderNo": {
+                    "nullable": true,
                     "type": "string"
                   },
-                  "orderNo": {
+                  "location": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "isCurrentPosition": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
                     "type": "object"
                   }
                 },
-                "required": [
-                  "orderNo",
-                  "serviceFrom",
-                  "serviceStatus",
-                  "serviceTo"
-                ],
                 "type": "object"
               },
               "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
             },
             "isActive": {
+              "description": "Forced to true on create.",
+              "nullable": true,
               "type": "boolean"
             },
             "education": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "qualification": {
@@ -387,29 +287,44 @@ export const hrmsRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "yearOfPassing": {
-                    "format": "int32",
+                    "format": "int64",
                     "type": "integer"
                   },
                   "university": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "remarks": {
+                    "nullable": true,
                     "type": "string"
                   },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "isActive": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -424,39 +339,54 @@ export const hrmsRequestSchemas: Record<string, object> = {
                 "type": "object"
               },
               "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
             },
             "tests": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "test": {
                     "type": "string"
                   },
                   "yearOfPassing": {
-                    "format": "int32",
+                    "format": "int64",
                     "type": "integer"
                   },
                   "remarks": {
+                    "nullable": true,
                     "type": "string"
                   },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "isActive": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -470,144 +400,116 @@ export const hrmsRequestSchemas: Record<string, object> = {
                 "type": "object"
               },
               "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
             },
             "tenantId": {
-              "maxLength": 256,
+              "maxLength": 250,
               "type": "string"
-            },
-            "deactivationDetails": {
-              "items": {
-                "properties": {
-                  "id": {
-                    "type": "string"
-                  },
-                  "employeeId": {
-                    "type": "string"
-                  },
-                  "reasonForDeactivation": {
-                    "type": "string"
-                  },
-                  "effectiveFrom": {
-                    "type": "integer"
-                  },
-                  "orderNo": {
-                    "type": "string"
-                  },
-                  "typeOfDeactivation": {
-                    "type": "object"
-                  },
-                  "auditDetails": {
-                    "properties": {
-                      "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      },
-                      "lastModifiedTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      }
-                    },
-                    "type": "object"
-                  }
-                },
-                "type": "object"
-              },
-              "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
-            },
-            "reactivationDetails": {
-              "items": {
-                "properties": {
-                  "id": {
-                    "type": "string"
-                  },
-                  "employeeId": {
-                    "type": "string"
-                  },
-                  "reasonForReactivation": {
-                    "type": "string"
-                  },
-                  "effectiveFrom": {
-                    "type": "integer"
-                  },
-                  "orderNo": {
-                    "type": "string"
-                  },
-                  "typeOfReactivation": {
-                    "type": "object"
-                  },
-                  "auditDetails": {
-                    "properties": {
-                      "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      },
-                      "lastModifiedTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      }
-                    },
-                    "type": "object"
-                  }
-                },
-                "type": "object"
-              },
-              "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
             },
             "documents": {
               "items": {
                 "properties": {
                   "id": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "employeeId": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "documentId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "documentName": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "documentId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "referenceType": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "referenceId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      }
+                    },
+                    "type": "object"
+                  }
+                },
+                "type": "object"
+              },
+              "maxItems": 50,
+              "nullable": true,
+              "type": "array"
+            },
+            "deactivationDetails": {
+              "items": {
+                "properties": {
+                  "id": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "reasonForDeactivation": {
+                    "type": "string"
+                  },
+                  "orderNo": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "remarks": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "effectiveFrom": {
+                    "format": "int64",
+                    "type": "integer"
+                  },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
+                    "properties": {
+                      "createdBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "createdDate": {
+                        "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      },
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
+                        "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -615,44 +517,330 @@ export const hrmsRequestSchemas: Record<string, object> = {
                   }
                 },
                 "required": [
-                  "employeeId"
+                  "reasonForDeactivation",
+                  "effectiveFrom"
                 ],
                 "type": "object"
               },
-              "maxItems": 50,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
+            },
+            "reactivationDetails": {
+              "items": {
+                "properties": {
+                  "id": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "reasonForReactivation": {
+                    "type": "string"
+                  },
+                  "orderNo": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "remarks": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "effectiveFrom": {
+                    "format": "int64",
+                    "type": "integer"
+                  },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
+                    "properties": {
+                      "createdBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "createdDate": {
+                        "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      },
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
+                        "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      }
+                    },
+                    "type": "object"
+                  }
+                },
+                "required": [
+                  "reasonForReactivation",
+                  "effectiveFrom"
+                ],
+                "type": "object"
+              },
+              "nullable": true,
+              "type": "array"
             },
             "auditDetails": {
+              "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
               "properties": {
                 "createdBy": {
+                  "nullable": true,
                   "type": "string"
                 },
-                "lastModifiedBy": {
-                  "type": "string"
-                },
-                "createdTime": {
+                "createdDate": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 },
-                "lastModifiedTime": {
+                "lastModifiedBy": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "lastModifiedDate": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 }
               },
               "type": "object"
+            },
+            "reActivateEmployee": {
+              "nullable": true,
+              "type": "boolean"
+            },
+            "user": {
+              "description": "The employee's user as egov-hrms takes it (web/contract/User.java). Dates are epoch milliseconds.",
+              "properties": {
+                "id": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "uuid": {
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "userName": {
+                  "maxLength": 180,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "password": {
+                  "description": "Ignored on create (HRMS generates one).",
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "salutation": {
+                  "maxLength": 5,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "name": {
+                  "maxLength": 250,
+                  "pattern": "^[a-zA-Z \\-'`\\.]*$",
+                  "type": "string"
+                },
+                "gender": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "mobileNumber": {
+                  "pattern": "^[0-9]{10}$",
+                  "type": "string"
+                },
+                "emailId": {
+                  "maxLength": 128,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "altContactNumber": {
+                  "maxLength": 50,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "pan": {
+                  "maxLength": 10,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "aadhaarNumber": {
+                  "nullable": true,
+                  "pattern": "^[0-9]{12}$",
+                  "type": "string"
+                },
+                "permanentAddress": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentCity": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentPinCode": {
+                  "maxLength": 10,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceCity": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondencePinCode": {
+                  "maxLength": 10,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceAddress": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "active": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "dob": {
+                  "description": "Date of birth, epoch milliseconds.",
+                  "format": "int64",
+                  "type": "integer"
+                },
+                "pwdExpiryDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "locale": {
+                  "maxLength": 16,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "type": {
+                  "maxLength": 50,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "signature": {
+                  "maxLength": 36,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "accountLocked": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "roles": {
+                  "items": {
+                    "properties": {
+                      "name": {
+                        "maxLength": 100,
+                        "minLength": 2,
+                        "type": "string"
+                      },
+                      "code": {
+                        "maxLength": 100,
+                        "minLength": 2,
+                        "type": "string"
+                      },
+                      "description": {
+                        "maxLength": 256,
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "tenantId": {
+                        "maxLength": 256,
+                        "nullable": true,
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "name"
+                    ],
+                    "type": "object"
+                  },
+                  "type": "array"
+                },
+                "fatherOrHusbandName": {
+                  "maxLength": 100,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "relationship": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "bloodGroup": {
+                  "maxLength": 32,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "identificationMark": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "photo": {
+                  "maxLength": 36,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "createdBy": {
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "createdDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "lastModifiedBy": {
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "lastModifiedDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "otpReference": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "tenantId": {
+                  "maxLength": 256,
+                  "nullable": true,
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "mobileNumber",
+                "dob"
+              ],
+              "type": "object"
             }
           },
           "required": [
-            "assignments",
-            "employeeStatus",
             "employeeType",
-            "jurisdictions",
             "tenantId",
+            "jurisdictions",
+            "assignments",
             "user"
           ],
           "type": "object"
         },
+        "minItems": 1,
         "type": "array"
       }
     },
@@ -677,221 +865,86 @@ export const hrmsRequestSchemas: Record<string, object> = {
       "Employees": {
         "items": {
           "properties": {
-            "user": {
-              "properties": {
-                "id": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "userName": {
-                  "maxLength": 64,
-                  "minLength": 1,
-                  "type": "string"
-                },
-                "password": {
-                  "format": "password",
-                  "maxLength": 64,
-                  "type": "string"
-                },
-                "salutation": {
-                  "maxLength": 5,
-                  "type": "string"
-                },
-                "name": {
-                  "maxLength": 100,
-                  "minLength": 3,
-                  "type": "string"
-                },
-                "gender": {
-                  "type": "string"
-                },
-                "mobileNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "emailId": {
-                  "maxLength": 128,
-                  "type": "string"
-                },
-                "altContactNumber": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "pan": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "aadhaarNumber": {
-                  "maxLength": 12,
-                  "pattern": "[0-9]",
-                  "type": "string"
-                },
-                "permanentAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentCity": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "permanentPincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceCity": {
-                  "maxLength": 50,
-                  "type": "string"
-                },
-                "correspondencePincode": {
-                  "maxLength": 6,
-                  "type": "string"
-                },
-                "correspondenceAddress": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "active": {
-                  "type": "boolean"
-                },
-                "dob": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "pwdExpiryDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "locale": {
-                  "maxLength": 10,
-                  "type": "string"
-                },
-                "type": {
-                  "maxLength": 20,
-                  "type": "string"
-                },
-                "signature": {
-                  "type": "string"
-                },
-                "accountLocked": {
-                  "type": "boolean"
-                },
-                "roles": {
-                  "items": {
-                    "properties": {
-                      "code": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "name": {
-                        "nullable": true,
-                        "type": "string"
-                      },
-                      "tenantId": {
-                        "nullable": true,
-                        "type": "string"
-                      }
-                    },
-                    "type": "object"
-                  },
-                  "type": "array"
-                },
-                "fatherOrHusbandName": {
-                  "maxLength": 100,
-                  "type": "string"
-                },
-                "bloodGroup": {
-                  "maxLength": 3,
-                  "type": "string"
-                },
-                "identificationMark": {
-                  "maxLength": 300,
-                  "type": "string"
-                },
-                "photo": {
-                  "type": "string"
-                },
-                "createdBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "createdDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "lastModifiedBy": {
-                  "format": "int64",
-                  "type": "integer"
-                },
-                "lastModifiedDate": {
-                  "format": "date",
-                  "type": "string"
-                },
-                "otpReference": {
-                  "type": "string"
-                },
-                "tenantId": {
-                  "type": "string"
-                },
-                "uuid": {
-                  "type": "string"
-                }
-              },
-              "required": [
-                "name",
-                "mobileNumber"
-              ],
-              "type": "object"
-            },
             "id": {
+              "description": "The employee's user id (set by HRMS).",
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "uuid": {
+              "description": "The employee's user uuid (set by HRMS).",
+              "maxLength": 1024,
+              "nullable": true,
               "type": "string"
             },
             "code": {
               "maxLength": 256,
               "minLength": 1,
+              "nullable": true,
               "type": "string"
             },
             "employeeStatus": {
+              "maxLength": 250,
+              "nullable": true,
               "type": "string"
             },
             "employeeType": {
+              "maxLength": 250,
               "type": "string"
             },
             "dateOfAppointment": {
-              "type": "number"
+              "format": "int64",
+              "nullable": true,
+              "type": "integer"
             },
             "jurisdictions": {
               "items": {
                 "properties": {
                   "id": {
-                    "format": "uuid",
+                    "nullable": true,
                     "type": "string"
                   },
                   "hierarchy": {
+                    "maxLength": 100,
+                    "minLength": 2,
                     "type": "string"
                   },
                   "boundary": {
+                    "maxLength": 100,
+                    "minLength": 2,
                     "type": "string"
                   },
                   "boundaryType": {
+                    "maxLength": 256,
                     "type": "string"
                   },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "isActive": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -899,25 +952,27 @@ export const hrmsRequestSchemas: Record<string, object> = {
                   }
                 },
                 "required": [
+                  "hierarchy",
                   "boundary",
-                  "boundaryType",
-                  "hierarchy"
+                  "boundaryType"
                 ],
                 "type": "object"
               },
               "maxItems": 50,
               "minItems": 1,
-              "type": "array",
-              "uniqueItems": true
+              "type": "array"
             },
             "assignments": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "position": {
+                    "description": "Assigned by HRMS on create.",
                     "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "designation": {
@@ -927,37 +982,53 @@ export const hrmsRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "fromDate": {
+                    "format": "int64",
                     "type": "integer"
                   },
                   "toDate": {
+                    "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "govtOrderNumber": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "tenantid": {
+                    "description": "Lower-case tenantid, as DIGIT spells it.",
+                    "nullable": true,
                     "type": "string"
                   },
                   "reportingTo": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "isHOD": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "isCurrentAssignment": {
                     "type": "boolean"
                   },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -965,77 +1036,94 @@ export const hrmsRequestSchemas: Record<string, object> = {
                   }
                 },
                 "required": [
-                  "department",
                   "designation",
-                  "fromDate"
+                  "department",
+                  "fromDate",
+                  "isCurrentAssignment"
                 ],
                 "type": "object"
               },
+              "minItems": 1,
               "type": "array"
             },
             "serviceHistory": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "serviceStatus": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "serviceFrom": {
+                    "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
                   "serviceTo": {
+                    "format": "int64",
+                    "nullable": true,
                     "type": "integer"
                   },
-                  "location": {
+                  "orderNo": {
+                    "nullable": true,
                     "type": "string"
                   },
-                  "orderNo": {
+                  "location": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "isCurrentPosition": {
+                    "nullable": true,
                     "type": "boolean"
                   },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
                     "type": "object"
                   }
                 },
-                "required": [
-                  "orderNo",
-                  "serviceFrom",
-                  "serviceStatus",
-                  "serviceTo"
-                ],
                 "type": "object"
               },
               "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
             },
             "isActive": {
+              "description": "Forced to true on create.",
+              "nullable": true,
               "type": "boolean"
             },
             "education": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "qualification": {
@@ -1045,29 +1133,44 @@ export const hrmsRequestSchemas: Record<string, object> = {
                     "type": "string"
                   },
                   "yearOfPassing": {
-                    "format": "int32",
+                    "format": "int64",
                     "type": "integer"
                   },
                   "university": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "remarks": {
+                    "nullable": true,
                     "type": "string"
                   },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "isActive": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -1082,39 +1185,54 @@ export const hrmsRequestSchemas: Record<string, object> = {
                 "type": "object"
               },
               "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
             },
             "tests": {
               "items": {
                 "properties": {
                   "id": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "test": {
                     "type": "string"
                   },
                   "yearOfPassing": {
-                    "format": "int32",
+                    "format": "int64",
                     "type": "integer"
                   },
                   "remarks": {
+                    "nullable": true,
                     "type": "string"
                   },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "isActive": {
+                    "nullable": true,
+                    "type": "boolean"
+                  },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -1128,144 +1246,116 @@ export const hrmsRequestSchemas: Record<string, object> = {
                 "type": "object"
               },
               "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
             },
             "tenantId": {
-              "maxLength": 256,
+              "maxLength": 250,
               "type": "string"
-            },
-            "deactivationDetails": {
-              "items": {
-                "properties": {
-                  "id": {
-                    "type": "string"
-                  },
-                  "employeeId": {
-                    "type": "string"
-                  },
-                  "reasonForDeactivation": {
-                    "type": "string"
-                  },
-                  "effectiveFrom": {
-                    "type": "integer"
-                  },
-                  "orderNo": {
-                    "type": "string"
-                  },
-                  "typeOfDeactivation": {
-                    "type": "object"
-                  },
-                  "auditDetails": {
-                    "properties": {
-                      "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      },
-                      "lastModifiedTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      }
-                    },
-                    "type": "object"
-                  }
-                },
-                "type": "object"
-              },
-              "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
-            },
-            "reactivationDetails": {
-              "items": {
-                "properties": {
-                  "id": {
-                    "type": "string"
-                  },
-                  "employeeId": {
-                    "type": "string"
-                  },
-                  "reasonForReactivation": {
-                    "type": "string"
-                  },
-                  "effectiveFrom": {
-                    "type": "integer"
-                  },
-                  "orderNo": {
-                    "type": "string"
-                  },
-                  "typeOfReactivation": {
-                    "type": "object"
-                  },
-                  "auditDetails": {
-                    "properties": {
-                      "createdBy": {
-                        "type": "string"
-                      },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      },
-                      "lastModifiedTime": {
-                        "format": "int64",
-                        "type": "integer"
-                      }
-                    },
-                    "type": "object"
-                  }
-                },
-                "type": "object"
-              },
-              "maxItems": 25,
-              "type": "array",
-              "uniqueItems": true
             },
             "documents": {
               "items": {
                 "properties": {
                   "id": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "employeeId": {
-                    "format": "int64",
-                    "type": "integer"
-                  },
-                  "documentId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "documentName": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "documentId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "referenceType": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "referenceId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "tenantId": {
+                    "nullable": true,
                     "type": "string"
                   },
                   "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
                     "properties": {
                       "createdBy": {
+                        "nullable": true,
                         "type": "string"
                       },
-                      "lastModifiedBy": {
-                        "type": "string"
-                      },
-                      "createdTime": {
+                      "createdDate": {
                         "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       },
-                      "lastModifiedTime": {
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
                         "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      }
+                    },
+                    "type": "object"
+                  }
+                },
+                "type": "object"
+              },
+              "maxItems": 50,
+              "nullable": true,
+              "type": "array"
+            },
+            "deactivationDetails": {
+              "items": {
+                "properties": {
+                  "id": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "reasonForDeactivation": {
+                    "type": "string"
+                  },
+                  "orderNo": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "remarks": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "effectiveFrom": {
+                    "format": "int64",
+                    "type": "integer"
+                  },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
+                    "properties": {
+                      "createdBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "createdDate": {
+                        "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      },
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
+                        "format": "int64",
+                        "nullable": true,
                         "type": "integer"
                       }
                     },
@@ -1273,44 +1363,330 @@ export const hrmsRequestSchemas: Record<string, object> = {
                   }
                 },
                 "required": [
-                  "employeeId"
+                  "reasonForDeactivation",
+                  "effectiveFrom"
                 ],
                 "type": "object"
               },
-              "maxItems": 50,
-              "type": "array",
-              "uniqueItems": true
+              "nullable": true,
+              "type": "array"
+            },
+            "reactivationDetails": {
+              "items": {
+                "properties": {
+                  "id": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "reasonForReactivation": {
+                    "type": "string"
+                  },
+                  "orderNo": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "remarks": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "effectiveFrom": {
+                    "format": "int64",
+                    "type": "integer"
+                  },
+                  "tenantId": {
+                    "nullable": true,
+                    "type": "string"
+                  },
+                  "auditDetails": {
+                    "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
+                    "properties": {
+                      "createdBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "createdDate": {
+                        "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      },
+                      "lastModifiedBy": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "lastModifiedDate": {
+                        "format": "int64",
+                        "nullable": true,
+                        "type": "integer"
+                      }
+                    },
+                    "type": "object"
+                  }
+                },
+                "required": [
+                  "reasonForReactivation",
+                  "effectiveFrom"
+                ],
+                "type": "object"
+              },
+              "nullable": true,
+              "type": "array"
             },
             "auditDetails": {
+              "description": "egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time).",
               "properties": {
                 "createdBy": {
+                  "nullable": true,
                   "type": "string"
                 },
-                "lastModifiedBy": {
-                  "type": "string"
-                },
-                "createdTime": {
+                "createdDate": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 },
-                "lastModifiedTime": {
+                "lastModifiedBy": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "lastModifiedDate": {
                   "format": "int64",
+                  "nullable": true,
                   "type": "integer"
                 }
               },
               "type": "object"
+            },
+            "reActivateEmployee": {
+              "nullable": true,
+              "type": "boolean"
+            },
+            "user": {
+              "description": "The employee's user as egov-hrms takes it (web/contract/User.java). Dates are epoch milliseconds.",
+              "properties": {
+                "id": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "uuid": {
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "userName": {
+                  "maxLength": 180,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "password": {
+                  "description": "Ignored on create (HRMS generates one).",
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "salutation": {
+                  "maxLength": 5,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "name": {
+                  "maxLength": 250,
+                  "pattern": "^[a-zA-Z \\-'`\\.]*$",
+                  "type": "string"
+                },
+                "gender": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "mobileNumber": {
+                  "pattern": "^[0-9]{10}$",
+                  "type": "string"
+                },
+                "emailId": {
+                  "maxLength": 128,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "altContactNumber": {
+                  "maxLength": 50,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "pan": {
+                  "maxLength": 10,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "aadhaarNumber": {
+                  "nullable": true,
+                  "pattern": "^[0-9]{12}$",
+                  "type": "string"
+                },
+                "permanentAddress": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentCity": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "permanentPinCode": {
+                  "maxLength": 10,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceCity": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondencePinCode": {
+                  "maxLength": 10,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "correspondenceAddress": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "active": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "dob": {
+                  "description": "Date of birth, epoch milliseconds.",
+                  "format": "int64",
+                  "type": "integer"
+                },
+                "pwdExpiryDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "locale": {
+                  "maxLength": 16,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "type": {
+                  "maxLength": 50,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "signature": {
+                  "maxLength": 36,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "accountLocked": {
+                  "nullable": true,
+                  "type": "boolean"
+                },
+                "roles": {
+                  "items": {
+                    "properties": {
+                      "name": {
+                        "maxLength": 100,
+                        "minLength": 2,
+                        "type": "string"
+                      },
+                      "code": {
+                        "maxLength": 100,
+                        "minLength": 2,
+                        "type": "string"
+                      },
+                      "description": {
+                        "maxLength": 256,
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "tenantId": {
+                        "maxLength": 256,
+                        "nullable": true,
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "name"
+                    ],
+                    "type": "object"
+                  },
+                  "type": "array"
+                },
+                "fatherOrHusbandName": {
+                  "maxLength": 100,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "relationship": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "bloodGroup": {
+                  "maxLength": 32,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "identificationMark": {
+                  "maxLength": 300,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "photo": {
+                  "maxLength": 36,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "createdBy": {
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "createdDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "lastModifiedBy": {
+                  "maxLength": 64,
+                  "nullable": true,
+                  "type": "string"
+                },
+                "lastModifiedDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
+                },
+                "otpReference": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "tenantId": {
+                  "maxLength": 256,
+                  "nullable": true,
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "mobileNumber",
+                "dob"
+              ],
+              "type": "object"
             }
           },
           "required": [
-            "assignments",
-            "employeeStatus",
             "employeeType",
-            "jurisdictions",
             "tenantId",
+            "jurisdictions",
+            "assignments",
             "user"
           ],
           "type": "object"
         },
+        "minItems": 1,
         "type": "array"
       }
     },

@@ -24,7 +24,7 @@ export const pdfRequestSchemas: Record<string, object> = {
   },
   "pdf.create": {
     "additionalProperties": true,
-    "description": "RequestInfo plus the data object named by the PDF config's key, e.g. {RequestInfo, Bill: [...]}.",
+    "description": "RequestInfo plus the data array the template reads, e.g. {RequestInfo, Payments: [...]}.",
     "properties": {
       "RequestInfo": RequestInfo
     },
@@ -35,7 +35,7 @@ export const pdfRequestSchemas: Record<string, object> = {
   },
   "pdf.createNoSave": {
     "additionalProperties": true,
-    "description": "RequestInfo plus the data object named by the PDF config's key, e.g. {RequestInfo, Bill: [...]}.",
+    "description": "RequestInfo plus the data array the template reads, e.g. {RequestInfo, Payments: [...]}.",
     "properties": {
       "RequestInfo": RequestInfo
     },

@@ -14,134 +14,170 @@ export const userEventRequestSchemas: Record<string, object> = {
     "type": "object"
   },
   "userEvent.create": {
+    "description": "`events` is required; DIGIT reads property names case-insensitively, so `Events` works too.",
     "properties": {
       "RequestInfo": RequestInfo,
       "events": {
         "items": {
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "id": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "Set by DIGIT on create.",
+              "nullable": true,
+              "type": "string"
+            },
+            "referenceId": {
+              "description": "Counter events: the id of the event they follow.",
+              "nullable": true,
               "type": "string"
             },
             "eventType": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "An active code of MDMS mseva.EventTypes (BROADCAST, EVENTSONGROUND, SYSTEMGENERATED).",
+              "type": "string"
+            },
+            "eventCategory": {
+              "nullable": true,
+              "type": "string"
+            },
+            "name": {
+              "maxLength": 65,
               "type": "string"
             },
             "description": {
-              "maxLength": 1024,
-              "minLength": 2,
+              "maxLength": 500,
               "type": "string"
             },
             "status": {
-              "enum": [
-                "Active",
-                "Inactive",
-                "Canceled"
-              ],
+              "description": "ACTIVE, INACTIVE or CANCELLED, read case-insensitively (DIGIT answers upper case; another value counts as absent).",
+              "nullable": true,
               "type": "string"
             },
-            "toRoles": {
-              "items": {
-                "type": "string"
-              },
-              "type": "array"
+            "source": {
+              "description": "WEBAPP or MOBILEAPP, read case-insensitively; another value counts as absent (400).",
+              "type": "string"
             },
-            "toUsers": {
-              "items": {
-                "type": "string"
+            "postedBy": {
+              "nullable": true,
+              "type": "string"
+            },
+            "recepient": {
+              "nullable": true,
+              "properties": {
+                "toRoles": {
+                  "description": "TYPE.ROLE values, or All.",
+                  "items": {
+                    "type": "string"
+                  },
+                  "nullable": true,
+                  "type": "array"
+                },
+                "toUsers": {
+                  "description": "User uuids.",
+                  "items": {
+                    "type": "string"
+                  },
+                  "nullable": true,
+                  "type": "array"
+                }
               },
-              "type": "array"
+              "type": "object"
             },
             "actions": {
+              "nullable": true,
               "properties": {
                 "tenantId": {
-                  "maxLength": 128,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "id": {
-                  "maxLength": 64,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "eventId": {
-                  "maxLength": 64,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "actionUrls": {
                   "items": {
                     "properties": {
                       "actionUrl": {
-                        "maxLength": 128,
-                        "minLength": 2,
                         "type": "string"
                       },
                       "code": {
-                        "maxLength": 32,
-                        "minLength": 2,
                         "type": "string"
                       }
                     },
                     "type": "object"
                   },
+                  "nullable": true,
                   "type": "array"
-                },
-                "auditDetails": {
-                  "properties": {
-                    "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
-                      "type": "string"
-                    },
-                    "createdTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "lastModifiedTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    }
-                  },
-                  "type": "object"
                 }
               },
-              "required": [
-                "tenantId"
-              ],
               "type": "object"
             },
             "eventDetails": {
+              "nullable": true,
               "properties": {
-                "fromDate": {
-                  "maxLength": 32,
-                  "minLength": 2,
+                "id": {
+                  "nullable": true,
                   "type": "string"
+                },
+                "eventId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "organizer": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "fromDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
                 },
                 "toDate": {
-                  "maxLength": 32,
-                  "minLength": 2,
-                  "type": "string"
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
                 },
                 "latitude": {
+                  "nullable": true,
                   "type": "number"
                 },
                 "longitude": {
+                  "nullable": true,
                   "type": "number"
+                },
+                "address": {
+                  "nullable": true,
+                  "type": "string"
                 },
                 "documents": {
                   "items": {
-                    "type": "string"
+                    "properties": {
+                      "documentType": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "fileName": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "fileStoreId": {
+                        "nullable": true,
+                        "type": "string"
+                      }
+                    },
+                    "type": "object"
                   },
+                  "nullable": true,
                   "type": "array"
+                },
+                "fees": {
+                  "nullable": true,
+                  "type": "number"
                 }
               },
               "type": "object"
@@ -164,10 +200,30 @@ export const userEventRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
+            },
+            "recepientEventMap": {
+              "items": {
+                "additionalProperties": true,
+                "type": "object"
+              },
+              "nullable": true,
+              "type": "array"
+            },
+            "generateCounterEvent": {
+              "nullable": true,
+              "type": "boolean"
+            },
+            "internallyUpdted": {
+              "nullable": true,
+              "type": "boolean"
             }
           },
           "required": [
-            "tenantId"
+            "tenantId",
+            "eventType",
+            "name",
+            "description",
+            "source"
           ],
           "type": "object"
         },
@@ -175,8 +231,7 @@ export const userEventRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "events"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -190,134 +245,170 @@ export const userEventRequestSchemas: Record<string, object> = {
     "type": "object"
   },
   "userEvent.update": {
+    "description": "`events` is required; DIGIT reads property names case-insensitively, so `Events` works too.",
     "properties": {
       "RequestInfo": RequestInfo,
       "events": {
         "items": {
           "properties": {
             "tenantId": {
-              "maxLength": 128,
-              "minLength": 2,
               "type": "string"
             },
             "id": {
-              "maxLength": 64,
-              "minLength": 2,
+              "description": "Set by DIGIT on create.",
+              "nullable": true,
+              "type": "string"
+            },
+            "referenceId": {
+              "description": "Counter events: the id of the event they follow.",
+              "nullable": true,
               "type": "string"
             },
             "eventType": {
-              "maxLength": 32,
-              "minLength": 2,
+              "description": "An active code of MDMS mseva.EventTypes (BROADCAST, EVENTSONGROUND, SYSTEMGENERATED).",
+              "type": "string"
+            },
+            "eventCategory": {
+              "nullable": true,
+              "type": "string"
+            },
+            "name": {
+              "maxLength": 65,
               "type": "string"
             },
             "description": {
-              "maxLength": 1024,
-              "minLength": 2,
+              "maxLength": 500,
               "type": "string"
             },
             "status": {
-              "enum": [
-                "Active",
-                "Inactive",
-                "Canceled"
-              ],
+              "description": "ACTIVE, INACTIVE or CANCELLED, read case-insensitively (DIGIT answers upper case; another value counts as absent).",
+              "nullable": true,
               "type": "string"
             },
-            "toRoles": {
-              "items": {
-                "type": "string"
-              },
-              "type": "array"
+            "source": {
+              "description": "WEBAPP or MOBILEAPP, read case-insensitively; another value counts as absent (400).",
+              "type": "string"
             },
-            "toUsers": {
-              "items": {
-                "type": "string"
+            "postedBy": {
+              "nullable": true,
+              "type": "string"
+            },
+            "recepient": {
+              "nullable": true,
+              "properties": {
+                "toRoles": {
+                  "description": "TYPE.ROLE values, or All.",
+                  "items": {
+                    "type": "string"
+                  },
+                  "nullable": true,
+                  "type": "array"
+                },
+                "toUsers": {
+                  "description": "User uuids.",
+                  "items": {
+                    "type": "string"
+                  },
+                  "nullable": true,
+                  "type": "array"
+                }
               },
-              "type": "array"
+              "type": "object"
             },
             "actions": {
+              "nullable": true,
               "properties": {
                 "tenantId": {
-                  "maxLength": 128,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "id": {
-                  "maxLength": 64,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "eventId": {
-                  "maxLength": 64,
-                  "minLength": 2,
+                  "nullable": true,
                   "type": "string"
                 },
                 "actionUrls": {
                   "items": {
                     "properties": {
                       "actionUrl": {
-                        "maxLength": 128,
-                        "minLength": 2,
                         "type": "string"
                       },
                       "code": {
-                        "maxLength": 32,
-                        "minLength": 2,
                         "type": "string"
                       }
                     },
                     "type": "object"
                   },
+                  "nullable": true,
                   "type": "array"
-                },
-                "auditDetails": {
-                  "properties": {
-                    "createdBy": {
-                      "type": "string"
-                    },
-                    "lastModifiedBy": {
-                      "type": "string"
-                    },
-                    "createdTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    },
-                    "lastModifiedTime": {
-                      "format": "int64",
-                      "type": "integer"
-                    }
-                  },
-                  "type": "object"
                 }
               },
-              "required": [
-                "tenantId"
-              ],
               "type": "object"
             },
             "eventDetails": {
+              "nullable": true,
               "properties": {
-                "fromDate": {
-                  "maxLength": 32,
-                  "minLength": 2,
+                "id": {
+                  "nullable": true,
                   "type": "string"
+                },
+                "eventId": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "organizer": {
+                  "nullable": true,
+                  "type": "string"
+                },
+                "fromDate": {
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
                 },
                 "toDate": {
-                  "maxLength": 32,
-                  "minLength": 2,
-                  "type": "string"
+                  "format": "int64",
+                  "nullable": true,
+                  "type": "integer"
                 },
                 "latitude": {
+                  "nullable": true,
                   "type": "number"
                 },
                 "longitude": {
+                  "nullable": true,
                   "type": "number"
+                },
+                "address": {
+                  "nullable": true,
+                  "type": "string"
                 },
                 "documents": {
                   "items": {
-                    "type": "string"
+                    "properties": {
+                      "documentType": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "fileName": {
+                        "nullable": true,
+                        "type": "string"
+                      },
+                      "fileStoreId": {
+                        "nullable": true,
+                        "type": "string"
+                      }
+                    },
+                    "type": "object"
                   },
+                  "nullable": true,
                   "type": "array"
+                },
+                "fees": {
+                  "nullable": true,
+                  "type": "number"
                 }
               },
               "type": "object"
@@ -340,10 +431,30 @@ export const userEventRequestSchemas: Record<string, object> = {
                 }
               },
               "type": "object"
+            },
+            "recepientEventMap": {
+              "items": {
+                "additionalProperties": true,
+                "type": "object"
+              },
+              "nullable": true,
+              "type": "array"
+            },
+            "generateCounterEvent": {
+              "nullable": true,
+              "type": "boolean"
+            },
+            "internallyUpdted": {
+              "nullable": true,
+              "type": "boolean"
             }
           },
           "required": [
-            "tenantId"
+            "tenantId",
+            "eventType",
+            "name",
+            "description",
+            "source"
           ],
           "type": "object"
         },
@@ -351,8 +462,7 @@ export const userEventRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "events"
+      "RequestInfo"
     ],
     "type": "object"
   },

@@ -1,109 +1,143 @@
-/** `boundary-hierarchy-definition/_create|_search|_update`. */
-import type { DigitErrorItem, OperationHandler } from "../../core/types.js";
-import { actorOf, newAudit, touchAudit } from "../shared/audit.js";
-import { digitError, handle, ok, reject, rejectAll } from "../shared/respond.js";
-import { int, recordAt, recordsAt, str } from "../shared/values.js";
+/**
+ * `boundary-hierarchy-definition/_create|_search`, as boundary-service's BoundaryHierarchyDefinitionService and
+ * validator/BoundaryHierarchyValidator.java. DIGIT has no `_update` for hierarchy definitions.
+ */
+import type { DigitErrorItem, OperationHandler, OperationRequest } from "../../core/types.js";
+import { strictOnly } from "../../core/warnings.js";
+import { child, own, put } from "../shared/keyed.js";
+import { handle, ok, rejectAll } from "../shared/respond.js";
+import { javaException, refuse } from "../shared/tracer.js";
+import { isRecord } from "../shared/values.js";
+import { DUPLICATE_HIERARCHY, HIERARCHY_CYCLE, HIERARCHY_DOES_NOT_EXIST, MULTIPLE_ROOT_NODES, notNull, parentTypeNotDeclared, sizeViolation, USER_UUID_NULL } from "./errors.js";
 import type { BoundaryHierarchy, BoundarySlice, HierarchyLevel } from "./model.js";
-import { wire } from "./model.js";
+import { newestFirst, nextSeq, page } from "./model.js";
 
-function readDefinition(body: Record<string, unknown>): { tenantId: string; hierarchyType: string; levels: HierarchyLevel[] } {
-  const input = recordAt(body, "BoundaryHierarchy");
-  const tenantId = str(input["tenantId"]);
-  const hierarchyType = str(input["hierarchyType"]);
-  if (tenantId === undefined || hierarchyType === undefined) {
-    reject("INVALID_HIERARCHY_DEFINITION", "BoundaryHierarchy needs tenantId and hierarchyType.");
-  }
-  const levels = recordsAt(input, "boundaryHierarchy").map((l) => ({
-    boundaryType: str(l["boundaryType"]) ?? "",
-    parentBoundaryType: str(l["parentBoundaryType"]) ?? null,
-    active: l["active"] !== false,
-  }));
-  rejectAll(levelErrors(hierarchyType, levels));
-  return { tenantId, hierarchyType, levels };
+const npe = (what: string) => javaException("NullPointerException", what);
+const text = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const empty = (v: string | null): boolean => v === null || v === "";
+
+/** The levels as DIGIT binds them (unknown fields dropped, `active` null when absent). */
+function readLevels(input: Record<string, unknown>): HierarchyLevel[] {
+  const value = input["boundaryHierarchy"];
+  if (!Array.isArray(value)) refuse(npe('Cannot invoke "java.util.List.stream()" because the return value of "BoundaryTypeHierarchyDefinition.getBoundaryHierarchy()" is null'));
+  return (value as unknown[]).map((l) => {
+    const level = isRecord(l) ? l : {};
+    return {
+      boundaryType: text(level["boundaryType"]) as string,
+      parentBoundaryType: text(level["parentBoundaryType"]),
+      active: typeof level["active"] === "boolean" ? level["active"] : null,
+    };
+  });
 }
 
-/**
- * The parentBoundaryType chain must be one tree rooted at exactly one type with parent null: no
- * duplicate types, every parent declared, no cycles.
- */
-function levelErrors(hierarchyType: string, levels: HierarchyLevel[]): DigitErrorItem[] {
-  const err = (message: string, params: string[] = []) =>
-    digitError("INVALID_HIERARCHY_DEFINITION", `Hierarchy ${hierarchyType}: ${message}`, [hierarchyType, ...params]);
-  if (levels.length === 0) return [err("boundaryHierarchy must list at least one {boundaryType, parentBoundaryType}.")];
-  const errors: DigitErrorItem[] = [];
-  const types = new Set<string>();
+/** DIGIT's checks, in its order: one root at most, then parents declared and no type with two children. */
+function levelErrors(levels: HierarchyLevel[]): DigitErrorItem | null {
+  if (levels.filter((l) => empty(l.parentBoundaryType)).length > 1) return MULTIPLE_ROOT_NODES;
+  const childOf = new Map<string | null, string | null>(levels.map((l) => [l.boundaryType, null]));
   for (const l of levels) {
-    if (l.boundaryType === "") errors.push(err("every level needs a boundaryType."));
-    else if (types.has(l.boundaryType)) errors.push(err(`boundaryType ${l.boundaryType} is declared twice.`, [l.boundaryType]));
-    types.add(l.boundaryType);
+    if (empty(l.parentBoundaryType)) continue;
+    const parent = l.parentBoundaryType as string;
+    if (!childOf.has(parent)) return parentTypeNotDeclared(parent);
+    if (!empty(childOf.get(parent) ?? null)) return HIERARCHY_CYCLE;
+    childOf.set(parent, l.boundaryType);
   }
-  const roots = levels.filter((l) => l.parentBoundaryType === null);
-  if (roots.length !== 1) {
-    errors.push(err(`exactly one level must have parentBoundaryType null; found ${roots.length} (${roots.map((r) => r.boundaryType).join(", ") || "none"}).`));
+  return null;
+}
+
+/** Checks DIGIT does not make but whose absence makes the hierarchy unusable: warnings, refusals under --strict. */
+function mockChecks(req: OperationRequest, ctx: Parameters<OperationHandler<BoundarySlice>>[1], tenantId: string | null, hierarchyType: string | null, levels: HierarchyLevel[]): void {
+  const warn = (message: string) => strictOnly(req, ctx, { code: "INVALID_HIERARCHY_DEFINITION", message });
+  if (empty(tenantId) || empty(hierarchyType)) warn("BoundaryHierarchy needs tenantId and hierarchyType; DIGIT stores a definition without them that no search finds.");
+  if (levels.some((l) => empty(l.boundaryType))) warn("Every level needs a boundaryType.");
+  if (levels.length === 0) warn("boundaryHierarchy is empty; DIGIT accepts it, but no boundary can be placed in it.");
+  else if (!levels.some((l) => empty(l.parentBoundaryType))) {
+    warn("No level is the root (parentBoundaryType null); DIGIT accepts it, but placing a boundary in it fails (NoSuchElementException).");
   }
-  for (const l of levels) {
-    if (l.parentBoundaryType !== null && !types.has(l.parentBoundaryType)) {
-      errors.push(err(`the parent ${l.parentBoundaryType} of ${l.boundaryType} is not declared in this hierarchy.`, [l.boundaryType, l.parentBoundaryType]));
-    }
-  }
-  if (errors.length === 0) {
-    const reached = new Set<string>();
-    const queue = roots.map((r) => r.boundaryType);
-    while (queue.length > 0) {
-      const type = queue.shift() as string;
-      reached.add(type);
-      for (const l of levels) if (l.parentBoundaryType === type && !reached.has(l.boundaryType)) queue.push(l.boundaryType);
-    }
-    const cyclic = levels.filter((l) => !reached.has(l.boundaryType)).map((l) => l.boundaryType);
-    if (cyclic.length > 0) errors.push(err(`the parent chain of ${cyclic.join(", ")} forms a cycle.`, cyclic));
-  }
-  return errors;
+}
+
+function wireHierarchy(h: BoundaryHierarchy, jsonNode: boolean): Record<string, unknown> {
+  const levels = h.boundaryHierarchy.map((l) => ({ ...l }));
+  return {
+    id: h.id,
+    tenantId: h.tenantId,
+    hierarchyType: h.hierarchyType,
+    boundaryHierarchy: levels,
+    auditDetails: { ...h.auditDetails },
+    boundaryHierarchyJsonNode: jsonNode ? levels.map((l) => ({ ...l })) : null,
+  };
 }
 
 export const createHierarchy: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
-    const { tenantId, hierarchyType, levels } = readDefinition(req.body);
-    if (slice.hierarchies[tenantId]?.[hierarchyType] !== undefined) {
-      reject("DUPLICATE_HIERARCHY_TYPE", `Hierarchy ${hierarchyType} already exists for tenant ${tenantId}; use _update or a new hierarchyType.`, [hierarchyType, tenantId]);
+    const input = req.body["BoundaryHierarchy"];
+    if (!isRecord(input)) refuse(npe('Cannot invoke "BoundaryTypeHierarchyDefinition.getBoundaryHierarchy()" because the return value of "BoundaryTypeHierarchyRequest.getBoundaryHierarchy()" is null'));
+    const definition = input as Record<string, unknown>;
+    const levels = readLevels(definition);
+    const error = levelErrors(levels);
+    if (error !== null) refuse(error);
+    const tenantId = text(definition["tenantId"]);
+    const hierarchyType = text(definition["hierarchyType"]);
+    // Without tenantId or hierarchyType DIGIT's duplicate search simply drops that filter.
+    const existing = Object.values(slice.hierarchies).flatMap((byType) => Object.values(byType));
+    if (existing.some((h) => (empty(tenantId) || h.tenantId === tenantId) && (empty(hierarchyType) || h.hierarchyType === hierarchyType))) {
+      refuse(DUPLICATE_HIERARCHY);
     }
+    const by = req.caller?.user.uuid;
+    if (by === undefined || by === "") refuse(USER_UUID_NULL);
+    mockChecks(req, ctx, tenantId, hierarchyType, levels);
     const now = ctx.now();
     const h: BoundaryHierarchy = {
       id: ctx.uuid(),
-      tenantId,
-      hierarchyType,
+      tenantId: tenantId ?? "",
+      hierarchyType: hierarchyType ?? "",
       boundaryHierarchy: levels,
-      auditDetails: newAudit(actorOf(req), now),
+      auditDetails: { createdBy: by as string, lastModifiedBy: by as string, createdTime: now, lastModifiedTime: now },
+      seq: nextSeq(slice),
       visibleFrom: now + ctx.options.writeLagMs,
     };
-    (slice.hierarchies[tenantId] ??= {})[hierarchyType] = h;
-    return ok(req, now, req.route.successStatus, { BoundaryHierarchy: [wire(h)] });
-  });
-
-export const updateHierarchy: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
-  handle(req, ctx.now(), () => {
-    const { tenantId, hierarchyType, levels } = readDefinition(req.body);
-    const existing = slice.hierarchies[tenantId]?.[hierarchyType];
-    if (existing === undefined) reject("HIERARCHY_NOT_FOUND", `Hierarchy ${hierarchyType} does not exist for tenant ${tenantId}.`, [hierarchyType, tenantId]);
-    const inUse = new Set(Object.values(slice.relationships[tenantId]?.[hierarchyType] ?? {}).map((r) => r.boundaryType));
-    const dropped = [...inUse].filter((t) => !levels.some((l) => l.boundaryType === t));
-    if (dropped.length > 0) {
-      reject("INVALID_HIERARCHY_DEFINITION", `Hierarchy ${hierarchyType}: boundary types ${dropped.join(", ")} are used by relationships and cannot be removed.`, dropped);
-    }
-    const now = ctx.now();
-    const h: BoundaryHierarchy = { ...existing, boundaryHierarchy: levels, auditDetails: touchAudit(existing.auditDetails, actorOf(req), now) };
-    (slice.hierarchies[tenantId] ??= {})[hierarchyType] = h;
-    return ok(req, now, req.route.successStatus, { BoundaryHierarchy: [wire(h)] });
+    put(child(slice.hierarchies, h.tenantId), h.hierarchyType, h);
+    return ok(req, now, req.route.successStatus, { totalCount: null, BoundaryHierarchy: [wireHierarchy(h, true)] });
   });
 
 export const searchHierarchies: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
-    const criteria = recordAt(req.body, "BoundaryTypeHierarchySearchCriteria");
-    const tenantId = str(criteria["tenantId"]);
-    if (tenantId === undefined) reject("INVALID_SEARCH_CRITERIA", "BoundaryTypeHierarchySearchCriteria.tenantId is required.", ["tenantId"]);
-    const type = str(criteria["hierarchyType"]);
+    const criteria = req.body["BoundaryTypeHierarchySearchCriteria"];
+    if (!isRecord(criteria)) refuse(npe('Cannot invoke "BoundaryTypeHierarchySearchCriteria.getTenantId()" because "boundaryTypeHierarchySearchCriteria" is null'));
+    const c = criteria as Record<string, unknown>;
+    const object = "boundaryTypeHierarchySearchRequest";
+    const tenantId = text(c["tenantId"]);
+    const hierarchyType = text(c["hierarchyType"]);
+    const errors: DigitErrorItem[] = [];
+    if (tenantId === null) errors.push(notNull(object, "boundaryTypeHierarchySearchCriteria.tenantId"));
+    else if (tenantId.length < 1 || tenantId.length > 100) errors.push(sizeViolation(object, "boundaryTypeHierarchySearchCriteria.tenantId", 1, 100));
+    if (hierarchyType !== null && (hierarchyType.length < 1 || hierarchyType.length > 100)) {
+      errors.push(sizeViolation(object, "boundaryTypeHierarchySearchCriteria.hierarchyType", 1, 100));
+    }
+    rejectAll(errors);
     const now = ctx.now();
-    const found = Object.values(slice.hierarchies[tenantId] ?? {}).filter((h) => h.visibleFrom <= now && (type === undefined || h.hierarchyType === type));
-    const offset = int(criteria["offset"], 0);
-    const limit = int(criteria["limit"], 10);
-    return ok(req, now, 200, { totalCount: found.length, BoundaryHierarchy: found.slice(offset, offset + limit).map(wire) });
+    const found = Object.values(own(slice.hierarchies, tenantId as string) ?? {})
+      .filter((h) => h.visibleFrom <= now && (empty(hierarchyType) || h.hierarchyType === hierarchyType))
+      .sort(newestFirst);
+    const shown = page(found, c["offset"], c["limit"]);
+    return ok(req, now, 200, { totalCount: found.length, BoundaryHierarchy: shown.length === 0 ? null : shown.map((h) => wireHierarchy(h, false)) });
   });
+
+/** The hierarchy definition of (tenantId, hierarchyType), visible or not (validation sees every record). */
+export function hierarchyOf(slice: BoundarySlice, tenantId: string, hierarchyType: string): BoundaryHierarchy | undefined {
+  return own(own(slice.hierarchies, tenantId), hierarchyType);
+}
+
+/**
+ * DIGIT's level order (util/HierarchyUtil.java:37-65): the first level without a parent, then each level's
+ * child. Answers the error DIGIT throws when the hierarchy is missing or has no root.
+ */
+export function hierarchyOrder(h: BoundaryHierarchy | undefined): string[] | DigitErrorItem {
+  if (h === undefined) return HIERARCHY_DOES_NOT_EXIST;
+  const root = h.boundaryHierarchy.find((l) => empty(l.parentBoundaryType));
+  if (root === undefined) return javaException("NoSuchElementException", "No value present");
+  const childOf = new Map<string, string>();
+  for (const l of h.boundaryHierarchy) if (!empty(l.parentBoundaryType)) childOf.set(l.parentBoundaryType as string, l.boundaryType);
+  const order = [root.boundaryType];
+  for (let i = 0; i < h.boundaryHierarchy.length - 1; i++) order.push(childOf.get(order[i] as string) as string);
+  return order;
+}

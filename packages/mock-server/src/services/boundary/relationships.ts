@@ -1,152 +1,260 @@
-/** `boundary-relationships/_create|_search|_update`: placing entities in a hierarchy, and the tree search. */
-import type { OperationHandler } from "../../core/types.js";
-import { actorOf, newAudit, touchAudit } from "../shared/audit.js";
-import { handle, ok, reject } from "../shared/respond.js";
-import { bool, list, recordAt, str } from "../shared/values.js";
-import type { BoundaryHierarchy, BoundaryRelation, BoundarySlice } from "./model.js";
-import { wire } from "./model.js";
+/**
+ * `boundary-relationships/_create|_search|_update`: placing entities in a hierarchy and the tree search, as
+ * boundary-service's BoundaryRelationshipService, validator/BoundaryRelationshipValidator.java and
+ * enrichment/BoundaryRelationshipEnricher.java.
+ */
+import type { DigitErrorItem, MockContext, OperationHandler, OperationRequest } from "../../core/types.js";
+import { strictOnly } from "../../core/warnings.js";
+import { child, own, put } from "../shared/keyed.js";
+import { handle, ok, rejectAll } from "../shared/respond.js";
+import { javaException, refuse } from "../shared/tracer.js";
+import { bool, isRecord, list, str } from "../shared/values.js";
+import {
+  BOUNDARY_TYPE_ERROR,
+  DIRECT_DESCENDANT_REQUIRED,
+  DUPLICATE_RELATIONSHIP,
+  ENTITY_DOES_NOT_EXIST,
+  notNull,
+  ONLY_HORIZONTAL_MOVES,
+  PARENT_NOT_FOUND,
+  PARENT_RELATIONSHIP_DOES_NOT_EXIST,
+  RELATIONSHIP_DOES_NOT_EXIST,
+  ROOT_CANNOT_GET_PARENT,
+  ROOT_TYPE_REQUIRED,
+  sizeViolation,
+  USER_UUID_NULL,
+} from "./errors.js";
+import { hierarchyOf, hierarchyOrder } from "./hierarchies.js";
+import type { BoundaryRelation, BoundarySlice } from "./model.js";
+import { newestFirst, nextSeq } from "./model.js";
 
 interface RelationInput {
   tenantId: string;
   code: string;
   hierarchyType: string;
   boundaryType: string;
+  /** As sent (`""` and null both mean "no parent" to DIGIT's checks). */
   parent: string | null;
+  raw: Record<string, unknown>;
 }
 
-function readInput(body: Record<string, unknown>): RelationInput {
-  const input = recordAt(body, "BoundaryRelationship");
-  const tenantId = str(input["tenantId"]);
-  const code = str(input["code"]);
-  const hierarchyType = str(input["hierarchyType"]);
-  const boundaryType = str(input["boundaryType"]);
-  if (tenantId === undefined || code === undefined || hierarchyType === undefined || boundaryType === undefined) {
-    reject("INVALID_BOUNDARY_RELATIONSHIP", "BoundaryRelationship needs tenantId, code, hierarchyType and boundaryType.");
-  }
-  return { tenantId, code, hierarchyType, boundaryType, parent: str(input["parent"]) ?? null };
+const REQUEST = "boundaryRelationshipRequest";
+const npe = (what: string) => javaException("NullPointerException", what);
+const hasParent = (p: string | null | undefined): p is string => typeof p === "string" && p !== "";
+
+/** The `BoundaryRelationship` object after DIGIT's bean validation (code, tenantId, hierarchyType, boundaryType). */
+function readInput(req: OperationRequest): RelationInput {
+  const input = req.body["BoundaryRelationship"];
+  if (!isRecord(input)) refuse(npe('Cannot invoke "BoundaryRelation.getTenantId()" because the return value of "BoundaryRelationshipRequest.getBoundaryRelationship()" is null'));
+  const r = input as Record<string, unknown>;
+  const errors = ["code", "tenantId", "hierarchyType", "boundaryType"]
+    .filter((f) => typeof r[f] !== "string")
+    .map((f) => notNull(REQUEST, `boundaryRelationship.${f}`));
+  rejectAll(errors);
+  const parent = typeof r["parent"] === "string" ? r["parent"] : null;
+  return { tenantId: r["tenantId"] as string, code: r["code"] as string, hierarchyType: r["hierarchyType"] as string, boundaryType: r["boundaryType"] as string, parent, raw: r };
 }
 
 function relations(slice: BoundarySlice, tenantId: string, hierarchyType: string): Record<string, BoundaryRelation> {
-  return slice.relationships[tenantId]?.[hierarchyType] ?? {};
+  return own(own(slice.relationships, tenantId), hierarchyType) ?? {};
 }
 
-/**
- * The entity and hierarchy must exist, the type must belong to the hierarchy, and the parent must be a
- * node of the same hierarchy whose type is the one the hierarchy puts above this type (root types take
- * no parent).
- */
-function checkPlacement(slice: BoundarySlice, r: RelationInput): BoundaryHierarchy {
-  if (slice.entities[r.tenantId]?.[r.code] === undefined) {
-    reject("BOUNDARY_ENTITY_NOT_FOUND", `Boundary entity ${r.code} does not exist for tenant ${r.tenantId}; create it with boundary/_create first.`, [r.code]);
-  }
-  const hierarchy = slice.hierarchies[r.tenantId]?.[r.hierarchyType];
-  if (hierarchy === undefined) {
-    reject("HIERARCHY_NOT_FOUND", `Hierarchy ${r.hierarchyType} does not exist for tenant ${r.tenantId}; create its definition first.`, [r.hierarchyType]);
-  }
-  const level = hierarchy.boundaryHierarchy.find((l) => l.boundaryType === r.boundaryType);
-  if (level === undefined) {
-    reject(
-      "INVALID_BOUNDARY_TYPE",
-      `Boundary type ${r.boundaryType} is not part of hierarchy ${r.hierarchyType} (types: ${hierarchy.boundaryHierarchy.map((l) => l.boundaryType).join(", ")}).`,
-      [r.boundaryType, r.hierarchyType],
-    );
-  }
-  if (level.parentBoundaryType === null) {
-    if (r.parent !== null) {
-      reject("INVALID_PARENT", `${r.code} has root type ${r.boundaryType} in ${r.hierarchyType}, so it takes no parent (got ${r.parent}).`, [r.code, r.parent]);
-    }
-    return hierarchy;
-  }
-  if (r.parent === null) {
-    reject("INVALID_PARENT", `${r.code} of type ${r.boundaryType} needs a parent of type ${level.parentBoundaryType} in ${r.hierarchyType}.`, [r.code]);
-  }
-  const parent = relations(slice, r.tenantId, r.hierarchyType)[r.parent];
-  if (parent === undefined) {
-    reject("INVALID_PARENT", `Parent ${r.parent} of ${r.code} is not placed in hierarchy ${r.hierarchyType}; create the parent's relationship first.`, [r.code, r.parent]);
-  }
-  if (parent.boundaryType !== level.parentBoundaryType) {
-    reject(
-      "INVALID_PARENT",
-      `Parent ${r.parent} of ${r.code} has type ${parent.boundaryType}, but ${r.hierarchyType} puts ${level.parentBoundaryType} above ${r.boundaryType}.`,
-      [r.code, r.parent, parent.boundaryType, level.parentBoundaryType],
-    );
-  }
-  return hierarchy;
+function callerUuid(req: OperationRequest): string {
+  const uuid = req.caller?.user.uuid;
+  if (uuid === undefined || uuid === "") refuse(USER_UUID_NULL);
+  return uuid as string;
 }
 
-function node(r: BoundaryRelation, children: unknown[]): Record<string, unknown> {
-  return { id: r.id, code: r.code, boundaryType: r.boundaryType, parent: r.parent, children };
+/** The type DIGIT requires for a child of `parentType`, or the exception it throws past the last level. */
+function levelBelow(order: string[], parentType: string): string | DigitErrorItem {
+  const index = order.indexOf(parentType) + 1;
+  if (index >= order.length) return javaException("IndexOutOfBoundsException", `Index ${index} out of bounds for length ${order.length}`);
+  return order[index] as string;
+}
+
+/** The answer's relationship: the request object with id and auditDetails, without unknown fields. */
+function wireRelation(r: RelationInput, stored: BoundaryRelation): Record<string, unknown> {
+  return {
+    id: stored.id,
+    code: r.code,
+    tenantId: r.tenantId,
+    hierarchyType: r.hierarchyType,
+    boundaryType: r.boundaryType,
+    parent: r.parent,
+    auditDetails: { ...stored.auditDetails },
+  };
 }
 
 export const createRelationship: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
-    const input = readInput(req.body);
-    if (relations(slice, input.tenantId, input.hierarchyType)[input.code] !== undefined) {
-      reject("DUPLICATE_RELATIONSHIP", `${input.code} is already placed in hierarchy ${input.hierarchyType}; use _update to move it.`, [input.code]);
+    const input = readInput(req);
+    if (own(own(slice.entities, input.tenantId), input.code) === undefined) refuse(ENTITY_DOES_NOT_EXIST);
+    const all = relations(slice, input.tenantId, input.hierarchyType);
+    if (own(all, input.code) !== undefined) refuse(DUPLICATE_RELATIONSHIP);
+    let parentType = input.boundaryType;
+    if (hasParent(input.parent)) {
+      const parent = own(all, input.parent);
+      if (parent === undefined) refuse(PARENT_NOT_FOUND);
+      parentType = (parent as BoundaryRelation).boundaryType;
     }
-    checkPlacement(slice, input);
+    const order = hierarchyOrder(hierarchyOf(slice, input.tenantId, input.hierarchyType));
+    if (!Array.isArray(order)) refuse(order);
+    const levels = order as string[];
+    if (!levels.includes(input.boundaryType)) refuse(BOUNDARY_TYPE_ERROR);
+    if (!hasParent(input.parent)) {
+      if (input.boundaryType !== levels[0]) refuse(ROOT_TYPE_REQUIRED);
+    } else {
+      const wanted = levelBelow(levels, parentType);
+      if (typeof wanted !== "string") refuse(wanted);
+      if (wanted !== input.boundaryType) refuse(DIRECT_DESCENDANT_REQUIRED);
+    }
+    const by = callerUuid(req);
     const now = ctx.now();
-    const created: BoundaryRelation = { id: ctx.uuid(), ...input, auditDetails: newAudit(actorOf(req), now), visibleFrom: now + ctx.options.writeLagMs };
-    ((slice.relationships[input.tenantId] ??= {})[input.hierarchyType] ??= {})[input.code] = created;
-    return ok(req, now, req.route.successStatus, { TenantBoundary: [wire(created)] });
+    const created: BoundaryRelation = {
+      id: ctx.uuid(),
+      tenantId: input.tenantId,
+      code: input.code,
+      hierarchyType: input.hierarchyType,
+      boundaryType: input.boundaryType,
+      parent: hasParent(input.parent) ? input.parent : null,
+      auditDetails: { createdBy: by, lastModifiedBy: by, createdTime: now, lastModifiedTime: now },
+      seq: nextSeq(slice),
+      visibleFrom: now + ctx.options.writeLagMs,
+    };
+    put(child(child(slice.relationships, input.tenantId), input.hierarchyType), input.code, created);
+    return ok(req, now, req.route.successStatus, { TenantBoundary: [wireRelation(input, created)] });
   });
+
+/** Whether `ancestor` is on the parent chain of `code` (guards against chains DIGIT's update lets loop). */
+function isAncestor(all: Record<string, BoundaryRelation>, ancestor: string, code: string): boolean {
+  const seen = new Set<string>();
+  for (let p = own(all, code)?.parent ?? null; p !== null && !seen.has(p); p = own(all, p)?.parent ?? null) {
+    if (p === ancestor) return true;
+    seen.add(p);
+  }
+  return false;
+}
 
 export const updateRelationship: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
-    const input = readInput(req.body);
+    const input = readInput(req);
     const all = relations(slice, input.tenantId, input.hierarchyType);
-    const existing = all[input.code];
-    if (existing === undefined) {
-      reject("RELATIONSHIP_NOT_FOUND", `${input.code} is not placed in hierarchy ${input.hierarchyType}; create the relationship first.`, [input.code]);
+    const existing = own(all, input.code);
+    if (existing === undefined) refuse(RELATIONSHIP_DOES_NOT_EXIST);
+    const stored = existing as BoundaryRelation;
+    if (!hasParent(stored.parent) && hasParent(input.parent)) refuse(ROOT_CANNOT_GET_PARENT);
+    if (hasParent(input.parent)) {
+      if (own(all, input.parent) === undefined) refuse(PARENT_RELATIONSHIP_DOES_NOT_EXIST);
+      if (stored.boundaryType !== input.boundaryType) refuse(ONLY_HORIZONTAL_MOVES);
     }
-    if (existing.boundaryType !== input.boundaryType && Object.values(all).some((r) => r.parent === input.code)) {
-      reject("INVALID_BOUNDARY_TYPE", `${input.code} has children, so its boundaryType cannot change.`, [input.code]);
-    }
-    checkPlacement(slice, input);
-    for (let p = input.parent; p !== null; p = all[p]?.parent ?? null) {
-      if (p === input.code) reject("INVALID_PARENT", `Moving ${input.code} under ${input.parent} would create a cycle.`, [input.code]);
-    }
+    const by = callerUuid(req);
+    warnUpdate(req, ctx, slice, input, stored, all);
     const now = ctx.now();
-    const updated: BoundaryRelation = { ...existing, boundaryType: input.boundaryType, parent: input.parent, auditDetails: touchAudit(existing.auditDetails, actorOf(req), now) };
-    all[input.code] = updated;
-    return ok(req, now, req.route.successStatus, { TenantBoundary: [wire(updated)] });
+    const updated: BoundaryRelation = {
+      ...stored,
+      parent: hasParent(input.parent) ? input.parent : null,
+      auditDetails: { ...stored.auditDetails, lastModifiedBy: by, lastModifiedTime: now },
+    };
+    put(all, input.code, updated);
+    return ok(req, now, req.route.successStatus, { TenantBoundary: [wireRelation(input, updated)] });
   });
 
+/** What DIGIT does not check (or crashes on) in an update: warnings here, refusals under --strict. */
+function warnUpdate(req: OperationRequest, ctx: MockContext, slice: BoundarySlice, input: RelationInput, stored: BoundaryRelation, all: Record<string, BoundaryRelation>): void {
+  if (!hasParent(stored.parent)) {
+    strictOnly(req, ctx, npe('Cannot invoke "String.length()" because "str" is null (DIGIT cannot update a root relationship)'));
+    return;
+  }
+  if (!hasParent(input.parent)) {
+    strictOnly(req, ctx, npe('Cannot invoke "java.lang.CharSequence.toString()" because "replacement" is null (DIGIT cannot clear a parent)'));
+    return;
+  }
+  const order = hierarchyOrder(hierarchyOf(slice, input.tenantId, input.hierarchyType));
+  const newParent = own(all, input.parent) as BoundaryRelation;
+  if (Array.isArray(order) && levelBelow(order, newParent.boundaryType) !== stored.boundaryType) {
+    strictOnly(req, ctx, { ...DIRECT_DESCENDANT_REQUIRED, message: `${DIRECT_DESCENDANT_REQUIRED.message} (DIGIT does not check this on update)` });
+  }
+  if (input.parent === input.code || isAncestor(all, input.code, input.parent)) {
+    strictOnly(req, ctx, { code: "HIERARCHY_DISTURBED_ERR", message: `Moving ${input.code} under ${input.parent} makes a cycle; DIGIT does not check this on update.` });
+  }
+}
+
+interface TreeNode {
+  id: string;
+  code: string;
+  boundaryType: string;
+  children: TreeNode[];
+}
+
 /**
- * Query tenantId, hierarchyType, boundaryType, codes, includeChildren, includeParents → `TenantBoundary`
- * trees. Selection: `codes` if given, else every node of `boundaryType`, else the roots.
+ * The tree DIGIT answers (enrichment/BoundaryRelationshipEnricher.java:76-157): seeds are the nodes of the
+ * highest level present in `found`; children attach by parent code in `found`'s order. A node found twice
+ * appears twice, as in DIGIT.
  */
+function buildTree(found: BoundaryRelation[], order: string[]): TreeNode[] {
+  const byType = new Map<string, BoundaryRelation[]>();
+  const byParent = new Map<string, BoundaryRelation[]>();
+  for (const r of found) {
+    byType.set(r.boundaryType, [...(byType.get(r.boundaryType) ?? []), r]);
+    if (r.parent !== null) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
+  }
+  const seedType = order.find((t) => byType.has(t));
+  const build = (r: BoundaryRelation, path: Set<string>): TreeNode => {
+    const next = new Set(path).add(r.code);
+    const kids = path.has(r.code) ? [] : (byParent.get(r.code) ?? []).map((c) => build(c, next));
+    return { id: r.id, code: r.code, boundaryType: r.boundaryType, children: kids };
+  };
+  return (seedType === undefined ? [] : (byType.get(seedType) ?? [])).map((r) => build(r, new Set()));
+}
+
+/** Codes on the parent chain of `r` (its materialized path). */
+function ancestorsOf(all: Record<string, BoundaryRelation>, r: BoundaryRelation): string[] {
+  const out: string[] = [];
+  for (let p = r.parent; p !== null && !out.includes(p); p = own(all, p)?.parent ?? null) out.push(p);
+  return out;
+}
+
 export const searchRelationships: OperationHandler<BoundarySlice> = (req, ctx, slice) =>
   handle(req, ctx.now(), () => {
-    const tenantId = str(req.query["tenantId"]);
-    if (tenantId === undefined) reject("INVALID_SEARCH_CRITERIA", "Query parameter tenantId is required.", ["tenantId"]);
-    const wantedType = str(req.query["hierarchyType"]);
-    const boundaryType = str(req.query["boundaryType"]);
-    const codes = list(req.query["codes"]);
-    const includeChildren = bool(req.query["includeChildren"]) ?? false;
-    const includeParents = bool(req.query["includeParents"]) ?? false;
-    const now = ctx.now();
-    const out: Record<string, unknown>[] = [];
-    for (const [hierarchyType, all] of Object.entries(slice.relationships[tenantId] ?? {})) {
-      if (wantedType !== undefined && hierarchyType !== wantedType) continue;
-      const nodes = Object.values(all).filter((r) => r.visibleFrom <= now);
-      const visible = (code: string | null) => (code === null ? undefined : nodes.find((n) => n.code === code));
-      const selected = nodes.filter((r) =>
-        codes.length > 0 ? codes.includes(r.code) : boundaryType !== undefined ? r.boundaryType === boundaryType : r.parent === null,
-      );
-      if (selected.length === 0) continue;
-      const subtree = (r: BoundaryRelation): Record<string, unknown> =>
-        node(r, includeChildren ? nodes.filter((c) => c.parent === r.code).map(subtree) : []);
-      const boundary = selected.map((r) => {
-        let tree = subtree(r);
-        if (includeParents) {
-          for (let p = visible(r.parent); p !== undefined; p = visible(p.parent)) {
-            tree = node(p, [tree]);
-          }
-        }
-        return tree;
-      });
-      out.push({ tenantId, hierarchyType, boundary });
+    const criteria = "boundaryRelationshipSearchCriteria";
+    const q = req.query;
+    const errors: DigitErrorItem[] = [];
+    for (const f of ["tenantId", "hierarchyType"]) if (q[f] === undefined) errors.push(notNull(criteria, f));
+    for (const f of ["tenantId", "hierarchyType", "boundaryType", "parent"]) {
+      if (q[f] !== undefined && (q[f] as string).length > 64) errors.push(sizeViolation(criteria, f, 0, 64));
     }
-    return ok(req, now, 200, { TenantBoundary: out });
+    rejectAll(errors);
+    const tenantId = q["tenantId"] as string;
+    const hierarchyType = q["hierarchyType"] as string;
+    const boundaryType = str(q["boundaryType"]);
+    const parent = str(q["parent"]);
+    const codes = list(q["codes"]);
+    const now = ctx.now();
+    const all = relations(slice, tenantId, hierarchyType);
+    const visible = Object.values(all)
+      .filter((r) => r.visibleFrom <= now)
+      .sort(newestFirst);
+    const rootsOnly = tenantId !== "" && hierarchyType !== "" && boundaryType === undefined && codes.length === 0;
+    const matched = visible.filter(
+      (r) =>
+        (parent === undefined || r.parent === parent) &&
+        (rootsOnly ? r.parent === null : (boundaryType === undefined || r.boundaryType === boundaryType) && (codes.length === 0 || codes.includes(r.code))),
+    );
+    const parents = bool(q["includeParents"])
+      ? (() => {
+          const wanted = new Set(matched.flatMap((r) => ancestorsOf(all, r)));
+          return visible.filter((r) => wanted.has(r.code));
+        })()
+      : [];
+    const children = bool(q["includeChildren"])
+      ? (() => {
+          const roots = new Set(matched.map((r) => r.code));
+          return visible.filter((r) => ancestorsOf(all, r).some((a) => roots.has(a)));
+        })()
+      : [];
+    const definition = hierarchyOf(slice, tenantId, hierarchyType);
+    const order = hierarchyOrder(definition !== undefined && definition.visibleFrom <= now ? definition : undefined);
+    if (!Array.isArray(order)) refuse(order);
+    const boundary = buildTree([...matched, ...parents, ...children], order as string[]);
+    return ok(req, now, 200, { TenantBoundary: [{ tenantId, hierarchyType, boundary }] });
   });

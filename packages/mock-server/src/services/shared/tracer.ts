@@ -3,7 +3,8 @@
  * answer with: HTTP 400, `{"ResponseInfo": null, "Errors": [{id, parentId, code, message, description, params}]}`,
  * unset fields written as null.
  */
-import type { OperationResult } from "../../core/types.js";
+import { MockHttpError } from "../../core/errors.js";
+import type { DigitErrorItem, OperationResult } from "../../core/types.js";
 
 export interface TracerItem {
   code: string;
@@ -53,4 +54,35 @@ export function unhandledException(exceptionClass: string, message: string | nul
 /** A Spring `DataAccessException` (ExceptionAdvise.java:162). */
 export function queryExecutionError(): OperationResult {
   return tracerError([{ code: "QUERY_EXECUTION_ERROR", message: "Database operation failed", description: "An error occurred while processing the database request." }]);
+}
+
+/**
+ * An unhandled Java exception as one error item (ExceptionAdvise.java:179-184, with the tracer's 4-argument
+ * `Error(id, code, message, description)`): the class name in `id`, the fixed text as `code`, the exception's
+ * message as `message`.
+ */
+export function javaException(name: string, description: string | null = null): DigitErrorItem {
+  return { id: name, code: UNHANDLED, message: description ?? "", description: null, params: null };
+}
+
+const UNHANDLED = "An unhandled exception occurred on the server";
+
+/**
+ * One bean-validation violation: code `<Constraint>.<objectName>.<fieldPath>` (Spring's first message code),
+ * message the validator's default text (ExceptionAdvise.java:296-309).
+ */
+export function beanViolation(constraint: string, objectName: string, fieldPath: string, message: string): DigitErrorItem {
+  return { code: `${constraint}.${objectName}.${fieldPath}`, message, description: message, params: null };
+}
+
+export const MUST_NOT_BE_NULL = "must not be null";
+
+/** A missing `@RequestParam` as one error item: code "", Spring's message, params [name] (ExceptionAdvise.java:151-161). */
+export function missingRequestParam(name: string, message: string): DigitErrorItem {
+  return { code: "", message, description: message, params: [name] };
+}
+
+/** Throws the 400 DIGIT error envelope with these items (`handle` in respond.ts answers it). */
+export function refuse(...errors: DigitErrorItem[]): never {
+  throw new MockHttpError(400, errors);
 }

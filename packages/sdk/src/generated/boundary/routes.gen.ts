@@ -14,7 +14,7 @@ export const boundaryRoutes = {
     pathParams: [],
     queryParams: [],
     body: "json",
-    successStatus: 200,
+    successStatus: 202,
     retrySafe: false,
     auth: true,
   },
@@ -27,7 +27,7 @@ export const boundaryRoutes = {
     pathParams: [],
     queryParams: [],
     body: "json",
-    successStatus: 200,
+    successStatus: 202,
     retrySafe: false,
     auth: true,
   },
@@ -40,7 +40,7 @@ export const boundaryRoutes = {
     pathParams: [],
     queryParams: [],
     body: "json",
-    successStatus: 200,
+    successStatus: 202,
     retrySafe: false,
     auth: true,
   },
@@ -79,7 +79,7 @@ export const boundaryRoutes = {
     httpMethod: "POST",
     path: "/boundary-service/boundary-relationships/_search",
     pathParams: [],
-    queryParams: ["tenantId", "hierarchyType", "boundaryType", "codes", "includeChildren", "includeParents"],
+    queryParams: ["tenantId", "hierarchyType", "boundaryType", "codes", "parent", "includeChildren", "includeParents"],
     body: "json",
     successStatus: 200,
     retrySafe: true,
@@ -95,20 +95,7 @@ export const boundaryRoutes = {
     pathParams: [],
     queryParams: [],
     body: "json",
-    successStatus: 200,
-    retrySafe: false,
-    auth: true,
-  },
-  updateHierarchy: {
-    operationId: "boundary.updateHierarchy",
-    service: "boundary",
-    method: "updateHierarchy",
-    httpMethod: "POST",
-    path: "/boundary-service/boundary-hierarchy-definition/_update",
-    pathParams: [],
-    queryParams: [],
-    body: "json",
-    successStatus: 200,
+    successStatus: 202,
     retrySafe: false,
     auth: true,
   },
@@ -121,7 +108,7 @@ export const boundaryRoutes = {
     pathParams: [],
     queryParams: [],
     body: "json",
-    successStatus: 200,
+    successStatus: 202,
     retrySafe: false,
     auth: true,
   },
@@ -136,6 +123,5 @@ export type BoundaryOperations = {
   searchHierarchies: operations["boundary.searchHierarchies"];
   searchRelationships: operations["boundary.searchRelationships"];
   update: operations["boundary.update"];
-  updateHierarchy: operations["boundary.updateHierarchy"];
   updateRelationship: operations["boundary.updateRelationship"];
 };

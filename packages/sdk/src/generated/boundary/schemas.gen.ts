@@ -2,13 +2,13 @@
 import * as z from "zod/mini";
 
 const ResponseInfoSchema = z.looseObject({ apiId: z.optional(z.nullable(z.string())), ver: z.optional(z.nullable(z.string())), ts: z.optional(z.nullable(z.number())), resMsgId: z.optional(z.nullable(z.string())), msgId: z.optional(z.nullable(z.string())), status: z.optional(z.nullable(z.string())) });
-const GeometrySchema = z.looseObject({ type: z.string(), coordinates: z.optional(z.nullable(z.array(z.unknown()))) });
+const GeometrySchema = z.nullable(z.looseObject({ type: z.string(), coordinates: z.optional(z.nullable(z.array(z.unknown()))) }));
 const AuditDetailsSchema = z.looseObject({ createdBy: z.optional(z.nullable(z.string())), lastModifiedBy: z.optional(z.nullable(z.string())), createdTime: z.optional(z.nullable(z.number())), lastModifiedTime: z.optional(z.nullable(z.number())) });
-const BoundarySchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.string(), code: z.string(), geometry: z.optional(z.nullable(GeometrySchema)), additionalDetails: z.optional(z.nullable(z.nullable(z.record(z.string(), z.unknown())))), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
+const BoundarySchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.string(), code: z.string(), geometry: GeometrySchema, additionalDetails: z.optional(z.nullable(z.nullable(z.record(z.string(), z.unknown())))), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
 const BoundaryResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), Boundary: z.optional(z.nullable(z.array(BoundarySchema))) });
-const BoundaryTypeHierarchySchema = z.looseObject({ boundaryType: z.string(), parentBoundaryType: z.optional(z.nullable(z.nullable(z.string()))), active: z.optional(z.nullable(z.boolean())) });
-const BoundaryHierarchySchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.string(), hierarchyType: z.string(), boundaryHierarchy: z.array(BoundaryTypeHierarchySchema), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
-const BoundaryHierarchyResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), totalCount: z.optional(z.nullable(z.number())), BoundaryHierarchy: z.optional(z.nullable(z.array(BoundaryHierarchySchema))) });
+const BoundaryTypeHierarchySchema = z.looseObject({ boundaryType: z.optional(z.nullable(z.string())), parentBoundaryType: z.optional(z.nullable(z.nullable(z.string()))), active: z.optional(z.nullable(z.nullable(z.boolean()))) });
+const BoundaryHierarchySchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.string(), hierarchyType: z.string(), boundaryHierarchy: z.array(BoundaryTypeHierarchySchema), auditDetails: z.optional(z.nullable(AuditDetailsSchema)), boundaryHierarchyJsonNode: z.optional(z.nullable(z.nullable(z.array(BoundaryTypeHierarchySchema)))) });
+const BoundaryHierarchyResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), totalCount: z.optional(z.nullable(z.nullable(z.number()))), BoundaryHierarchy: z.optional(z.nullable(z.nullable(z.array(BoundaryHierarchySchema)))) });
 const BoundaryRelationshipSchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.string(), code: z.string(), hierarchyType: z.string(), boundaryType: z.string(), parent: z.optional(z.nullable(z.nullable(z.string()))), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
 const BoundaryRelationshipResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), TenantBoundary: z.optional(z.nullable(z.array(BoundaryRelationshipSchema))) });
 const BoundaryNodeSchema = z.looseObject({ id: z.optional(z.nullable(z.string())), code: z.string(), boundaryType: z.string(), children: z.optional(z.nullable(z.array(z.unknown()))) });
@@ -24,6 +24,5 @@ export const boundaryResponseSchemas = {
   searchHierarchies: BoundaryHierarchyResponseSchema,
   searchRelationships: BoundarySearchResponseSchema,
   update: BoundaryResponseSchema,
-  updateHierarchy: BoundaryHierarchyResponseSchema,
   updateRelationship: BoundaryRelationshipResponseSchema,
 };

@@ -9,7 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Define a boundary hierarchy (ordered boundary types). */
+        /**
+         * Define a boundary hierarchy (a single chain of boundary types).
+         * @description Answers 202 (persisted asynchronously). The levels must form one chain: at most one level without a parent (MULTIPLE_ROOT_NODES_ERR), every parent declared and no type with two children (INVALID_HIERARCHY_DEFINITION). An existing tenantId + hierarchyType: DUPLICATE_RECORD. DIGIT has no update for hierarchy definitions: a changed hierarchy needs a new hierarchyType.
+         */
         post: operations["boundary.createHierarchy"];
         delete?: never;
         options?: never;
@@ -26,25 +29,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Search boundary hierarchy definitions. */
+        /**
+         * Search boundary hierarchy definitions.
+         * @description Exact tenantId (required) and hierarchyType, newest first; `limit` defaults to 50 (max 300). `BoundaryHierarchy` is null when nothing matches; `totalCount` counts all matches.
+         */
         post: operations["boundary.searchHierarchies"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/boundary-service/boundary-hierarchy-definition/_update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Update a boundary hierarchy definition. */
-        post: operations["boundary.updateHierarchy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -60,7 +49,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Place a boundary in a hierarchy under its parent. */
+        /**
+         * Place a boundary in a hierarchy under its parent.
+         * @description Answers 202 (persisted asynchronously). Checked in this order: the entity exists (BOUNDARY_ENTITY_DOES_NOT_EXIST), the code is not placed yet (DUPLICATE_RECORD), the parent is placed (PARENT_NOT_FOUND), the hierarchy exists (HIERARCHY_DEFINITION_DOES_NOT_EXIST_ERR), the type is one of its levels (BOUNDARY_TYPE_ERROR), and a node without parent has the root type while a child has the level right below its parent's (HIERARCHY_ERROR).
+         */
         post: operations["boundary.createRelationship"];
         delete?: never;
         options?: never;
@@ -77,7 +69,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Search the boundary tree of a hierarchy. */
+        /**
+         * Search the boundary tree of a hierarchy.
+         * @description Always one `TenantBoundary` element (its `boundary` list may be empty); an unknown hierarchy is refused with HIERARCHY_DEFINITION_DOES_NOT_EXIST_ERR. Without `codes` and `boundaryType` only the roots match. `includeChildren` adds every descendant, `includeParents` every ancestor; the tree starts at the highest level present, so matches whose parents are not in the result are dropped. Siblings come newest first. No paging.
+         */
         post: operations["boundary.searchRelationships"];
         delete?: never;
         options?: never;
@@ -94,7 +89,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a boundary under another parent. */
+        /**
+         * Move a boundary under another parent of the same level.
+         * @description Answers 202 (persisted asynchronously). Only `parent` changes, and only horizontally: the `boundaryType` must be the stored one (HIERARCHY_DISTURBED_ERR), a root cannot get a parent (HIERARCHY_DISTURBED_ERR), and the node and the new parent must be placed (BOUNDARY_RELATIONSHIP_DOES_NOT_EXIST). DIGIT answers 400 NullPointerException for an update of a root or one that clears the parent.
+         */
         post: operations["boundary.updateRelationship"];
         delete?: never;
         options?: never;
@@ -111,7 +109,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create boundary entities (codes and geometry). */
+        /**
+         * Create boundary entities (codes and geometry).
+         * @description Answers 202: the entities are persisted asynchronously (Kafka), so a search right after may not see them. Every item needs `tenantId`, `code` and the `geometry` key (`null` when there is none: DIGIT reads it unconditionally and answers 400 NullPointerException when the key is absent). Geometry is GeoJSON Point (two numbers) or Polygon (one closed ring of at least 5 positions); anything else is refused with INVALID_GEOMETRY_TYPE, INVALID_POSITION, INVALID_POLYGON, INVALID_POLYGON_COORDINATES_DEFINITION or INVALID_POLYGON_DEFINITION. A code that exists for the tenant: DUPLICATE_CODE.
+         */
         post: operations["boundary.create"];
         delete?: never;
         options?: never;
@@ -128,7 +129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Search boundary entities. */
+        /**
+         * Search boundary entities by code.
+         * @description `codes` is required (DIGIT has no "all entities of a tenant" search). Exact tenantId and codes, newest first; `limit` defaults to 50 and is capped at 300, `offset` defaults to 0.
+         */
         post: operations["boundary.search"];
         delete?: never;
         options?: never;
@@ -145,7 +149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Update boundary entities. */
+        /**
+         * Update the geometry of boundary entities.
+         * @description Answers 202 (persisted asynchronously). Only `geometry` is stored: `additionalDetails` is echoed in the answer but not persisted (boundary-persister.yml). Each item must carry `auditDetails.createdBy` and `auditDetails.createdTime` as a search returned them (400 NullCheckException otherwise), and the `geometry` key. An unknown code: NOT_FOUND_CODE_AND_TENANT_ID_CODE.
+         */
         post: operations["boundary.update"];
         delete?: never;
         options?: never;
@@ -169,7 +176,7 @@ export interface components {
             id?: string;
             tenantId: string;
             code: string;
-            geometry?: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"];
             additionalDetails?: {
                 [key: string]: unknown;
             } | null;
@@ -181,6 +188,8 @@ export interface components {
             hierarchyType: string;
             boundaryHierarchy: components["schemas"]["BoundaryTypeHierarchy"][];
             auditDetails?: components["schemas"]["AuditDetails"];
+            /** @description A copy of `boundaryHierarchy` in create answers; null in searches. */
+            boundaryHierarchyJsonNode?: components["schemas"]["BoundaryTypeHierarchy"][] | null;
         };
         BoundaryHierarchyRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
@@ -188,8 +197,9 @@ export interface components {
         };
         BoundaryHierarchyResponse: {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
-            totalCount?: number;
-            BoundaryHierarchy?: components["schemas"]["BoundaryHierarchy"][];
+            totalCount?: number | null;
+            /** @description Null when a search matches nothing. */
+            BoundaryHierarchy?: components["schemas"]["BoundaryHierarchy"][] | null;
         };
         BoundaryHierarchySearchRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
@@ -200,7 +210,7 @@ export interface components {
                 limit?: number;
             };
         };
-        /** @description One node of the boundary tree. */
+        /** @description One node of the boundary tree (no `parent` field; the nesting says it). */
         BoundaryNode: {
             id?: string;
             code: string;
@@ -238,9 +248,9 @@ export interface components {
             TenantBoundary?: components["schemas"]["HierarchyRelation"][];
         };
         BoundaryTypeHierarchy: {
-            boundaryType: string;
+            boundaryType?: string;
             parentBoundaryType?: string | null;
-            active?: boolean;
+            active?: boolean | null;
         };
         Error: {
             code: string;
@@ -253,12 +263,12 @@ export interface components {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             Errors?: components["schemas"]["Error"][];
         };
-        /** @description GeoJSON geometry (Point, Polygon or MultiPolygon). */
+        /** @description GeoJSON Point (`coordinates`: two numbers) or Polygon (`coordinates`: one ring of at least 5 positions whose first and last positions are equal). DIGIT refuses any other type with INVALID_GEOMETRY_TYPE (the mock's handler answers that code, so the type is not an enum here). */
         Geometry: {
-            /** @enum {string} */
-            type: "Point" | "Polygon" | "MultiPolygon";
+            /** @description Point or Polygon. */
+            type: string;
             coordinates?: unknown[];
-        };
+        } | null;
         HierarchyRelation: {
             tenantId?: string;
             hierarchyType?: string;
@@ -375,8 +385,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Accepted. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -416,33 +426,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
-    "boundary.updateHierarchy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BoundaryHierarchyRequest"];
-            };
-        };
-        responses: {
-            /** @description OK. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BoundaryHierarchyResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-        };
-    };
     "boundary.createRelationship": {
         parameters: {
             query?: never;
@@ -456,8 +439,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Accepted. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -477,6 +460,7 @@ export interface operations {
                 hierarchyType: string;
                 boundaryType?: string;
                 codes?: string[];
+                parent?: string;
                 includeChildren?: boolean;
                 includeParents?: boolean;
             };
@@ -517,8 +501,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Accepted. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -544,8 +528,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Accepted. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -562,7 +546,7 @@ export interface operations {
         parameters: {
             query: {
                 tenantId: string;
-                codes?: string[];
+                codes: string[];
                 limit?: number;
                 offset?: number;
             };
@@ -603,8 +587,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
-            200: {
+            /** @description Accepted. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description `{ResponseInfo, EmployeCount}` (sic) with string counts. The state tenant counts all its cities. No employees: 400 NO_RECORDS. Without the tenantId query parameter: 400 with an error whose code is "". */
         post: operations["hrms.count"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Creates each employee's EMPLOYEE user (userName = code, a generated password sent by SMS, never returned) and answers 202; the employee's `id`/`uuid` are its user's. A missing code comes from idgen (`hrms.employeecode`). Department, designation, employee type and roles are checked against the MDMS masters of the first employee's tenant (common-masters Department/Designation, egov-hrms EmployeeType, ACCESSCONTROL-ROLES roles), jurisdictions against egov-location TenantBoundary; exactly one current assignment. Codes: ERR_HRMS_* (one per kind of problem, all at once). */
         post: operations["hrms.create"];
         delete?: never;
         options?: never;
@@ -41,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Every criterion is optional (tenantId too: without it all tenants are searched), but a caller without SUPERUSER must give at least one of codes, names, departments, designations, ids, employeestatuses, employeetypes, uuids, positions, tenantId, roles or asOnDate (ERR_HRMS_INVALID_SEARCH_REQ). codes match case-insensitively; departments, designations, positions and asOnDate filter on assignments (asOnDate needs departments and designations: ERR_HRMS_INVALID_SEARCH_AOD); phone, names and roles need tenantId (ERR_HRMS_INVALID_SEARCH_USER, ERR_HRMS_INVALID_SEARCH_ROLES). Pages are counted in employees (by uuid): without `limit` at most 200 employees; `limit` needs `offset` (DIGIT answers 400 NullPointerException without it). Inactive jurisdictions are left out of the answer. */
         post: operations["hrms.search"];
         delete?: never;
         options?: never;
@@ -57,6 +60,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Replaces the whole employee (send back what a search returned, changed): `id`, `code` and `uuid` are required (ERR_HRMS_UPDATE_NULL_ID, ERR_HRMS_UPDATE_NULL, ERR_HRMS_UPDATE_NULL_UUID), the employee is found by uuid (ERR_HRMS_UPDATE_EMPLOYEE_NOT_EXIST_CODE), the code cannot change, and every existing assignment and jurisdiction (and test, education, service history, document) must be sent back with its id (ERR_HRMS_UPDATE_*_INCOSISTENT). The create checks apply too. */
         post: operations["hrms.update"];
         delete?: never;
         options?: never;
@@ -69,18 +73,25 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Assignment: {
-            id?: string;
-            /** Format: int64 */
-            position?: number;
+            id?: string | null;
+            /**
+             * Format: int64
+             * @description Assigned by HRMS on create.
+             */
+            position?: number | null;
             designation: string;
             department: string;
+            /** Format: int64 */
             fromDate: number;
-            toDate?: number;
-            govtOrderNumber?: string;
-            reportingTo?: string;
-            isHOD?: boolean;
-            isCurrentAssignment?: boolean;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            /** Format: int64 */
+            toDate?: number | null;
+            govtOrderNumber?: string | null;
+            /** @description Lower-case tenantid, as DIGIT spells it. */
+            tenantid?: string | null;
+            reportingTo?: string | null;
+            isHOD?: boolean | null;
+            isCurrentAssignment: boolean;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         AuditDetails: {
             createdBy?: string;
@@ -91,51 +102,64 @@ export interface components {
             lastModifiedTime?: number;
         };
         DeactivationDetails: {
-            id?: string;
-            employeeId?: string;
-            reasonForDeactivation?: string;
-            effectiveFrom?: number;
-            orderNo?: string;
-            typeOfDeactivation?: Record<string, never>;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            id?: string | null;
+            reasonForDeactivation: string;
+            orderNo?: string | null;
+            remarks?: string | null;
+            /** Format: int64 */
+            effectiveFrom: number;
+            tenantId?: string | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         DepartmentalTest: {
-            id?: string;
+            id?: string | null;
             test: string;
-            /** Format: int32 */
+            /** Format: int64 */
             yearOfPassing: number;
-            remarks?: string;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            remarks?: string | null;
+            tenantId?: string | null;
+            isActive?: boolean | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         EducationalQualification: {
-            id?: string;
+            id?: string | null;
             qualification: string;
             stream: string;
-            /** Format: int32 */
+            /** Format: int64 */
             yearOfPassing: number;
-            university?: string;
-            remarks?: string;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            university?: string | null;
+            remarks?: string | null;
+            tenantId?: string | null;
+            isActive?: boolean | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         Employee: {
-            user: components["schemas"]["User"];
-            id?: number;
-            uuid?: string;
-            code?: string;
-            employeeStatus: string;
+            /**
+             * Format: int64
+             * @description The employee's user id (set by HRMS).
+             */
+            id?: number | null;
+            /** @description The employee's user uuid (set by HRMS). */
+            uuid?: string | null;
+            code?: string | null;
+            employeeStatus?: string | null;
             employeeType: string;
-            dateOfAppointment?: number;
+            /** Format: int64 */
+            dateOfAppointment?: number | null;
             jurisdictions: components["schemas"]["Jurisdiction"][];
             assignments: components["schemas"]["Assignment"][];
-            serviceHistory?: components["schemas"]["ServiceHistory"][];
-            isActive?: boolean;
-            education?: components["schemas"]["EducationalQualification"][];
-            tests?: components["schemas"]["DepartmentalTest"][];
+            serviceHistory?: components["schemas"]["ServiceHistory"][] | null;
+            /** @description Forced to true on create. */
+            isActive?: boolean | null;
+            education?: components["schemas"]["EducationalQualification"][] | null;
+            tests?: components["schemas"]["DepartmentalTest"][] | null;
             tenantId: string;
-            deactivationDetails?: components["schemas"]["DeactivationDetails"][];
-            reactivationDetails?: components["schemas"]["ReactivationDetails"][];
-            documents?: components["schemas"]["EmployeeDocuments"][];
-            auditDetails?: components["schemas"]["AuditDetails"];
+            documents?: components["schemas"]["EmployeeDocuments"][] | null;
+            deactivationDetails?: components["schemas"]["DeactivationDetails"][] | null;
+            reactivationDetails?: components["schemas"]["ReactivationDetails"][] | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
+            reActivateEmployee?: boolean | null;
+            user: components["schemas"]["User"];
         };
         EmployeeCount: {
             activeEmployee?: string;
@@ -143,19 +167,17 @@ export interface components {
             totalEmployee?: string;
         };
         EmployeeCountResponse: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
-            EmployeeCount?: components["schemas"]["EmployeeCount"];
+            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            EmployeCount?: components["schemas"]["EmployeeCount"];
         };
         EmployeeDocuments: {
-            /** Format: int64 */
-            id?: number;
-            /** Format: int64 */
-            employeeId: number;
-            documentId?: string;
-            documentName?: string;
-            referenceType?: string;
-            referenceId?: string;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            id?: string | null;
+            documentName?: string | null;
+            documentId?: string | null;
+            referenceType?: string | null;
+            referenceId?: string | null;
+            tenantId?: string | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         EmployeeReq: {
             RequestInfo: components["schemas"]["RequestInfo"];
@@ -176,22 +198,39 @@ export interface components {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             Errors?: components["schemas"]["Error"][];
         };
+        /** @description egov-hrms's own audit block (createdDate/lastModifiedDate, not *Time). */
+        HrmsAuditDetails: {
+            createdBy?: string | null;
+            /** Format: int64 */
+            createdDate?: number | null;
+            lastModifiedBy?: string | null;
+            /** Format: int64 */
+            lastModifiedDate?: number | null;
+        };
+        HrmsRole: {
+            name: string;
+            code?: string;
+            description?: string | null;
+            tenantId?: string | null;
+        };
         Jurisdiction: {
-            /** Format: uuid */
-            id?: string;
+            id?: string | null;
             hierarchy: string;
             boundary: string;
             boundaryType: string;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            tenantId?: string | null;
+            isActive?: boolean | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         ReactivationDetails: {
-            id?: string;
-            employeeId?: string;
-            reasonForReactivation?: string;
-            effectiveFrom?: number;
-            orderNo?: string;
-            typeOfReactivation?: Record<string, never>;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            id?: string | null;
+            reasonForReactivation: string;
+            orderNo?: string | null;
+            remarks?: string | null;
+            /** Format: int64 */
+            effectiveFrom: number;
+            tenantId?: string | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
@@ -235,65 +274,71 @@ export interface components {
             tenantId?: string | null;
         };
         ServiceHistory: {
-            id?: string;
-            serviceStatus: string;
-            serviceFrom: number;
-            serviceTo: number;
-            location?: string;
-            orderNo: string;
-            isCurrentPosition?: boolean;
-            auditDetails?: components["schemas"]["AuditDetails"];
+            id?: string | null;
+            serviceStatus?: string | null;
+            /** Format: int64 */
+            serviceFrom?: number | null;
+            /** Format: int64 */
+            serviceTo?: number | null;
+            orderNo?: string | null;
+            location?: string | null;
+            tenantId?: string | null;
+            isCurrentPosition?: boolean | null;
+            auditDetails?: components["schemas"]["HrmsAuditDetails"];
         };
         /** @description Roles a user holds in one tenant. */
         TenantRole: {
             tenantId: string;
             roles: components["schemas"]["Role"][];
         };
+        /** @description The employee's user as egov-hrms takes it (web/contract/User.java). Dates are epoch milliseconds. */
         User: {
             /** Format: int64 */
-            id?: number;
-            userName?: string;
-            /** Format: password */
-            password?: string;
-            salutation?: string;
+            id?: number | null;
+            uuid?: string | null;
+            userName?: string | null;
+            /** @description Ignored on create (HRMS generates one). */
+            password?: string | null;
+            salutation?: string | null;
             name: string;
-            gender?: string;
+            gender?: string | null;
             mobileNumber: string;
-            emailId?: string;
-            altContactNumber?: string;
-            pan?: string;
-            aadhaarNumber?: string;
-            permanentAddress?: string;
-            permanentCity?: string;
-            permanentPincode?: string;
-            correspondenceCity?: string;
-            correspondencePincode?: string;
-            correspondenceAddress?: string;
-            active?: boolean;
-            /** Format: date */
-            dob?: string;
-            /** Format: date */
-            readonly pwdExpiryDate?: string;
-            locale?: string;
-            type?: string;
-            signature?: string;
-            accountLocked?: boolean;
-            roles?: components["schemas"]["Role"][];
-            fatherOrHusbandName?: string;
-            bloodGroup?: string;
-            identificationMark?: string;
-            photo?: string;
+            emailId?: string | null;
+            altContactNumber?: string | null;
+            pan?: string | null;
+            aadhaarNumber?: string | null;
+            permanentAddress?: string | null;
+            permanentCity?: string | null;
+            permanentPinCode?: string | null;
+            correspondenceCity?: string | null;
+            correspondencePinCode?: string | null;
+            correspondenceAddress?: string | null;
+            active?: boolean | null;
+            /**
+             * Format: int64
+             * @description Date of birth, epoch milliseconds.
+             */
+            dob: number;
             /** Format: int64 */
-            createdBy?: number;
-            /** Format: date */
-            createdDate?: string;
+            pwdExpiryDate?: number | null;
+            locale?: string | null;
+            type?: string | null;
+            signature?: string | null;
+            accountLocked?: boolean | null;
+            roles?: components["schemas"]["HrmsRole"][];
+            fatherOrHusbandName?: string | null;
+            relationship?: string | null;
+            bloodGroup?: string | null;
+            identificationMark?: string | null;
+            photo?: string | null;
+            createdBy?: string | null;
             /** Format: int64 */
-            lastModifiedBy?: number;
-            /** Format: date */
-            lastModifiedDate?: string;
-            otpReference?: string;
-            tenantId?: string;
-            uuid?: string;
+            createdDate?: number | null;
+            lastModifiedBy?: string | null;
+            /** Format: int64 */
+            lastModifiedDate?: number | null;
+            otpReference?: string | null;
+            tenantId?: string | null;
         };
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
         UserInfo: {
@@ -405,7 +450,7 @@ export interface operations {
     };
     "hrms.search": {
         parameters: {
-            query: {
+            query?: {
                 codes?: string[];
                 names?: string[];
                 departments?: string[];
@@ -421,7 +466,7 @@ export interface operations {
                 isActive?: boolean;
                 offset?: number;
                 limit?: number;
-                tenantId: string;
+                tenantId?: string;
             };
             header?: never;
             path?: never;

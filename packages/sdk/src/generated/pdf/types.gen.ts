@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Cancels the caller's unfinished bulk PDF job `jobId`. Without jobId: 400 "jobid or userid can not be empty"; a job not the caller's or already complete: 400 `{ResponseInfo, errorMessage: [{message}]}`. */
         post: operations["pdf.cancelProcess"];
         delete?: never;
         options?: never;
@@ -41,6 +42,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Renders the template `key` for the data array at the template's baseKeyPath (e.g. `Payments`), stores the files in filestore and answers 201. One PDF per data object unless `isconsolidated=true` (then one file per 80 objects). Needs `RequestInfo.userInfo` and a `msgId` of the form `<ts>|<locale>`. Errors are 400 `{message, ResponseInfo}`, e.g. " key is missing, tenantId is missing," or " no config found for key X". */
         post: operations["pdf.create"];
         delete?: never;
         options?: never;
@@ -57,6 +59,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Answers 201 with the PDF itself (`Content-disposition: attachment;filename=<key>-<ms>.pdf`); nothing is stored. Consolidated (one file) unless `isconsolidated=false`. */
         post: operations["pdf.createNoSave"];
         delete?: never;
         options?: never;
@@ -89,6 +92,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Bulk (group bill) PDF jobs: the job `jobId`, or the caller's jobs. None: 500 `{ResponseInfo, message: "Group bill pdf records details are not present for the employee <name>"}`. */
         post: operations["pdf.getBulkRecords"];
         delete?: never;
         options?: never;
@@ -121,6 +125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description The files of earlier `_create` jobs: `tenantid` (lower case) and at least one of `jobid` (comma list) or `entityid`; one row per data object (the latest per entity). Nothing found: 404 `{ResponseInfo, message: "no matching result found"}`. Without jobid and entityid: 400 "jobid and entityid both can not be empty". */
         post: operations["pdf.search"];
         delete?: never;
         options?: never;
@@ -151,24 +156,52 @@ export interface components {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             Errors?: components["schemas"]["Error"][];
         };
-        /** @description RequestInfo plus the data object named by the PDF config's key, e.g. {RequestInfo, Bill: [...]}. */
+        /** @description pdf-service's error answer: the request's RequestInfo and a message. */
+        PDFError: {
+            ResponseInfo?: components["schemas"]["RequestInfo"];
+            message?: unknown;
+            errorMessage?: {
+                message?: string;
+            }[];
+        };
+        /** @description RequestInfo plus the data array the template reads, e.g. {RequestInfo, Payments: [...]}. */
         PDFRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
         } & {
             [key: string]: unknown;
         };
         PDFResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["RequestInfo"];
             message?: string;
             filestoreIds?: string[];
             jobid?: string;
+            /** Format: int64 */
             createdtime?: number;
+            /** Format: int64 */
             endtime?: number;
             tenantid?: string;
             totalcount?: number;
             key?: string;
-            documentType?: string;
-            moduleName?: string;
+            documentType?: string | null;
+            moduleName?: string | null;
+        };
+        PDFSearchResponse: {
+            ResponseInfo?: components["schemas"]["RequestInfo"];
+            message?: string;
+            searchresult?: components["schemas"]["PDFSearchResult"][];
+        };
+        PDFSearchResult: {
+            filestoreids?: string[];
+            jobid?: string;
+            tenantid?: string;
+            /** Format: int64 */
+            createdtime?: number;
+            /** Format: int64 */
+            endtime?: number;
+            totalcount?: number;
+            key?: string;
+            documentType?: string | null;
+            moduleName?: string | null;
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
@@ -217,7 +250,7 @@ export interface components {
             roles: components["schemas"]["Role"][];
         };
         UnrigesteredCodesResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["RequestInfo"];
             unregisteredLocalisationCodes?: string[];
         };
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
@@ -236,7 +269,7 @@ export interface components {
             roles?: components["schemas"]["Role"][];
         };
         deleteBillrecordsResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["RequestInfo"];
             Message?: string;
         };
         groupBillrecords: {
@@ -244,23 +277,22 @@ export interface components {
             uuid?: string;
             totalrecords?: string;
             recordscompleted?: string;
-            filestoreid?: string;
-            createdBy?: string;
-            lastModifiedBy?: string;
+            filestoreid?: string | null;
             /** Format: int64 */
-            createdTime?: number;
+            createdtime?: number;
+            lastmodifiedby?: string | null;
             /** Format: int64 */
-            lastModifiedTime?: number;
-            tenantid?: string;
-            locality?: string;
-            bussinessService?: string;
-            consumercode?: string;
-            isConsolidated?: string;
-            status?: string;
+            lastmodifiedtime?: number | null;
+            tenantId?: string;
+            locality?: string | null;
+            bussinessService?: string | null;
+            consumercode?: string | null;
+            isConsolidated?: boolean | null;
+            status?: string | null;
         };
         groupBillrecordsResponse: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
-            groupBillrecords?: components["schemas"]["groupBillrecords"];
+            ResponseInfo?: components["schemas"]["RequestInfo"];
+            groupBillrecords?: components["schemas"]["groupBillrecords"][];
         };
     };
     responses: {
@@ -302,7 +334,7 @@ export interface operations {
     "pdf.cancelProcess": {
         parameters: {
             query: {
-                jobid: string;
+                jobId: string;
             };
             header?: never;
             path?: never;
@@ -323,7 +355,15 @@ export interface operations {
                     "application/json": components["schemas"]["deleteBillrecordsResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description DIGIT error envelope (validation or business error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PDFError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -360,6 +400,8 @@ export interface operations {
             query: {
                 tenantId: string;
                 key: string;
+                /** @description Default false. */
+                isconsolidated?: boolean;
             };
             header?: never;
             path?: never;
@@ -380,7 +422,15 @@ export interface operations {
                     "application/json": components["schemas"]["PDFResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description DIGIT error envelope (validation or business error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PDFError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -390,6 +440,8 @@ export interface operations {
             query: {
                 tenantId: string;
                 key: string;
+                /** @description Default true. */
+                isconsolidated?: boolean;
             };
             header?: never;
             path?: never;
@@ -410,7 +462,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description DIGIT error envelope (validation or business error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PDFError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -445,9 +505,9 @@ export interface operations {
     "pdf.getBulkRecords": {
         parameters: {
             query?: {
-                offset?: string;
-                jobid?: string;
-                limit?: string;
+                jobId?: string;
+                offset?: number;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -468,7 +528,15 @@ export interface operations {
                     "application/json": components["schemas"]["groupBillrecordsResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description DIGIT error envelope (validation or business error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PDFError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -503,10 +571,10 @@ export interface operations {
     "pdf.search": {
         parameters: {
             query: {
-                tenantid?: string;
-                jobid: string;
-                entityid: string;
-                isconsolidated?: string;
+                tenantid: string;
+                jobid?: string[];
+                entityid?: string;
+                isconsolidated?: boolean;
             };
             header?: never;
             path?: never;
@@ -524,10 +592,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PDFResponse"];
+                    "application/json": components["schemas"]["PDFSearchResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description DIGIT error envelope (validation or business error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PDFError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };

@@ -2,13 +2,14 @@
 import * as z from "zod/mini";
 
 const ResponseInfoSchema = z.looseObject({ apiId: z.optional(z.nullable(z.string())), ver: z.optional(z.nullable(z.string())), ts: z.optional(z.nullable(z.number())), resMsgId: z.optional(z.nullable(z.string())), msgId: z.optional(z.nullable(z.string())), status: z.optional(z.nullable(z.string())) });
-const NotificationCountResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), totalCount: z.optional(z.nullable(z.number())), unreadCount: z.optional(z.nullable(z.number())), readCount: z.optional(z.nullable(z.number())) });
+const NotificationCountResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), totalCount: z.optional(z.nullable(z.nullable(z.number()))), unreadCount: z.optional(z.nullable(z.nullable(z.number()))) });
+const RecepientSchema = z.nullable(z.looseObject({ toRoles: z.optional(z.nullable(z.nullable(z.array(z.string())))), toUsers: z.optional(z.nullable(z.nullable(z.array(z.string())))) }));
 const ActionItemSchema = z.looseObject({ actionUrl: z.optional(z.nullable(z.string())), code: z.optional(z.nullable(z.string())) });
+const ActionSchema = z.nullable(z.looseObject({ tenantId: z.optional(z.nullable(z.nullable(z.string()))), id: z.optional(z.nullable(z.nullable(z.string()))), eventId: z.optional(z.nullable(z.nullable(z.string()))), actionUrls: z.optional(z.nullable(z.nullable(z.array(ActionItemSchema)))) }));
+const EventDetailsSchema = z.nullable(z.looseObject({ id: z.optional(z.nullable(z.nullable(z.string()))), eventId: z.optional(z.nullable(z.nullable(z.string()))), organizer: z.optional(z.nullable(z.nullable(z.string()))), fromDate: z.optional(z.nullable(z.nullable(z.number()))), toDate: z.optional(z.nullable(z.nullable(z.number()))), latitude: z.optional(z.nullable(z.nullable(z.number()))), longitude: z.optional(z.nullable(z.nullable(z.number()))), address: z.optional(z.nullable(z.nullable(z.string()))), documents: z.optional(z.nullable(z.nullable(z.array(z.looseObject({ documentType: z.optional(z.nullable(z.nullable(z.string()))), fileName: z.optional(z.nullable(z.nullable(z.string()))), fileStoreId: z.optional(z.nullable(z.nullable(z.string()))) }))))), fees: z.optional(z.nullable(z.nullable(z.number()))) }));
 const AuditDetailsSchema = z.looseObject({ createdBy: z.optional(z.nullable(z.string())), lastModifiedBy: z.optional(z.nullable(z.string())), createdTime: z.optional(z.nullable(z.number())), lastModifiedTime: z.optional(z.nullable(z.number())) });
-const ActionSchema = z.looseObject({ tenantId: z.string(), id: z.optional(z.nullable(z.string())), eventId: z.optional(z.nullable(z.string())), actionUrls: z.optional(z.nullable(z.array(ActionItemSchema))), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
-const EventDetailsSchema = z.looseObject({ fromDate: z.optional(z.nullable(z.string())), toDate: z.optional(z.nullable(z.string())), latitude: z.optional(z.nullable(z.number())), longitude: z.optional(z.nullable(z.number())), documents: z.optional(z.nullable(z.array(z.string()))) });
-const EventSchema = z.looseObject({ tenantId: z.string(), id: z.optional(z.nullable(z.string())), eventType: z.optional(z.nullable(z.string())), description: z.optional(z.nullable(z.string())), status: z.optional(z.nullable(z.string())), toRoles: z.optional(z.nullable(z.array(z.string()))), toUsers: z.optional(z.nullable(z.array(z.string()))), actions: z.optional(z.nullable(ActionSchema)), eventDetails: z.optional(z.nullable(EventDetailsSchema)), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
-const EventResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), events: z.optional(z.nullable(z.array(EventSchema))) });
+const EventSchema = z.looseObject({ tenantId: z.string(), id: z.optional(z.nullable(z.nullable(z.string()))), referenceId: z.optional(z.nullable(z.nullable(z.string()))), eventType: z.string(), eventCategory: z.optional(z.nullable(z.nullable(z.string()))), name: z.string(), description: z.string(), status: z.optional(z.nullable(z.nullable(z.string()))), source: z.string(), postedBy: z.optional(z.nullable(z.nullable(z.string()))), recepient: z.optional(z.nullable(RecepientSchema)), actions: z.optional(z.nullable(ActionSchema)), eventDetails: z.optional(z.nullable(EventDetailsSchema)), auditDetails: z.optional(z.nullable(AuditDetailsSchema)), recepientEventMap: z.optional(z.nullable(z.nullable(z.array(z.record(z.string(), z.unknown()))))), generateCounterEvent: z.optional(z.nullable(z.nullable(z.boolean()))), internallyUpdted: z.optional(z.nullable(z.nullable(z.boolean()))) });
+const EventResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), events: z.optional(z.nullable(z.array(EventSchema))), totalCount: z.optional(z.nullable(z.number())) });
 
 /** zod/mini schemas of each userEvent operation's success response body, keyed by SDK method name. */
 export const userEventResponseSchemas = {
@@ -16,5 +17,5 @@ export const userEventResponseSchemas = {
   create: EventResponseSchema,
   search: EventResponseSchema,
   update: EventResponseSchema,
-  updateLastAccess: z.record(z.string(), z.unknown()),
+  updateLastAccess: ResponseInfoSchema,
 };

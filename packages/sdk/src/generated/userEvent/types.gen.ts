@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description All events of one request must share a tenant (MEN_DIFF_TENANT_ERROR). eventType must be an active code of the state's MDMS `mseva.EventTypes` (MEN_INVALID_EVENTTYPE); BROADCAST needs eventDetails.fromDate, EVENTSONGROUND an eventCategory of `mseva.EventCategories` and eventDetails; dates cannot be in the past. DIGIT sets a new `id` (any sent one is ignored), `postedBy` (the caller), `auditDetails`, and the status (ACTIVE; INACTIVE for a broadcast starting more than a day ahead). */
         post: operations["userEvent.create"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description tenantId is required. List parameters are comma-separated. A citizen sees the events addressed to them (their uuid, CITIZEN role, the tenant or `All`), without inactive broadcasts; other callers see the events created in the tenant (counter events excluded) and `userids`/`roles` are ignored for them. Status defaults to ACTIVE and INACTIVE. Newest first; `limit` defaults to 200. `totalCount` counts all matches. */
         post: operations["userEvent.search"];
         delete?: never;
         options?: never;
@@ -41,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Replaces the events (send back what a search returned, changed). `status` is required (MEN_UPDATE_STATUS_NOTNULL), every id must exist (MEN_UPDATE_MISSING_EVENTS), and `auditDetails` must be sent back. Cancelled EVENTSONGROUND events cannot be reactivated (MEN_INVALID_ACTION_CANCEL). */
         post: operations["userEvent.update"];
         delete?: never;
         options?: never;
@@ -57,6 +60,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Records the caller's last access time; answers a bare ResponseInfo (no wrapper). */
         post: operations["userEvent.updateLastAccess"];
         delete?: never;
         options?: never;
@@ -73,6 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description For a citizen: the events addressed to them (`totalCount`) and those changed since their last access (`unreadCount`, status ACTIVE or INACTIVE). Other callers must pass `userids` (DIGIT answers 400 NullPointerException without it) and count only what `recepients` names. */
         post: operations["userEvent.countNotifications"];
         delete?: never;
         options?: never;
@@ -85,12 +90,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Action: {
-            tenantId: string;
-            id?: string;
-            eventId?: string;
-            actionUrls?: components["schemas"]["ActionItem"][];
-            auditDetails?: components["schemas"]["AuditDetails"];
-        };
+            tenantId?: string | null;
+            id?: string | null;
+            eventId?: string | null;
+            actionUrls?: components["schemas"]["ActionItem"][] | null;
+        } | null;
         ActionItem: {
             actionUrl?: string;
             code?: string;
@@ -116,38 +120,70 @@ export interface components {
         };
         Event: {
             tenantId: string;
-            id?: string;
-            eventType?: string;
-            description?: string;
-            /** @enum {string} */
-            status?: "Active" | "Inactive" | "Canceled";
-            toRoles?: string[];
-            toUsers?: string[];
+            /** @description Set by DIGIT on create. */
+            id?: string | null;
+            /** @description Counter events: the id of the event they follow. */
+            referenceId?: string | null;
+            /** @description An active code of MDMS mseva.EventTypes (BROADCAST, EVENTSONGROUND, SYSTEMGENERATED). */
+            eventType: string;
+            eventCategory?: string | null;
+            name: string;
+            description: string;
+            /** @description ACTIVE, INACTIVE or CANCELLED, read case-insensitively (DIGIT answers upper case; another value counts as absent). */
+            status?: string | null;
+            /** @description WEBAPP or MOBILEAPP, read case-insensitively; another value counts as absent (400). */
+            source: string;
+            postedBy?: string | null;
+            recepient?: components["schemas"]["Recepient"];
             actions?: components["schemas"]["Action"];
             eventDetails?: components["schemas"]["EventDetails"];
             auditDetails?: components["schemas"]["AuditDetails"];
+            recepientEventMap?: {
+                [key: string]: unknown;
+            }[] | null;
+            generateCounterEvent?: boolean | null;
+            internallyUpdted?: boolean | null;
         };
         EventDetails: {
-            fromDate?: string;
-            toDate?: string;
-            latitude?: number;
-            longitude?: number;
-            documents?: string[];
-        };
+            id?: string | null;
+            eventId?: string | null;
+            organizer?: string | null;
+            /** Format: int64 */
+            fromDate?: number | null;
+            /** Format: int64 */
+            toDate?: number | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            address?: string | null;
+            documents?: {
+                documentType?: string | null;
+                fileName?: string | null;
+                fileStoreId?: string | null;
+            }[] | null;
+            fees?: number | null;
+        } | null;
+        /** @description `events` is required; DIGIT reads property names case-insensitively, so `Events` works too. */
         EventRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
-            events: components["schemas"]["Event"][];
+            events?: components["schemas"]["Event"][];
         };
         EventResponse: {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             events?: components["schemas"]["Event"][];
+            /** @description Search only: all matches, unpaged. */
+            totalCount?: number;
         };
         NotificationCountResponse: {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
-            totalCount?: number;
-            unreadCount?: number;
-            readCount?: number;
+            totalCount?: number | null;
+            unreadCount?: number | null;
         };
+        Recepient: {
+            /** @description TYPE.ROLE values, or All. */
+            toRoles?: string[] | null;
+            /** @description User uuids. */
+            toUsers?: string[] | null;
+        } | null;
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
             apiId?: string | null;
@@ -276,23 +312,24 @@ export interface operations {
     "userEvent.search": {
         parameters: {
             query: {
-                eventTypes?: string[];
-                fromDate?: number;
+                tenantId: string;
                 ids?: string[];
-                isCitizenSearch?: boolean;
-                isEventsCountCall?: boolean;
-                limit?: number;
-                name?: string[];
-                offset?: number;
-                postedBy?: string[];
-                recepients?: string[];
-                referenceIds?: string[];
+                userids?: string[];
+                /** @description TYPE.ROLE, e.g. CITIZEN.CITIZEN. */
                 roles?: string[];
+                postedBy?: string[];
+                name?: string[];
+                referenceIds?: string[];
                 source?: string[];
                 status?: string[];
-                tenantId: string;
+                eventTypes?: string[];
+                recepients?: string[];
+                offset?: number;
+                limit?: number;
+                /** @description On lastModifiedTime. */
+                fromDate?: number;
+                /** @description On lastModifiedTime. */
                 toDate?: number;
-                userids?: string[];
             };
             header?: never;
             path?: never;
@@ -364,7 +401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ResponseInfo"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -375,23 +412,24 @@ export interface operations {
     "userEvent.countNotifications": {
         parameters: {
             query: {
-                eventTypes?: string[];
-                fromDate?: number;
+                tenantId: string;
                 ids?: string[];
-                isCitizenSearch?: boolean;
-                isEventsCountCall?: boolean;
-                limit?: number;
-                name?: string[];
-                offset?: number;
-                postedBy?: string[];
-                recepients?: string[];
-                referenceIds?: string[];
+                userids?: string[];
+                /** @description TYPE.ROLE, e.g. CITIZEN.CITIZEN. */
                 roles?: string[];
+                postedBy?: string[];
+                name?: string[];
+                referenceIds?: string[];
                 source?: string[];
                 status?: string[];
-                tenantId: string;
+                eventTypes?: string[];
+                recepients?: string[];
+                offset?: number;
+                limit?: number;
+                /** @description On lastModifiedTime. */
+                fromDate?: number;
+                /** @description On lastModifiedTime. */
                 toDate?: number;
-                userids?: string[];
             };
             header?: never;
             path?: never;

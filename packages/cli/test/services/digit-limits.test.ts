@@ -1,0 +1,99 @@
+/**
+ * What DIGIT cannot update is planned as blocked (never written) instead of as a call DIGIT would refuse or
+ * silently drop: boundary hierarchy definitions, boundary additionalDetails, relationship retypes and roots.
+ */
+import { describe, expect, it } from "vitest";
+import { apply, employeeUpdate, formatPlan, mergeChildren, NOT_SUPPORTED_BY_DIGIT, plan } from "../../src/services/index.js";
+import { FakeGateway } from "./fake-gateway.js";
+import { loadKit } from "./helpers.js";
+
+describe("DIGIT's limits in plan and apply", () => {
+  it("creates boundaries with the geometry key DIGIT needs, even without a geometry", async () => {
+    const gw = new FakeGateway();
+    const bundle = await loadKit();
+    const result = await apply(gw, bundle, { only: ["boundary-hierarchy", "boundary", "boundary-relationship"] });
+    expect(result.failures).toEqual([]);
+    expect(gw.boundaries.every((b) => "geometry" in b)).toBe(true);
+  });
+
+  it("plans a changed hierarchy as blocked and reports it on apply without writing", async () => {
+    const gw = new FakeGateway();
+    const bundle = await loadKit();
+    await apply(gw, bundle);
+    const changed = await loadKit();
+    changed.boundary.hierarchies[0]!.boundaryHierarchy.push({ boundaryType: "Block", parentBoundaryType: changed.boundary.hierarchies[0]!.boundaryHierarchy.at(-1)!.boundaryType });
+    const p = await plan(gw, changed);
+    const item = p.items.find((i) => i.kind === "boundary-hierarchy")!;
+    expect(item).toMatchObject({ action: "update", blocked: expect.stringContaining("no hierarchy _update") });
+    expect(item.run).toBeUndefined();
+    expect(formatPlan(p)).toContain("cannot be applied: DIGIT cannot change a boundary hierarchy definition");
+    const writes = gw.writes;
+    const result = await apply(gw, changed);
+    expect(gw.writes).toBe(writes);
+    expect(result.failures).toEqual([expect.objectContaining({ kind: "boundary-hierarchy", code: NOT_SUPPORTED_BY_DIGIT })]);
+  });
+
+  it("updates a boundary's geometry but plans an additionalDetails change as blocked", async () => {
+    const gw = new FakeGateway();
+    const bundle = await loadKit();
+    await apply(gw, bundle);
+    const changed = await loadKit();
+    const city = changed.boundary.entities[0]!;
+    city.geometry = { type: "Point", coordinates: [76.65, 12.3] };
+    const p = await plan(gw, changed);
+    expect(p.items.find((i) => i.kind === "boundary" && i.key === city.code)).toMatchObject({ action: "update", run: expect.any(Function) });
+    expect((await apply(gw, changed)).failures).toEqual([]);
+    city.additionalDetails = { population: 1 };
+    const blocked = (await plan(gw, changed)).items.find((i) => i.kind === "boundary" && i.key === city.code)!;
+    expect(blocked).toMatchObject({ action: "update", blocked: expect.stringContaining("additionalDetails") });
+    expect(blocked.run).toBeUndefined();
+  });
+
+  it("moves a relationship horizontally but plans a retype or a root change as blocked", async () => {
+    const gw = new FakeGateway();
+    const bundle = await loadKit();
+    await apply(gw, bundle);
+    const changed = await loadKit();
+    const rels = changed.boundary.relationships;
+    const root = rels.find((r) => r.parent === null)!;
+    const leaf = rels.find((r) => rels.every((o) => o.parent !== r.code))!;
+    const sibling = rels.find((r) => r.boundaryType === rels.find((x) => x.code === leaf.parent)!.boundaryType && r.code !== leaf.parent);
+    leaf.boundaryType = "Elsewhere";
+    root.parent = leaf.code;
+    const p = await plan(gw, changed);
+    const byCode = (code: string) => p.items.find((i) => i.kind === "boundary-relationship" && i.key.endsWith(`:${code}`))!;
+    expect(byCode(leaf.code).blocked).toContain("boundaryType");
+    expect(byCode(root.code).blocked).toContain("root");
+    if (sibling) {
+      const moved = await loadKit();
+      moved.boundary.relationships.find((r) => r.code === leaf.code)!.parent = sibling.code;
+      const item = (await plan(gw, moved)).items.find((i) => i.kind === "boundary-relationship" && i.key.endsWith(`:${leaf.code}`))!;
+      expect(item).toMatchObject({ action: "update", run: expect.any(Function) });
+      expect(item.blocked).toBeUndefined();
+    }
+  });
+});
+
+describe("employee updates keep what DIGIT requires", () => {
+  it("keeps every live assignment id and matches the bundle's entries to them", () => {
+    const live = [
+      { id: "a1", department: "D1", designation: "X", fromDate: 1, isCurrentAssignment: false, toDate: 5, position: 7 },
+      { id: "a2", department: "D2", designation: "Y", fromDate: 6, isCurrentAssignment: true, position: 8 },
+    ];
+    const desired = [{ department: "D3", designation: "Y", fromDate: 6, isCurrentAssignment: true }];
+    expect(mergeChildren(desired, live, ["department", "designation", "fromDate"])).toEqual([
+      { department: "D3", designation: "Y", fromDate: 6, isCurrentAssignment: true, id: "a1", position: 7 },
+      live[1],
+    ]);
+  });
+
+  it("sends the live ids, uuid and audit with the flags DIGIT dereferences", () => {
+    const live = { id: 5, uuid: "u", code: "E1", tenantId: "t", isActive: true, auditDetails: { createdBy: "x" }, user: { uuid: "u", name: "A", dob: 1 }, assignments: [{ id: "a1", department: "D" }], jurisdictions: [{ id: "j1", hierarchy: "H", boundaryType: "City", boundary: "t" }] };
+    const desired = { code: "E1", tenantId: "t", employeeType: "TEMPORARY", user: { name: "B", password: "secret" }, assignments: [{ department: "D" }], jurisdictions: [{ hierarchy: "H", boundaryType: "City", boundary: "t" }] };
+    const out = employeeUpdate(live, desired);
+    expect(out).toMatchObject({ id: 5, uuid: "u", employeeType: "TEMPORARY", isActive: true, reActivateEmployee: false, auditDetails: { createdBy: "x" } });
+    expect(out["user"]).toEqual({ uuid: "u", name: "B", dob: 1 });
+    expect(out["assignments"]).toEqual([{ id: "a1", department: "D" }]);
+    expect(out["jurisdictions"]).toEqual([{ id: "j1", hierarchy: "H", boundaryType: "City", boundary: "t" }]);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * egov-hrms's error codes and messages (egov-hrms/src/main/java/org/egov/hrms/utils/ErrorConstants.java),
+ * spelling included. `MISSING_ROLES` carries DIGIT's own copy-paste message ("Invalid mobile number entered.").
+ */
+import type { DigitErrorItem } from "../../core/types.js";
+
+const item = (code: string, message: string): DigitErrorItem => ({ code, message, description: message, params: null });
+
+export const USER_EXIST_MOB = item("ERR_HRMS_USER_EXIST_MOB", "User already exists for the entered mobile number. Use a different mobile number to proceed.");
+export const USER_EXIST_USERNAME = item("ERR_HRMS_USER_EXIST_USERNAME", "User already exists for the entered user name.");
+export const INVALID_MOB_NO = item("ERR_HRMS_INVALID_MOB_NO", "Invalid mobile number entered.");
+export const MISSING_ROLES = item("ERR_HRMS_MISSING_ROLES", "Invalid mobile number entered.");
+export const INVALID_ROLE = item("ERR_HRMS_INVALID_ROLE", "Invalid role assigned to the employee.");
+export const INVALID_EMP_STATUS = item("ERR_HRMS_INVALID_EMP_STATUS_ROLE", "Invalid employment status entered.");
+export const INVALID_EMP_TYPE = item("ERR_HRMS_INVALID_EMP_TYPE", "Invalid employee type entered.");
+export const INVALID_DATE_OF_APPOINTMENT = item("ERR_HRMS_INVALID_DATE_OF_APPOINTMENT", "Invalid employee date of appointment entered by the user.");
+export const INVALID_DATE_OF_APPOINTMENT_DOB = item("ERR_HRMS_INVALID_DATE_OF_APPOINTMENT_DOB", "Employee date of appointment can not be before date of birth.");
+export const INVALID_DOB = item("ERR_HRMS_INVALID_DOB", "Invalid date of birth entered.");
+export const INVALID_CURRENT_ASSGN = item("ERR_HRMS_INVALID_CURRENT_ASSGN", "There should be exactly one current assignment for the employee.");
+export const OVERLAPPING_ASSGN = item("ERR_HRMS_OVERLAPPING_ASSGN", "There should not be overlapping period of assignments for the employee.");
+export const OVERLAPPING_ASSGN_CURRENT = item("ERR_HRMS_OVERLAPPING_ASSGN_CURRENT", "Period of assignements of employee should not be after  current assignment.");
+export const INVALID_DEPT = item("ERR_HRMS_INVALID_DEPT", "Invalid department of employee entered.");
+export const INVALID_DESG = item("ERR_HRMS_INVALID_DESG", "Invalid designation of employee.");
+export const INVALID_ASSIGNMENT_PERIOD = item("ERR_HRMS_INVALID_ASSIGNMENT_PERIOD", "Invalid period of assignment (From date - To date).");
+export const INVALID_ASSIGNMENT_CURRENT_TO_DATE = item("ERR_HRMS_INVALID_ASSIGNMENT_CURRENT_TO_DATE", "To Date field should be blank for current assignment of the employee.");
+export const OVERLAPPING_SERVICEHISTORY_CURRENT = item("ERR_HRMS_OVERLAPPING_SERVICEHISTORY_CURRENT", "Period of service details of employee should not be after  current assignment!");
+export const INVALID_ASSIGNMENT_NON_CURRENT_TO_DATE = item("ERR_HRMS_INVALID_ASSIGNMENT_NOT_CURRENT_TO_DATE", "To date field should not be blank for non current assignment of the employee.");
+export const INVALID_ASSIGNMENT_DATES = item("ERR_HRMS_INVALID_ASSIGNMENT_DATES", "Employee period of assignment (From Date or To date) can not be before date of birth.");
+export const INVALID_ASSIGNMENT_DATES_APPOINTMENT = item("ERR_HRMS_INVALID_ASSIGNMENT_DATES_APPOINTMENT", "Employee period of assignment (From Date or To date) can not be before date of appointment.");
+export const INVALID_SERVICE_STATUS = item("ERR_HRMS_INVALID_SERVICE_STATUS", "Service stataus of employee is invalid.");
+export const INVALID_SERVICE_PERIOD = item("ERR_HRMS_INVALID_SERVICE_PERIOD", "Service period (From date or To date) of employee is invalid.");
+export const INVALID_SERVICE_DATES = item("ERR_HRMS_INVALID_SERVICE_DATES", "Employee service period (From date or To date) can not be before date of birth.");
+export const INVALID_SERVICE_CURRENT_TO_DATE = item("ERR_HRMS_INVALID_SERVICE_CURRENT_TO_DATE", "To Date of service period should be blank for currently working employees.");
+export const INVALID_SERVICE_NON_CURRENT_TO_DATE = item("ERR_HRMS_INVALID_SERVICE_NOT_CURRENT_TO_DATE", "To Date of service period should not be blank for currently non working employees.");
+export const INVALID_CURRENT_SERVICE = item("ERR_HRMS_INVALID_SERVICE_ASSGN", "There should be maximum one currently working service for the employee.");
+export const INVALID_QUALIFICATION = item("ERR_HRMS_INVALID_QUALIFICATION", "Qualification of the employee is invalid.");
+export const INVALID_EDUCATIONAL_STREAM = item("ERR_HRMS_INVALID_EDUCATIONAL_STREAM", "Education stream of the employee is invalid.");
+export const INVALID_EDUCATIONAL_PASSING_YEAR = item("ERR_HRMS_INVALID_EDUCATIONAL_PASSING_YEAR", "Education year of passing of the employee can not be before date of birth.");
+export const INVALID_DEPARTMENTAL_TEST = item("ERR_HRMS_INVALID_DEPARTMENTAL_TEST", "Departmental evaluation test of the employee is invalid.");
+export const INVALID_DEPARTMENTAL_TEST_PASSING_YEAR = item("ERR_HRMS_INVALID_DEPARTMENTAL_TEST_PASSING_YEAR", "Departmental evaluation test passing  year of the employee can not be before date of birth.");
+export const INVALID_DEACT_REQUEST = item("ERR_HRMS_INVALID_DEACT_REQUEST", "Employee active flag should be set as false during deactivation.");
+export const INVALID_DEACT_REASON = item("ERR_HRMS_INVALID_DEACT_REASON", "Employee deactivation reason is invalid.");
+export const UPDATE_JURISDICTION_INCOSISTENT = item("ERR_HRMS_UPDATE_JURISDICTION_INCOSISTENT", "Jurisdiction data in an update request should contain all previously entered data.");
+export const UPDATE_ASSIGNEMENT_INCOSISTENT = item("ERR_HRMS_UPDATE_ASSIGNEMENT_INCOSISTENT", "Assignment data in an update request should contain all previously entered data.");
+export const UPDATE_TESTS_INCOSISTENT = item("ERR_HRMS_UPDATE_TESTS_INCOSISTENT", "Employee evaluation test data in an update request should contain all previously entered data.");
+export const UPDATE_EDUCATION_INCOSISTENT = item("ERR_HRMS_UPDATE_EDUCATION_INCOSISTENT", "Education data in an update request should contain all previously entered data.");
+export const UPDATE_SERVICE_HISTORY_INCOSISTENT = item("ERR_HRMS_UPDATE_SERVICE_HISTORY_INCOSISTENT", "Service history data in an update request should contain all previously entered data.");
+export const UPDATE_DOCUMENT_INCOSISTENT = item("ERR_HRMS_UPDATE_DOCUMENT_INCOSISTENT", "Employee document data in an update request should contain all previously entered data.");
+export const UPDATE_DEACT_DETAILS_INCOSISTENT = item("ERR_HRMS_UPDATE_DEACT_DETAILS_INCOSISTENT", "Employee deactivation data in an update request should contain all previously entered data.");
+export const UPDATE_NULL_ID = item("ERR_HRMS_UPDATE_NULL_ID", "Employee ID in an update request should not be null.");
+export const UPDATE_NULL_CODE = item("ERR_HRMS_UPDATE_NULL", "Employee Code in an update request should not be null.");
+export const UPDATE_NULL_UUID = item("ERR_HRMS_UPDATE_NULL_UUID", "Employee UUID in an update request should not be null.");
+export const USER_CREATION_FAILED = item("ERR_HRMS_USER_CREATION_FAILED", "User creation failed at the user service.");
+export const USER_UPDATION_FAILED = item("ERR_HRMS_USER_UPDATION_FAILED", "User updation failed at the user service.");
+export const INVALID_SEARCH_REQ = item("ERR_HRMS_INVALID_SEARCH_REQ", "Open search is disabled for this user.");
+export const INVALID_JURISDICTION_HEIRARCHY = item("ERR_HRMS_INVALID_JURISDICTION_HEIRARCHY", "Jurisiction hierarchy value is invalid.");
+export const INVALID_JURISDICTION_BOUNDARY_TYPE = item("ERR_HRMS_INVALID_BOUNDARY_TYPE_HEIRARCHY", "Jurisiction boundary type value is invalid.");
+export const INVALID_JURISDICTION_BOUNDARY = item("ERR_HRMS_INVALID_JURISDICTION_BOUNDARY", "Jurisiction boundary value is invalid.");
+export const INVALID_JURISDICTION_ACTIIEV_NULL = item("ERR_HRMS_INVALID_JURISDICTION_ACTIIEV_NULL", "Jurisiction should have atleast 1 active data");
+export const INVALID_SEARCH_AOD = item("ERR_HRMS_INVALID_SEARCH_AOD", "Along with as on date, atleast one department and designation need to be passed as search criteria.");
+export const INVALID_SEARCH_ROLES = item("ERR_HRMS_INVALID_SEARCH_ROLES", "For search based on roles, passing of tenant id is mandatory.");
+export const INVALID_SEARCH_USER = item("ERR_HRMS_INVALID_SEARCH_USER", "For search based on phone number and name, passing of tenant id is mandatory.");
+export const UPDATE_EMPLOYEE_CODE_CHANGE = item("ERR_HRMS_UPDATE_EMPLOYEE_CODE_CHANGE", "Employee code can not be changed in an update request.");
+export const UPDATE_EMPLOYEE_NOT_EXIST = item("ERR_HRMS_UPDATE_EMPLOYEE_NOT_EXIST_CODE", "No employee found for given UUID.");
+export const UPDATE_EXISTING_MOBNO = item("ERR_HRMS_UPDATE_EXISTING_MOBNO", "User exist for given mobile no");
+export const BULK_CREATE_DUPLICATE_MOBILE = item("ERR_HRMS_BULK_CREATE_DUPLICATE_MOBILE", "Bulk request has duplicate mobile number ");
+export const BULK_CREATE_DUPLICATE_EMPCODE = item("ERR_HRMS_BULK_CREATE_DUPLICATE_EMPCODE", "Bulk request has duplicate employee code ");
+export const UPDATE_DEACT_DETAILS_INCORRECT_EFFECTIVEFROM = item("ERR_HRMS_UPDATE_DEACT_DETAILS_INCORRECT_EFFECTIVEFROM", "Employee deactivation effective date should be current date only.");
+export const GENERATE_ID_ERROR = item("ERR_HRMS_GENERATE_ID_ERROR", "Unable to create ids ");
+export const EMPLOYEE_COUNT_ERROR = item("ERR_HRMS_COUNT_EMP", "Please provide tenantid to get count of the employee");
+export const UPDATE_REACT_DETAILS_INCORRECT_EFFECTIVEFROM = item("ERR_HRMS_UPDATE_REACT_DETAILS_INCORRECT_EFFECTIVEFROM", "Employee reactivation effective date should be between deactivation date and current date.");
+export const INVALID_SEARCH_CITIZEN = item("ERR_HRMS_INVALID_SEARCH_CITIZEN", "Citizen are not allowed to access employee search with Ids.");
