@@ -11,9 +11,11 @@ import { presentSessionUser } from "../services/user/present.js";
 import { decodeBody, defaultBodyLimits, fromFormData, type BodyLimits, type DecodedBody, type RawBody } from "./body.js";
 import { handleControl } from "./control.js";
 import { defaultResponse } from "./default-response.js";
+import { dict, getOwn } from "./dict.js";
 import { digitError, digitFail, ErrorCodes, MockHttpError } from "./errors.js";
 import { Faults, type FaultConfig } from "./faults.js";
 import { createRbac, OPEN_OPERATIONS, type Rbac } from "./rbac.js";
+import { isPlausibleTenantId, requestTenants } from "./request-tenants.js";
 import { createRouter, normalisePath, type Router } from "./router.js";
 import { StateContainer } from "./state.js";
 import { createTenantDirectory, TENANT_SCHEMA } from "./tenants.js";
@@ -79,27 +81,11 @@ function tenantCheckExempt(route: RouteDef, params: Record<string, string>, body
   return false;
 }
 
-/** Tenant ids a request names: query/body `tenantId` and the `tenantId` of top-level payload objects. */
-export function requestTenants(query: Record<string, string>, body: Record<string, unknown>): string[] {
-  const out = new Set<string>();
-  const add = (v: unknown) => {
-    if (typeof v !== "string" || !v) return;
-    for (const t of v.split(",")) if (t.trim()) out.add(t.trim());
-  };
-  add(query["tenantId"]);
-  add(body["tenantId"]);
-  for (const [k, v] of Object.entries(body)) {
-    if (k === "RequestInfo") continue;
-    if (isObj(v)) add(v["tenantId"]);
-    else if (Array.isArray(v)) for (const x of v.slice(0, 100)) if (isObj(x)) add(x["tenantId"]);
-  }
-  return [...out].slice(0, 50);
-}
-
 function flattenQuery(q: HandleInput["query"], path: string): { path: string; query: Record<string, string> } {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   const put = (k: string, v: string) => {
-    out[k] = k in out ? `${out[k]},${v}` : v;
+    const had = getOwn(out, k);
+    out[k] = had === undefined ? v : `${had},${v}`;
   };
   let p = path;
   const qi = p.indexOf("?");
@@ -119,7 +105,7 @@ function flattenQuery(q: HandleInput["query"], path: string): { path: string; qu
 }
 
 function lowerHeaders(h: HandleInput["headers"]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   if (!h) return out;
   for (const [k, v] of Object.entries(h)) {
     if (v === undefined) continue;
@@ -259,6 +245,18 @@ export class MockEngine {
     }
 
     const tenants = requestTenants(query, body);
+    const implausible = tenants.filter((t) => !isPlausibleTenantId(t));
+    if (implausible.length) {
+      return digitError(
+        400,
+        implausible.slice(0, 5).map((t) => ({
+          code: ErrorCodes.invalidTenant,
+          message: `"${t.slice(0, 80)}" is not a DIGIT tenant id: use a state (pb) or a city (pb.amritsar) made of letters, digits, "_" and "-".`,
+          params: [t.slice(0, 80)],
+        })),
+        requestInfo,
+      );
+    }
     if (!tenantCheckExempt(route, params, body)) {
       const unknown = tenants.filter((t) => !this.ctx.tenants.isKnown(t));
       if (unknown.length) {
