@@ -27,6 +27,8 @@ export interface CreateEngineOptions {
   requestSchemas?: EngineConfig["requestSchemas"];
   limits?: EngineConfig["limits"];
   random?: () => number;
+  /** The control API token (default: a new random one, `engine.controlToken`). */
+  controlToken?: string;
 }
 
 /** The built-in seed's resulting state, computed once per route table and module list (seeding is the slow part). */
@@ -44,6 +46,7 @@ export function createEngine(opts: CreateEngineOptions = {}): MockEngine {
     ...(opts.faults ? { faults: opts.faults } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.random ? { random: opts.random } : {}),
+    ...(opts.controlToken !== undefined ? { controlToken: opts.controlToken } : {}),
   });
   const cached = opts.now ? undefined : seededCache.get(routes)?.get(modules);
   if (cached) engine.state.restore(cached);

@@ -9,7 +9,8 @@ import { createUserDirectory, resolveToken, USER_SLICE, type UserSlice } from ".
 import { UserDirectoryError } from "../services/user/directory.js";
 import { presentSessionUser } from "../services/user/present.js";
 import { decodeBody, defaultBodyLimits, fromFormData, type BodyLimits, type DecodedBody, type RawBody } from "./body.js";
-import { handleControl } from "./control.js";
+import { handleControl, isControlPath } from "./control.js";
+import { newControlToken } from "./control-token.js";
 import { defaultResponse } from "./default-response.js";
 import { dict, getOwn } from "./dict.js";
 import { digitError, digitFail, ErrorCodes, MockHttpError } from "./errors.js";
@@ -62,6 +63,8 @@ export interface EngineConfig {
   limits?: Partial<BodyLimits>;
   faults?: FaultConfig;
   random?: () => number;
+  /** The control API's token (default: a new random one); see core/control-token.ts. */
+  controlToken?: string;
 }
 
 interface HandlerEntry {
@@ -132,11 +135,20 @@ export class MockEngine {
   private readonly limits: BodyLimits;
   private readonly handlers = new Map<string, HandlerEntry>();
   readonly routes: Record<string, RouteDef>;
+  /**
+   * The secret every `/_mock/*` request must carry (`x-mock-control-token` or `Authorization: Bearer`).
+   * Engine methods (`state.reset()`, `state.restore()`, `faults.set()`) need none.
+   */
+  readonly controlToken: string;
   /** Server-side named snapshots (`POST /_mock/snapshot`). */
   readonly savedSnapshots = new Map<string, ReturnType<StateContainer["snapshot"]>>();
 
   constructor(config: EngineConfig) {
     this.routes = config.routes;
+    if (config.controlToken !== undefined && !/^[\x21-\x7e]{16,512}$/.test(config.controlToken)) {
+      throw new Error("The mock's control token must be 16 to 512 printable ASCII characters without spaces.");
+    }
+    this.controlToken = config.controlToken ?? newControlToken();
     this.options = { ...defaultMockOptions, ...config.options };
     this.router = createRouter(config.routes);
     this.state = new StateContainer(config.modules);
@@ -207,7 +219,7 @@ export class MockEngine {
     if (path === "/health" || (path.endsWith("/health") && this.router.contexts().includes(path.slice(0, -"/health".length)))) {
       return { status: 200, body: { status: "UP" } };
     }
-    if (path.startsWith("/_mock/")) return handleControl(this, method, path, input.body);
+    if (isControlPath(path)) return handleControl(this, method, path, input.body, headers);
 
     const match = this.router.match(method, path);
     if (!match) {

@@ -3,13 +3,38 @@
  * transactional writes (see `Journal`). Per-slice version counters let caches (RBAC, tenants) notice changes.
  */
 import { Journal } from "./journal.js";
+import { carryHidden, defaultPublicState } from "./public-state.js";
+import { copyJson, pathOf, Problems } from "./state-json.js";
+import { checkSliceShape } from "./state-shape.js";
 import type { ServiceModule } from "./types.js";
 
 /** The on-disk / over-the-wire snapshot format. */
 export interface StateSnapshot {
   format: "digit-kit-mock-state";
   version: 1;
+  /**
+   * Set on the public view (`GET /_mock/state`), which leaves secrets out. Restoring a redacted snapshot keeps
+   * the running mock's secrets at the same paths (passwords by user, the token tables).
+   */
+  redacted?: boolean;
+  /** In a `--state` file: the last journal transaction the file includes (see core/persist.ts). */
+  journalSeq?: number;
   slices: Record<string, unknown>;
+}
+
+/** A snapshot that cannot be restored; `problems` lists each as `<path>: <what is wrong>`. Nothing was changed. */
+export class StateValidationError extends Error {
+  readonly problems: string[];
+  constructor(where: string, problems: string[]) {
+    super(`${where} was refused (nothing was changed): ${problems.join("; ")}`);
+    this.name = "StateValidationError";
+    this.problems = problems;
+  }
+}
+
+/** A prototype-free copy of trusted JSON state (initial states, values already checked). */
+export function plainCopy(value: unknown): unknown {
+  return copyJson(value, "", new Problems());
 }
 
 export class StateContainer {
@@ -24,7 +49,7 @@ export class StateContainer {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   constructor(modules: ServiceModule<any>[]) {
     this.modules = modules;
-    for (const m of modules) this.slices.set(m.key, m.initialState());
+    for (const m of modules) this.slices.set(m.key, plainCopy(m.initialState()));
   }
 
   keys(): string[] {
@@ -106,15 +131,71 @@ export class StateContainer {
     return { format: "digit-kit-mock-state", version: 1, slices };
   }
 
-  /** Replace the state with a snapshot; slices the snapshot lacks start from their initial state. */
-  restore(snapshot: unknown): void {
-    const snap = assertSnapshot(snapshot, "snapshot");
+  /** The public view (`GET /_mock/state`): each slice through its module's `publicState` (default: secrets removed). */
+  publicSnapshot(): StateSnapshot {
+    const slices: Record<string, unknown> = {};
+    for (const m of this.modules) slices[m.key] = this.publicSlice(m);
+    return { format: "digit-kit-mock-state", version: 1, redacted: true, slices };
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private publicSlice(m: ServiceModule<any>): unknown {
+    const slice = this.slices.get(m.key);
+    return m.publicState ? m.publicState(slice) : defaultPublicState(slice);
+  }
+
+  /**
+   * Replace the state with a snapshot; slices the snapshot lacks start from their initial state. The whole
+   * snapshot is checked first (JSON only, every slice's shape or its module's `validateState`); on any
+   * problem it throws `StateValidationError` and the state is unchanged. Restored objects have no prototype.
+   */
+  restore(snapshot: unknown, where = "The snapshot"): void {
+    this.slices = this.prepare(snapshot, where);
+    this.touch();
+  }
+
+  /** The problems `restore(snapshot)` would refuse it for; `[]` when it would be accepted. */
+  validate(snapshot: unknown): string[] {
+    try {
+      this.prepare(snapshot, "The snapshot");
+      return [];
+    } catch (err) {
+      return err instanceof StateValidationError ? err.problems : [(err as Error).message];
+    }
+  }
+
+  private prepare(snapshot: unknown, where: string): Map<string, unknown> {
+    if (!isSnapshotShape(snapshot)) throw new StateValidationError(where, [SHAPE]);
+    const snap = snapshot;
+    const problems = new Problems();
+    const known = new Set(this.modules.map((m) => m.key));
+    for (const key of Object.keys(snap.slices)) {
+      if (!known.has(key)) problems.add(pathOf("slices", key), `no service module has this key (known: ${[...known].join(", ")})`);
+    }
     const next = new Map<string, unknown>();
     for (const m of this.modules) {
-      next.set(m.key, m.key in snap.slices ? structuredClone(snap.slices[m.key]) : m.initialState());
+      const path = pathOf("slices", m.key);
+      if (!Object.prototype.hasOwnProperty.call(snap.slices, m.key)) {
+        next.set(m.key, plainCopy(m.initialState()));
+        continue;
+      }
+      const before = problems.count;
+      const value = copyJson(snap.slices[m.key], path, problems);
+      if (problems.count > before) continue;
+      if (snap.redacted) carryHidden(value, this.slices.get(m.key), this.publicSlice(m), plainCopy);
+      if (m.validateState) {
+        let lines: string[];
+        try {
+          lines = m.validateState(value);
+        } catch (err) {
+          lines = [`validateState failed: ${(err as Error).message}`];
+        }
+        for (const line of lines) problems.add(path, line);
+      } else checkSliceShape(value, m.initialState(), this.slices.get(m.key), path, problems);
+      next.set(m.key, value);
     }
-    this.slices = next;
-    this.touch();
+    if (problems.count) throw new StateValidationError(where, problems.lines());
+    return next;
   }
 
   /** Remember the current state as the seeded state that `reset()` returns to. */
@@ -125,19 +206,21 @@ export class StateContainer {
   reset(): void {
     if (this.seeded) this.restore(this.seeded);
     else {
-      for (const m of this.modules) this.slices.set(m.key, m.initialState());
+      for (const m of this.modules) this.slices.set(m.key, plainCopy(m.initialState()));
       this.touch();
     }
   }
 }
 
+const SHAPE = `not a DIGIT Kit mock state snapshot (expected {"format":"digit-kit-mock-state","version":1,"slices":{...}})`;
+
+function isSnapshotShape(value: unknown): value is StateSnapshot {
+  const v = value as Partial<StateSnapshot> | null;
+  return !!v && typeof v === "object" && v.format === "digit-kit-mock-state" && v.version === 1 && !!v.slices && typeof v.slices === "object" && !Array.isArray(v.slices);
+}
+
 /** Check the outer shape of a snapshot; `where` names the source for the error message. */
 export function assertSnapshot(value: unknown, where: string): StateSnapshot {
-  const v = value as Partial<StateSnapshot> | null;
-  if (!v || typeof v !== "object" || v.format !== "digit-kit-mock-state" || v.version !== 1 || !v.slices || typeof v.slices !== "object") {
-    throw new Error(
-      `${where} is not a DIGIT Kit mock state snapshot (expected {"format":"digit-kit-mock-state","version":1,"slices":{...}}).`,
-    );
-  }
-  return v as StateSnapshot;
+  if (!isSnapshotShape(value)) throw new Error(`${where} is ${SHAPE}.`);
+  return value;
 }

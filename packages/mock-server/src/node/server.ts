@@ -10,9 +10,14 @@ import { createEngine, loadSeed, type CreateEngineOptions } from "../create-engi
 import { defaultBodyLimits } from "../core/body.js";
 import type { MockEngine } from "../core/dispatch.js";
 import { digitFail, ErrorCodes } from "../core/errors.js";
-import { attachPersistence, readStateFile, type Persistence } from "../core/persist.js";
+import { attachPersistence, readStateFile, StateFileError, type Persistence } from "../core/persist.js";
 import type { OperationResult } from "../core/types.js";
-import { addCorsHeaders, answerPreflight, corsOrigin } from "./cors.js";
+import { createMockControl, type MockControl } from "../control-client.js";
+import { isControlPath } from "../core/control.js";
+import { normalisePath } from "../core/router.js";
+import { addCorsHeaders, answerPreflight, corsOrigin, refusePreflight } from "./cors.js";
+import { createHostAllowList, hostName } from "./hosts.js";
+import { removeControlTokenFile, writeControlTokenFile } from "./token-file.js";
 
 export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
   /** Port to listen on (default 8080; 0 picks a free one). */
@@ -26,9 +31,19 @@ export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
   statePath?: string;
   /**
    * Answer CORS preflights and add `Access-Control-Allow-Origin` (the request's `Origin`, or `*`) to every
-   * response, so browser apps on another origin can call the mock (default true).
+   * response, so browser apps on another origin can call the mock (default true). Never for `/_mock/*`.
    */
   cors?: boolean;
+  /**
+   * Host names accepted in the `Host` header besides loopback (`localhost`, `127.0.0.1`, `[::1]`) and the
+   * bound host (all local addresses when bound to 0.0.0.0 / ::). Other hosts get 403 (DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Write the control token to this file (mode 0600) on start and remove it on close; a function gets the
+   * port the server listens on (for `--port 0`).
+   */
+  controlTokenFile?: string | ((port: number) => string);
 }
 
 export interface MockServer {
@@ -36,6 +51,12 @@ export interface MockServer {
   readonly url: string;
   readonly port: number;
   readonly engine: MockEngine;
+  /** The token `/_mock/*` requests must carry (`x-mock-control-token` header or `Authorization: Bearer`). */
+  readonly controlToken: string;
+  /** Where the token was written, when `controlTokenFile` was given. */
+  readonly controlTokenFile: string | undefined;
+  /** The control API over HTTP, sending the token. */
+  readonly control: MockControl;
   /** Stop listening and save state (when `statePath` is set). */
   close(): Promise<void>;
 }
@@ -84,23 +105,44 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null
 }
 
 export async function createMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, ...engineOpts } = opts;
+  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, allowedHosts = [], controlTokenFile, ...engineOpts } = opts;
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
   let persistence: Persistence | null = null;
   if (statePath) {
     const saved = readStateFile(statePath);
-    if (saved) engine.state.restore(saved);
+    if (saved) {
+      try {
+        engine.state.restore(saved, `Mock state file ${statePath}`);
+      } catch (err) {
+        throw new StateFileError(`${(err as Error).message} Fix or move the file, or start without --state.`);
+      }
+    }
     persistence = attachPersistence(engine.state, statePath);
   }
   const maxBytes = opts.limits?.maxBytes ?? defaultBodyLimits.maxBytes;
 
+  const hosts = createHostAllowList(host, allowedHosts);
+
   const server: Server = createServer((req, res) => {
-    if (cors && req.method === "OPTIONS") {
-      answerPreflight(req, res);
+    if (!hosts.allows(req.headers.host)) {
+      req.resume();
+      const name = hostName(req.headers.host ?? "");
+      send(
+        res,
+        digitFail(403, ErrorCodes.hostNotAllowed, `Host "${name.slice(0, 100)}" is not allowed (DNS rebinding protection). Start the mock with --allow-host ${name.slice(0, 100)} to accept it.`),
+        null,
+      );
       return;
     }
-    const allowOrigin = cors ? corsOrigin(req) : null;
+    const control = isControlPath(normalisePath((req.url ?? "/").split("?")[0]!));
+    if (req.method === "OPTIONS" && (cors || control)) {
+      // The control API is never cross-origin: its preflights fail, so a page cannot send the token header.
+      if (control) refusePreflight(req, res);
+      else answerPreflight(req, res);
+      return;
+    }
+    const allowOrigin = cors && !control ? corsOrigin(req) : null;
     readBody(req, maxBytes)
       .then((body) => {
         if (body === null) {
@@ -126,12 +168,27 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
     });
   });
   const address = server.address() as AddressInfo;
-  const shownHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  const shownHost = host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  const url = `http://${shownHost}:${address.port}`;
+  let tokenFile: string | undefined;
+  if (controlTokenFile) {
+    try {
+      tokenFile = typeof controlTokenFile === "function" ? controlTokenFile(address.port) : controlTokenFile;
+      writeControlTokenFile(tokenFile, engine.controlToken);
+    } catch (err) {
+      server.close();
+      server.closeAllConnections();
+      throw new Error(`Cannot write the control token file${tokenFile ? ` ${tokenFile}` : ""}: ${(err as Error).message}`);
+    }
+  }
   let closed = false;
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url,
     port: address.port,
     engine,
+    controlToken: engine.controlToken,
+    controlTokenFile: tokenFile,
+    control: createMockControl(fetch, url, engine.controlToken),
     async close() {
       if (closed) return;
       closed = true;
@@ -140,6 +197,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
         server.closeAllConnections();
       });
       persistence?.close();
+      if (tokenFile) removeControlTokenFile(tokenFile, engine.controlToken);
     },
   };
 }
