@@ -3,7 +3,7 @@
  * a Buffer (with the size limit enforced while reading), handed to the engine, and the result written as JSON.
  * CORS (on unless `cors: false`) is answered here, before the engine: preflights never reach it (./cors.ts).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Bundle } from "@digit-kit/bundle";
 import { createEngine, loadSeed, type CreateEngineOptions } from "../create-engine.js";
@@ -17,6 +17,8 @@ import { isControlPath } from "../core/control.js";
 import { normalisePath } from "../core/router.js";
 import { addCorsHeaders, answerPreflight, corsOrigin, refusePreflight } from "./cors.js";
 import { createHostAllowList, hostName } from "./hosts.js";
+import { closeAfterResponse, readBody } from "./read-body.js";
+import { applyTimeouts, resolveTimeouts, serverOptions, type ServerTimeouts } from "./timeouts.js";
 import { removeControlTokenFile, writeControlTokenFile } from "./token-file.js";
 
 export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
@@ -44,6 +46,8 @@ export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
    * port the server listens on (for `--port 0`).
    */
   controlTokenFile?: string | ((port: number) => string);
+  /** Socket timeouts against slow or stalled clients; defaults in node/timeouts.ts. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface MockServer {
@@ -78,34 +82,9 @@ function send(res: ServerResponse, result: OperationResult, allowOrigin: string 
   res.end(text);
 }
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > maxBytes) {
-      req.resume();
-      resolve(null);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on("data", (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(over ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 export async function createMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, allowedHosts = [], controlTokenFile, ...engineOpts } = opts;
+  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, allowedHosts = [], controlTokenFile, timeouts, ...engineOpts } = opts;
+  const timing = resolveTimeouts(timeouts);
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
   let persistence: Persistence | null = null;
@@ -124,9 +103,9 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
 
   const hosts = createHostAllowList(host, allowedHosts);
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(serverOptions(timing), (req, res) => {
     if (!hosts.allows(req.headers.host)) {
-      req.resume();
+      closeAfterResponse(req, res);
       const name = hostName(req.headers.host ?? "");
       send(
         res,
@@ -146,6 +125,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
     readBody(req, maxBytes)
       .then((body) => {
         if (body === null) {
+          closeAfterResponse(req, res);
           send(res, digitFail(413, ErrorCodes.payloadTooLarge, `Request body exceeds ${maxBytes} bytes.`), allowOrigin);
           return;
         }
@@ -159,7 +139,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
         else res.destroy();
       });
   });
-  server.keepAliveTimeout = 5000;
+  applyTimeouts(server, timing);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
