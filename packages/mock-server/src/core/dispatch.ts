@@ -219,7 +219,10 @@ export class MockEngine {
     if (path === "/health" || (path.endsWith("/health") && this.router.contexts().includes(path.slice(0, -"/health".length)))) {
       return { status: 200, body: { status: "UP" } };
     }
-    if (isControlPath(path)) return handleControl(this, method, path, input.body, headers);
+    if (isControlPath(path)) {
+      const before = this.state.commitCount;
+      return this.durable(handleControl(this, method, path, input.body, headers), before);
+    }
 
     const match = this.router.match(method, path);
     if (!match) {
@@ -315,11 +318,39 @@ export class MockEngine {
     const fault = this.faults.error(route);
     if (fault) return fault;
 
+    if (!route.retrySafe) {
+      const blocked = this.state.writeBlocked();
+      if (blocked) {
+        return digitFail(503, ErrorCodes.stateNotSaved, `The mock cannot save its state (${blocked.message}); writes are refused until it can. Reads still work.`, requestInfo);
+      }
+    }
+
     if (caller && isObj(requestInfo)) {
       // The gateway replaces userInfo with the authenticated user, whatever the client sent.
       body = { ...body, RequestInfo: { ...requestInfo, userInfo: presentSessionUser(caller.user) } };
     }
-    return this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller });
+    const before = this.state.commitCount;
+    const result = this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller });
+    return this.durable(result, before, requestInfo);
+  }
+
+  /**
+   * `result`, once every change committed since `before` is durable (with `--state`); a 500 envelope
+   * naming the file and the OS error when it could not be saved, so the write is never acknowledged.
+   */
+  private async durable(result: OperationResult, before: number, requestInfo?: unknown): Promise<OperationResult> {
+    if (this.state.commitCount === before) return result;
+    try {
+      await this.state.sync();
+      return result;
+    } catch (err) {
+      return digitFail(
+        500,
+        ErrorCodes.stateNotSaved,
+        `The change was made in memory but could not be saved, so it is not acknowledged: ${(err as Error).message}.`,
+        requestInfo,
+      );
+    }
   }
 
   private resolveToken(token: string): StoredUser | null {

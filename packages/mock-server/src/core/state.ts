@@ -32,6 +32,24 @@ export class StateValidationError extends Error {
   }
 }
 
+/** One change of a committed write: path (keys from the slice root) set to a value, or deleted. */
+export type ChangeOp = ["s", string, string[], unknown] | ["d", string, string[]];
+
+/** What a committed write did: these paths changed, or the whole state was replaced (restore, reset, seeding). */
+export type StateChange = { kind: "ops"; ops: ChangeOp[] } | { kind: "replaced" };
+
+/**
+ * Makes committed changes durable (`--state`, core/durable-state.ts). `record` runs synchronously at commit
+ * and must copy what it needs (values are live state); the engine awaits `sync()` before it answers.
+ */
+export interface Durability {
+  record(change: StateChange): void;
+  /** Resolves when every change recorded so far is saved; rejects with the error when saving failed. */
+  sync(): Promise<void>;
+  /** Non-null while the state cannot be saved: the engine refuses writes with it. */
+  blocked(): Error | null;
+}
+
 /** A prototype-free copy of trusted JSON state (initial states, values already checked). */
 export function plainCopy(value: unknown): unknown {
   return copyJson(value, "", new Problems());
@@ -45,6 +63,8 @@ export class StateContainer {
   private journal: Journal | null = null;
   private seeded: StateSnapshot | null = null;
   private readonly writeListeners: (() => void)[] = [];
+  private durability: Durability | null = null;
+  private commits = 0;
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   constructor(modules: ServiceModule<any>[]) {
@@ -60,7 +80,7 @@ export class StateContainer {
   current<T>(key: string): T {
     if (!this.slices.has(key)) throw new Error(`No state slice "${key}" (known: ${this.keys().join(", ")}).`);
     const raw = this.slices.get(key);
-    return (this.journal ? this.journal.wrap(raw, key) : raw) as T;
+    return (this.journal ? this.journal.wrapRoot(raw, key) : raw) as T;
   }
 
   /** The raw slice, bypassing any journal (readers that never mutate). */
@@ -83,7 +103,7 @@ export class StateContainer {
    */
   write<R>(fn: () => R): R {
     if (this.journal) return fn();
-    const journal = new Journal();
+    const journal = new Journal({ trackChanges: this.durability !== null });
     this.journal = journal;
     // Handlers may structuredClone values they read from state; the journal's proxies are not cloneable,
     // so for the duration of the (synchronous) write, clone through `deproxy` when the plain clone refuses.
@@ -100,10 +120,11 @@ export class StateContainer {
       const out = fn();
       globalThis.structuredClone = nativeClone;
       this.journal = null;
+      const changed = this.durability && journal.touched.size ? journal.changes() : [];
       journal.commit();
       if (journal.touched.size) {
         for (const k of journal.touched) this.versions.set(k, this.version(k) + 1);
-        for (const l of this.writeListeners) l();
+        this.committed({ kind: "ops", ops: changed.map((c) => this.opAt(c.slice, c.path)) });
       }
       return out;
     } catch (err) {
@@ -114,14 +135,55 @@ export class StateContainer {
     }
   }
 
-  /** Mark slices changed without a journal (direct seeding) and notify listeners. */
+  /** Mark slices changed without a journal (direct seeding, restore, reset) and notify listeners. */
   touch(keys: string[] = this.keys()): void {
     for (const k of keys) this.versions.set(k, this.version(k) + 1);
-    for (const l of this.writeListeners) l();
+    this.committed({ kind: "replaced" });
   }
 
   onWrite(listener: () => void): void {
     this.writeListeners.push(listener);
+  }
+
+  private committed(change: StateChange): void {
+    this.commits++;
+    this.durability?.record(change);
+    for (const l of this.writeListeners) l();
+  }
+
+  /** The current value at `path` of a slice as a change op (set, or delete when it is gone). */
+  private opAt(slice: string, path: string[]): ChangeOp {
+    let node: unknown = this.slices.get(slice);
+    for (const key of path) {
+      if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, key)) return ["d", slice, path];
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node === undefined ? ["d", slice, path] : ["s", slice, path, node];
+  }
+
+  /** Number of committed changes so far (writes that changed something, restores, resets). */
+  get commitCount(): number {
+    return this.commits;
+  }
+
+  /** Make every committed change go through `durability` (null: in memory only). */
+  attachDurability(durability: Durability | null): void {
+    this.durability = durability;
+  }
+
+  /** Resolves when every committed change is durable (at once without `--state`); rejects when saving failed. */
+  sync(): Promise<void> {
+    return this.durability ? this.durability.sync() : Promise.resolve();
+  }
+
+  /** Why writes must be refused right now (the state cannot be saved), or null. */
+  writeBlocked(): Error | null {
+    return this.durability ? this.durability.blocked() : null;
+  }
+
+  /** The whole state as one JSON document (for the state file), without copying it first. */
+  serialize(extra: Partial<Pick<StateSnapshot, "journalSeq">> = {}): string {
+    return JSON.stringify({ format: "digit-kit-mock-state", version: 1, ...extra, slices: Object.fromEntries(this.slices) });
   }
 
   /** A deep copy of the whole state. */

@@ -10,7 +10,8 @@ import { createEngine, loadSeed, type CreateEngineOptions } from "../create-engi
 import { defaultBodyLimits } from "../core/body.js";
 import type { MockEngine } from "../core/dispatch.js";
 import { digitFail, ErrorCodes } from "../core/errors.js";
-import { attachPersistence, readStateFile, StateFileError, type Persistence } from "../core/persist.js";
+import { DurableState, loadStateFiles, type DurableStateOptions } from "../core/durable-state.js";
+import { removeStaleTempFiles, StateFileError } from "../core/persist.js";
 import type { OperationResult } from "../core/types.js";
 import { createMockControl, type MockControl } from "../control-client.js";
 import { isControlPath } from "../core/control.js";
@@ -29,8 +30,13 @@ export interface MockServerOptions extends Omit<CreateEngineOptions, "seed"> {
   seed?: string | Bundle;
   /** Value for the `{tenantid}` placeholder when loading a default-data-handler bundle. */
   seedTenant?: string;
-  /** Persist state to this file: loaded on start, saved (atomically) after writes and on close. */
+  /**
+   * Persist state to this file (and `<file>.journal`): loaded on start; every acknowledged write is in the
+   * journal before its answer; compacted into the file periodically and on close (core/durable-state.ts).
+   */
   statePath?: string;
+  /** Tuning for `statePath` (journal compaction size). */
+  stateOptions?: DurableStateOptions;
   /**
    * Answer CORS preflights and add `Access-Control-Allow-Origin` (the request's `Origin`, or `*`) to every
    * response, so browser apps on another origin can call the mock (default true). Never for `/_mock/*`.
@@ -83,21 +89,23 @@ function send(res: ServerResponse, result: OperationResult, allowOrigin: string 
 }
 
 export async function createMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, allowedHosts = [], controlTokenFile, timeouts, ...engineOpts } = opts;
+  const { seed, seedTenant, statePath, port = 8080, host = "127.0.0.1", cors = true, allowedHosts = [], controlTokenFile, timeouts, stateOptions, ...engineOpts } = opts;
   const timing = resolveTimeouts(timeouts);
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
-  let persistence: Persistence | null = null;
+  let durable: DurableState | null = null;
   if (statePath) {
-    const saved = readStateFile(statePath);
-    if (saved) {
+    removeStaleTempFiles(statePath);
+    const loaded = loadStateFiles(statePath);
+    if (loaded.snapshot) {
       try {
-        engine.state.restore(saved, `Mock state file ${statePath}`);
+        engine.state.restore(loaded.snapshot, `Mock state file ${statePath}${loaded.replayed ? ` with its journal` : ""}`);
       } catch (err) {
         throw new StateFileError(`${(err as Error).message} Fix or move the file, or start without --state.`);
       }
     }
-    persistence = attachPersistence(engine.state, statePath);
+    if (loaded.tornTail) console.error(`digit-mock: ignored a torn last line in ${statePath}.journal (a write cut short by a crash; it was never acknowledged).`);
+    durable = new DurableState(engine.state, statePath, loaded.seq, stateOptions);
   }
   const maxBytes = opts.limits?.maxBytes ?? defaultBodyLimits.maxBytes;
 
@@ -140,13 +148,18 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
       });
   });
   applyTimeouts(server, timing);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await durable?.close();
+    throw err;
+  }
   const address = server.address() as AddressInfo;
   const shownHost = host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
   const url = `http://${shownHost}:${address.port}`;
@@ -158,6 +171,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
     } catch (err) {
       server.close();
       server.closeAllConnections();
+      await durable?.close();
       throw new Error(`Cannot write the control token file${tokenFile ? ` ${tokenFile}` : ""}: ${(err as Error).message}`);
     }
   }
@@ -176,7 +190,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      persistence?.close();
+      await durable?.close();
       if (tokenFile) removeControlTokenFile(tokenFile, engine.controlToken);
     },
   };
