@@ -2,13 +2,23 @@
  * The control API is not reachable from a web page: it needs the control token, never answers CORS, takes
  * JSON bodies only, and the whole server refuses Host names it does not know (DNS rebinding).
  */
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDigitMock, createMockServer, startMockServerCli, type MockServer } from "../src/index.js";
 import { BASE, login, post, requestInfo } from "./helpers.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
 
 interface RawResponse {
   status: number;
@@ -150,7 +160,7 @@ describe("control API in process", () => {
 
 describe("digit-mock start banner and token file", () => {
   it("prints the token and writes it (0600) next to the --state file; removes it on stop", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digit-mock-token-"));
+    const dir = tempDir("digit-mock-token-");
     const state = join(dir, "state.json");
     const lines: string[] = [];
     const started = await startMockServerCli(["--port", "0", "--state", state], { log: (l) => lines.push(l) });
@@ -169,7 +179,7 @@ describe("digit-mock start banner and token file", () => {
   });
 
   it("uses DIGIT_MOCK_CONTROL_TOKEN and a private per-user directory without --state", async () => {
-    const runtime = mkdtempSync(join(tmpdir(), "digit-mock-runtime-"));
+    const runtime = tempDir("digit-mock-runtime-");
     const started = await startMockServerCli(["--port", "0"], { log: () => {}, env: { XDG_RUNTIME_DIR: runtime, DIGIT_MOCK_CONTROL_TOKEN: "ci-token-0123456789abcdef" } });
     const { server } = started!;
     try {

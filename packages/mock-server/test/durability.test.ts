@@ -3,7 +3,7 @@
  * stops accepting writes, the journal's replay rules, and the in-process guarantee that an answered write
  * is already on disk.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -13,7 +13,13 @@ import { StateContainer } from "../src/core/state.js";
 import { createUser, login, post, requestInfo } from "./helpers.js";
 import { startStandalone, type Standalone } from "./standalone.js";
 
-const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const dirs: string[] = [];
+/** A temp directory, removed after the test (state files hold passwords). */
+const tmp = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
 const posix = process.platform !== "win32";
 
 const servers: MockServer[] = [];
@@ -21,6 +27,7 @@ const children: Standalone[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
   await Promise.all(children.splice(0).map((c) => c.kill9()));
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 const newUser = (userName: string) => ({ userName, name: "Burst User", type: "EMPLOYEE", tenantId: "pg", password: "Burst-Pass1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });

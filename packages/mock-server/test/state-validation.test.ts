@@ -2,7 +2,7 @@
  * Snapshots are checked in full before anything is replaced; restored state is prototype-free; the public
  * view round-trips without losing what it shows or breaking logins.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -137,5 +137,6 @@ describe("--state files", () => {
     await expect(started).rejects.toThrow(StateFileError);
     await expect(started).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*slices\\.user\\.users: expected object`));
     expect(readFileSync(file, "utf8")).toBe(text);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
