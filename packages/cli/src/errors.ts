@@ -3,6 +3,7 @@
  * a `UserError` is the user's to fix and prints what / where / how-to-fix without a stack trace;
  * anything else is a bug and prints a short report.
  */
+import { redact } from "@digit-kit/sdk/redact";
 
 /** Process exit codes. `CHANGES_PENDING` mirrors `terraform plan -detailed-exitcode`. */
 export const EXIT = {
@@ -94,10 +95,13 @@ function sdkFix(error: Error): string[] {
   }
 }
 
-/** Secret-looking values (JSON `"key": "value"`, query/form `key=value`, bearer tokens) removed from a message. */
+/**
+ * Secret-looking values (JSON `"key": "value"`, query/form `key=value`, bearer tokens, URL credentials as in
+ * `http://user:pass@host`) removed from a message.
+ */
 function scrubMessage(message: string): string {
   const keys = "authToken|access_token|refresh_token|password|Authorization";
-  return message
+  return redact(message)
     .replace(new RegExp(`("(?:${keys})"\\s*:\\s*")([^"]*)(")`, "gi"), "$1[redacted]$3")
     .replace(new RegExp(`\\b(${keys})=([^\\s&"']+)`, "gi"), "$1=[redacted]")
     .replace(/Bearer\s+[\w.-]+/gi, "Bearer [redacted]");
@@ -109,13 +113,15 @@ function scrubMessage(message: string): string {
  */
 export function reportError(error: unknown, io: ErrorSink, ctx: ReportContext): number {
   if (isUserFacing(error)) {
-    const where = error instanceof UserError ? error.where : (error as { where?: string }).where;
-    const fix =
+    const rawWhere = error instanceof UserError ? error.where : (error as { where?: string }).where;
+    const where = rawWhere === undefined ? undefined : scrubMessage(rawWhere);
+    const fix = (
       error instanceof UserError
         ? error.fix
         : error.name === "BundleValidationError"
           ? ["Fix the problems listed above (paths are relative to the bundle root; pointers are JSON pointers into the file)."]
-          : sdkFix(error);
+          : sdkFix(error)
+    ).map(scrubMessage);
     const code = (error as { code?: unknown }).code;
     const message = scrubMessage(error.message);
     const lines = [`Error: ${message}`];
@@ -129,13 +135,13 @@ export function reportError(error: unknown, io: ErrorSink, ctx: ReportContext): 
     return error instanceof UserError ? error.exitCode : EXIT.ERROR;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  const frames = (err.stack ?? "").split("\n").slice(1, ctx.verbose ? undefined : 4).map((l) => `    ${l.trim()}`);
+  const frames = (err.stack ?? "").split("\n").slice(1, ctx.verbose ? undefined : 4).map((l) => `    ${scrubMessage(l.trim())}`);
   const report = [
     `digit hit an unexpected error. This is a bug in digit, not in your input.`,
     `  ${err.name}: ${scrubMessage(err.message)}`,
     ...frames,
     `  digit ${ctx.version}, node ${process.version}, ${process.platform}-${process.arch}`,
-    `  command: digit ${ctx.argv.filter((a) => !/password|token/i.test(a)).join(" ")}`,
+    `  command: digit ${scrubMessage(ctx.argv.filter((a) => !/password|token/i.test(a)).join(" "))}`,
     `Please report it with the lines above (re-run with --verbose for the full trace).`,
   ];
   io.stderr.write(`${report.join("\n")}\n`);

@@ -1,7 +1,9 @@
 /**
  * The one writer. Text mode prints results on stdout and status on stderr; `--json` prints only JSON
- * on stdout (status and logs go to stderr). Every JSON value passes `scrubSecrets` first.
+ * on stdout (status and logs go to stderr). Every JSON value passes `scrubSecrets` first, and every line
+ * the SDK's `redact` (URL credentials such as `http://user:pass@host`, secret query parameters).
  */
+import { redact } from "@digit-kit/sdk/redact";
 /** The process surface a command sees. `runDigit` injects fakes; `bin.ts` passes the real process. */
 export interface CliIo {
   argv0?: string;
@@ -31,8 +33,9 @@ export interface OutputOptions {
 
 const SECRET_KEY = /^(password|authtoken|access_?token|refresh_?token|authorization|secret|client_?secret|token)$/i;
 
-/** Deep copy of `value` with secret-looking keys replaced by "[redacted]". */
+/** Deep copy of `value` with secret-looking keys replaced by "[redacted]" and URL credentials removed from strings. */
 export function scrubSecrets(value: unknown): unknown {
+  if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map(scrubSecrets);
   if (value && typeof value === "object" && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
@@ -42,6 +45,12 @@ export function scrubSecrets(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** `line` with URL credentials and secret query parameters redacted, newline-terminated. */
+function redactLine(line: string): string {
+  const safe = redact(line);
+  return safe.endsWith("\n") ? safe : `${safe}\n`;
 }
 
 export class Output {
@@ -61,17 +70,17 @@ export class Output {
 
   /** Human text result (stdout); dropped in --json mode, where `result` carries the data. */
   text(line: string): void {
-    if (!this.json) this.io.stdout.write(line.endsWith("\n") ? line : `${line}\n`);
+    if (!this.json) this.io.stdout.write(redactLine(line));
   }
 
   /** Status line for humans (stderr, so stdout stays pipeable). */
   status(line: string): void {
-    this.io.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
+    this.io.stderr.write(redactLine(line));
   }
 
   /** Debug line, only with --verbose (stderr). */
   debug(line: string): void {
-    if (this.verbose) this.io.stderr.write(`${line}\n`);
+    if (this.verbose) this.io.stderr.write(`${redact(line)}\n`);
   }
 
   /** The command's result: JSON on stdout with --json, else the text rendering. */
@@ -80,7 +89,7 @@ export class Output {
       this.io.stdout.write(`${JSON.stringify(scrubSecrets(value), null, 2)}\n`);
     } else {
       const text = renderText();
-      if (text) this.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+      if (text) this.io.stdout.write(redactLine(text));
     }
   }
 }

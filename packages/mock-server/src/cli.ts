@@ -5,7 +5,9 @@
 import { parseArgs } from "node:util";
 import { parseLatencyFlag } from "./core/faults.js";
 import type { MockOptions } from "./core/types.js";
+import { CONTROL_TOKEN_HEADER } from "./core/control-token.js";
 import { createMockServer, type MockServer } from "./node/server.js";
+import { defaultControlTokenFile } from "./node/token-file.js";
 import { DEFAULT_CREDENTIALS } from "./seed/default-seed.js";
 
 export const mockCliUsage = `Usage: digit-mock [options]
@@ -21,9 +23,13 @@ Options:
   --host <host>       interface to bind (default 127.0.0.1)
   --seed <dir>        seed from a tenant bundle (DIGIT Kit or default-data-handler layout)
   --seed-tenant <t>   value for {tenantid} placeholders in the bundle
-  --state <file>      persist state in this JSON file (loaded on start, saved after writes and on exit);
+  --state <file>      persist state in this JSON file (+ <file>.journal); every acknowledged write is on disk;
                       uploaded files go to <file>.files/ (without --state: a temporary directory)
   --filestore-quota <MB>  total size of the uploaded files the mock keeps (default 256)
+  --allow-host <h>    also accept this Host header (repeatable; loopback and the bound host always are)
+  --control-token-file <f>
+                      write the control API token here (default: <state>.control-token, else
+                      $XDG_RUNTIME_DIR or the temp dir /digit-mock-<uid>/<port>.control-token)
   --no-rbac           do not enforce role-action access control
   --no-cors           do not answer CORS preflights or add Access-Control-* headers
   --strict            refuse what real DIGIT refuses where the mock is lenient by default
@@ -31,6 +37,9 @@ Options:
   --write-lag <ms>    writes become visible to searches after this delay
   --token-ttl <s>     access token lifetime in seconds (default 604800)
   -h, --help          show this help
+
+Environment:
+  DIGIT_MOCK_CONTROL_TOKEN  use this control token instead of a random one (16+ printable characters)
 `;
 
 export class MockCliUsageError extends Error {
@@ -55,10 +64,10 @@ export interface StartedMockCli {
 
 export async function startMockServerCli(
   argv: string[],
-  io: { log?: (line: string) => void; handleSignals?: boolean } = {},
+  io: { log?: (line: string) => void; handleSignals?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<StartedMockCli | null> {
   const log = io.log ?? ((l: string) => console.log(l));
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -73,6 +82,8 @@ export async function startMockServerCli(
         "seed-tenant": { type: "string" },
         state: { type: "string" },
         "filestore-quota": { type: "string" },
+        "allow-host": { type: "string", multiple: true },
+        "control-token-file": { type: "string" },
         "no-rbac": { type: "boolean" },
         "no-cors": { type: "boolean" },
         strict: { type: "boolean" },
@@ -110,6 +121,11 @@ export async function startMockServerCli(
       throw new MockCliUsageError((err as Error).message);
     }
   }
+  const statePath = typeof values["state"] === "string" ? values["state"] : undefined;
+  const allowedHosts = ((values["allow-host"] as string[] | undefined) ?? []).flatMap((h) => h.split(",")).map((h) => h.trim()).filter(Boolean);
+  const tokenFileFlag = values["control-token-file"] as string | undefined;
+  const env = io.env ?? process.env;
+  const envToken = env["DIGIT_MOCK_CONTROL_TOKEN"];
   const started = Date.now();
   const server = await createMockServer({
     port,
@@ -120,13 +136,19 @@ export async function startMockServerCli(
     ...(latencyMs !== undefined ? { faults: { latencyMs } } : {}),
     ...(typeof values["seed"] === "string" ? { seed: values["seed"] } : {}),
     ...(typeof values["seed-tenant"] === "string" ? { seedTenant: values["seed-tenant"] } : {}),
-    ...(typeof values["state"] === "string" ? { statePath: values["state"] } : {}),
+    ...(statePath !== undefined ? { statePath } : {}),
+    allowedHosts,
+    controlTokenFile: tokenFileFlag ?? ((p: number) => defaultControlTokenFile(p, statePath, env)),
+    ...(envToken ? { controlToken: envToken } : {}),
     ...(quotaMb !== undefined ? { filestore: { quotaBytes: quotaMb * 1024 * 1024 } } : {}),
+    // Checks DIGIT does not make, failed by a request the mock let through (refused only with --strict).
+    onWarning: (w) => console.error(`digit-mock: warning: ${w.operationId}: ${w.message}`),
   });
   log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms): the gateway door, for clients`);
   if (server.internalUrl) log(`Internal door on ${server.internalUrl}: service to service, no token check, RequestInfo.userInfo as sent`);
   log(`Default login: username ${DEFAULT_CREDENTIALS.username}, password ${DEFAULT_CREDENTIALS.password}, tenantId ${DEFAULT_CREDENTIALS.tenantId}, userType ${DEFAULT_CREDENTIALS.userType}`);
   log(`Tenants: ${server.engine.ctx.tenants.list().join(", ")}${options.rbac ? "" : "  (RBAC off)"}${options.strict ? "  (strict)" : ""}${values["no-cors"] ? "  (CORS off)" : ""}`);
+  log(`Control API token: ${server.controlToken} (send it as ${CONTROL_TOKEN_HEADER}; saved to ${server.controlTokenFile ?? "(no file)"})`);
   let stopping: Promise<void> | null = null;
   const stop = () => (stopping ??= server.close());
   if (io.handleSignals) {

@@ -29,6 +29,8 @@ export interface CreateEngineOptions {
   random?: () => number;
   /** Called for each warning: a check DIGIT does not make, failed by a request the mock let through (not `--strict`). */
   onWarning?: EngineConfig["onWarning"];
+  /** The control API token (default: a new random one, `engine.controlToken`). */
+  controlToken?: string;
 }
 
 /** DIGIT's routes plus those only the mock serves (its fake payment gateway); one object, as the seed cache keys on it. */
@@ -50,6 +52,7 @@ export function createEngine(opts: CreateEngineOptions = {}): MockEngine {
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.random ? { random: opts.random } : {}),
     ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
+    ...(opts.controlToken !== undefined ? { controlToken: opts.controlToken } : {}),
   });
   const cached = opts.now ? undefined : seededCache.get(routes)?.get(modules);
   if (cached) engine.state.restore(cached);

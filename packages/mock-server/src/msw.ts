@@ -5,6 +5,7 @@
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import type { Bundle } from "@digit-kit/bundle";
+import { createMockControl, type MockControl } from "./control-client.js";
 import { createEngine, type CreateEngineOptions } from "./create-engine.js";
 import type { MockEngine } from "./core/dispatch.js";
 import type { FaultConfig } from "./core/faults.js";
@@ -39,6 +40,10 @@ export interface DigitMock {
    */
   readonly internalFetch: typeof fetch;
   readonly state: { snapshot(): StateSnapshot; restore(snapshot: StateSnapshot): void; reset(): void };
+  /** The token `/_mock/*` requests must carry (header `x-mock-control-token`); `control` sends it for you. */
+  readonly controlToken: string;
+  /** The control API over `mock.fetch`, with the token (the `state` methods above need none). */
+  readonly control: MockControl;
   readonly ctx: MockContext;
   readonly engine: MockEngine;
   /** Replace the fault configuration. */
@@ -63,9 +68,12 @@ export function createDigitMock(opts: DigitMockOptions = {}): DigitMock {
     return toResponse(await engine.handle(await toHandleInput(request)));
   });
   const handlers = [handler];
+  const mockFetch = createMockFetch(engine);
   return {
     handlers,
-    fetch: createMockFetch(engine),
+    fetch: mockFetch,
+    controlToken: engine.controlToken,
+    control: createMockControl(mockFetch, origin ?? "http://digit.mock", engine.controlToken),
     internalFetch: createMockFetch(engine, "internal"),
     state: {
       snapshot: () => engine.state.snapshot(),

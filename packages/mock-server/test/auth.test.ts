@@ -112,7 +112,7 @@ describe("token expiry", () => {
     const created = await createUser(mock.fetch, token, { userName: "secret-user", name: "Secret User", type: "EMPLOYEE", tenantId: "pg", password: "Hunter2!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
     expect(created.status).toBe(200);
     expect(JSON.stringify(created.body)).not.toContain("Hunter2!");
-    const state = await (await mock.fetch(`${BASE}/_mock/state`)).text();
+    const state = JSON.stringify(await mock.control.state());
     expect(state).not.toContain("Hunter2!");
     expect(state).not.toContain(token);
   });

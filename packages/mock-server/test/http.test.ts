@@ -152,12 +152,13 @@ describe("standalone mock over raw HTTP with real DIGIT request shapes", () => {
   });
 
   it("serves the control API over HTTP", async () => {
-    const state = await fetch(`${server.url}/_mock/state`);
+    const auth = { "x-mock-control-token": server.controlToken };
+    const state = await fetch(`${server.url}/_mock/state`, { headers: auth });
     expect(state.status).toBe(200);
     const text = await state.text();
     expect(text).toContain("common-masters.Holiday");
     expect(text).not.toContain(token);
-    expect((await fetch(`${server.url}/_mock/reset`, { method: "POST" })).status).toBe(200);
+    expect((await fetch(`${server.url}/_mock/reset`, { method: "POST", headers: auth })).status).toBe(200);
     const after = await call("/mdms-v2/v2/_search", { RequestInfo, MdmsCriteria: { tenantId: "pg", schemaCode: "tenant.tenants" } });
     expect(after.status).toBe(401);
   });

@@ -80,13 +80,12 @@ describe("control API", () => {
   it("resets, snapshots and restores, and shows state without secrets", async () => {
     const mock = createDigitMock();
     const token = await login(mock.fetch);
-    const ctl = (path: string, body: unknown = {}) => post(mock.fetch, path, body);
-    expect((await ctl("/_mock/snapshot", { name: "clean" })).status).toBe(200);
+    await mock.control.snapshot("clean");
     await createUser(mock.fetch, token, { userName: "TEMPUSER", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", password: "TempPass1!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
     const find = async () => (await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg", userName: "TEMPUSER" })).body.user.length;
     expect(await find()).toBe(1);
 
-    const stateRes = await mock.fetch(`${BASE}/_mock/state`);
+    const stateRes = await mock.fetch(`${BASE}/_mock/state`, { headers: { "x-mock-control-token": mock.controlToken } });
     const text = await stateRes.text();
     expect(stateRes.status).toBe(200);
     expect(text).toContain("TEMPUSER");
@@ -94,13 +93,13 @@ describe("control API", () => {
     expect(text).not.toContain("eGov@123");
     expect(text).not.toContain(token);
 
-    expect((await ctl("/_mock/restore", { name: "clean" })).status).toBe(200);
+    await mock.control.restore("clean");
     // The token was issued before the snapshot, so it still works after restoring it.
     expect(await find()).toBe(0);
-    expect((await ctl("/_mock/restore", { name: "missing" })).status).toBe(400);
+    await expect(mock.control.restore("missing")).rejects.toMatchObject({ status: 400 });
 
     await createUser(mock.fetch, token, { userName: "TEMPUSER2", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", password: "TempPass1!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
-    expect((await ctl("/_mock/reset")).status).toBe(200);
+    await mock.control.reset();
     // Reset returns to the seeded state: the login token is gone too.
     expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg" })).status).toBe(401);
     const fresh = await login(mock.fetch);
@@ -109,12 +108,12 @@ describe("control API", () => {
 
   it("sets faults at runtime and validates them", async () => {
     const mock = createDigitMock();
-    const set = await post(mock.fetch, "/_mock/faults", { errors: [{ route: "user.search", rate: 1, status: 500 }], writeLagMs: 10 });
-    expect(set.status).toBe(200);
-    expect(set.body).toMatchObject({ writeLagMs: 10, errors: [{ route: "user.search", rate: 1, status: 500 }] });
-    const bad = await post(mock.fetch, "/_mock/faults", { errors: [{ rate: 2 }] });
-    expect(bad.status).toBe(400);
-    expect(bad.body.Errors[0].message).toContain("rate");
-    expect((await post(mock.fetch, "/_mock/unknown", {})).status).toBe(404);
+    const set = await mock.control.setFaults({ errors: [{ route: "user.search", rate: 1, status: 500 }], writeLagMs: 10 });
+    expect(set).toMatchObject({ writeLagMs: 10, errors: [{ route: "user.search", rate: 1, status: 500 }] });
+    expect(await mock.control.faults()).toMatchObject({ writeLagMs: 10 });
+    const bad = mock.control.setFaults({ errors: [{ rate: 2 }] });
+    await expect(bad).rejects.toMatchObject({ status: 400, message: expect.stringContaining("rate") });
+    const auth = { headers: { "x-mock-control-token": mock.controlToken } };
+    expect((await post(mock.fetch, "/_mock/unknown", {}, auth)).status).toBe(404);
   });
 });

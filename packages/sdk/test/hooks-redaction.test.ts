@@ -75,4 +75,23 @@ describe("hooks and redaction", () => {
     });
     expect(redact(new URLSearchParams({ password: "p", username: "u" }))).toBe(`password=${encodeURIComponent(REDACTED)}&username=u`);
   });
+
+  it("redact() removes URL credentials (user:password@) wherever a string quotes a URL", () => {
+    expect(redact("http://ci:s3cret@digit.local:8080/user/oauth/token")).toBe(`http://${REDACTED}@digit.local:8080/user/oauth/token`);
+    // A password with an '@' in it is cut at the last '@' of the authority, not the first.
+    expect(redact("fetch failed: https://ci:p@ss@digit.local/x?access_token=t then HTTP://u:p@h")).toBe(
+      `fetch failed: https://${REDACTED}@digit.local/x?access_token=${REDACTED} then HTTP://${REDACTED}@h`,
+    );
+    expect(redact({ baseUrl: "https://user@digit.local" })).toEqual({ baseUrl: `https://${REDACTED}@digit.local` });
+    // Not URL credentials: e-mail addresses, '@' in a path.
+    for (const plain of ["admin@digit.org", "mailto:admin@digit.org", "https://h/files/a@b.pdf"]) expect(redact(plain)).toBe(plain);
+  });
+
+  it("hooks see the request URL without the base URL's credentials", async () => {
+    const seen: HookRequest[] = [];
+    const digit = testClient({ baseUrl: "http://ci:s3cret@digit.test", hooks: { beforeRequest: (r) => void seen.push(r) } });
+    await digit.api.search({}).catch(() => {});
+    expect(seen[0]?.url).toMatch(new RegExp(`^http://\\[REDACTED\\]@digit\\.test/`));
+    expect(JSON.stringify(seen)).not.toContain("s3cret");
+  });
 });

@@ -3,6 +3,7 @@
  * Returns either the decoded body or a DIGIT error result (400/413/415).
  */
 import type { BodyEncoding } from "@digit-kit/sdk/routes";
+import { dict, getOwn } from "./dict.js";
 import { digitFail, ErrorCodes } from "./errors.js";
 import type { OperationResult, UploadedFile } from "./types.js";
 
@@ -70,8 +71,8 @@ export async function decodeBody(
   const text = typeof raw === "string" ? raw : decoder.decode(raw as Uint8Array);
 
   if (type === "application/x-www-form-urlencoded") {
-    const body: Record<string, unknown> = {};
-    for (const [k, v] of new URLSearchParams(text)) body[k] = k in body ? `${String(body[k])},${v}` : v;
+    const body = dict<unknown>();
+    for (const [k, v] of new URLSearchParams(text)) appendField(body, k, v);
     return { body, files: [] };
   }
   if (type === "multipart/form-data") {
@@ -95,6 +96,12 @@ export async function decodeBody(
     return digitFail(400, ErrorCodes.invalidRequestBody, "Request body must be a JSON object ({\"RequestInfo\": {...}, ...}).");
   }
   return checkShape(parsed as Record<string, unknown>, limits) ?? { body: parsed as Record<string, unknown>, files: [] };
+}
+
+/** Repeated form fields join with commas, as Spring binds them to a list. */
+function appendField(body: Record<string, unknown>, key: string, value: string): void {
+  const had = getOwn(body, key);
+  body[key] = had === undefined ? value : `${String(had)},${value}`;
 }
 
 function unsupported(type: string, encoding: BodyEncoding): OperationResult {
@@ -137,10 +144,10 @@ async function decodeMultipart(raw: Uint8Array | string, contentType: string): P
 
 /** Turn a FormData into fields + files (used by the msw/fetch transport, which already has a FormData). */
 export async function fromFormData(form: FormData): Promise<DecodedBody> {
-  const body: Record<string, unknown> = {};
+  const body = dict<unknown>();
   const files: UploadedFile[] = [];
   for (const [field, value] of form.entries()) {
-    if (typeof value === "string") body[field] = field in body ? `${String(body[field])},${value}` : value;
+    if (typeof value === "string") appendField(body, field, value);
     else {
       files.push({
         field,

@@ -9,12 +9,15 @@ import { createUserDirectory, resolveToken, USER_SLICE, type UserSlice } from ".
 import { UserDirectoryError } from "../services/user/directory.js";
 import { presentSessionUser } from "../services/user/present.js";
 import { decodeBody, defaultBodyLimits, fromFormData, type BodyLimits, type DecodedBody, type RawBody } from "./body.js";
-import { handleControl } from "./control.js";
+import { handleControl, isControlPath } from "./control.js";
+import { newControlToken } from "./control-token.js";
 import { defaultResponse } from "./default-response.js";
+import { dict, getOwn } from "./dict.js";
 import { digitError, digitFail, ErrorCodes, MockHttpError } from "./errors.js";
 import { Faults, type FaultConfig } from "./faults.js";
 import { createRbac, type Rbac } from "./rbac.js";
 import { routeFacts } from "../generated/route-facts.gen.js";
+import { isPlausibleTenantId, requestTenants } from "./request-tenants.js";
 import { createRouter, normalisePath, type Router } from "./router.js";
 import { StateContainer } from "./state.js";
 import { createTenantDirectory, TENANT_SCHEMA } from "./tenants.js";
@@ -68,6 +71,8 @@ export interface EngineConfig {
   random?: () => number;
   /** Called for every warning (a check DIGIT does not make, failed without `--strict`); the server logs them. */
   onWarning?: (warning: MockWarning) => void;
+  /** The control API's token (default: a new random one); see core/control-token.ts. */
+  controlToken?: string;
 }
 
 interface HandlerEntry {
@@ -90,27 +95,11 @@ function tenantCheckExempt(route: RouteDef, params: Record<string, string>, body
   return false;
 }
 
-/** Tenant ids a request names: query/body `tenantId` and the `tenantId` of top-level payload objects. */
-export function requestTenants(query: Record<string, string>, body: Record<string, unknown>): string[] {
-  const out = new Set<string>();
-  const add = (v: unknown) => {
-    if (typeof v !== "string" || !v) return;
-    for (const t of v.split(",")) if (t.trim()) out.add(t.trim());
-  };
-  add(query["tenantId"]);
-  add(body["tenantId"]);
-  for (const [k, v] of Object.entries(body)) {
-    if (k === "RequestInfo") continue;
-    if (isObj(v)) add(v["tenantId"]);
-    else if (Array.isArray(v)) for (const x of v.slice(0, 100)) if (isObj(x)) add(x["tenantId"]);
-  }
-  return [...out].slice(0, 50);
-}
-
 function flattenQuery(q: HandleInput["query"], path: string): { path: string; query: Record<string, string> } {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   const put = (k: string, v: string) => {
-    out[k] = k in out ? `${out[k]},${v}` : v;
+    const had = getOwn(out, k);
+    out[k] = had === undefined ? v : `${had},${v}`;
   };
   let p = path;
   const qi = p.indexOf("?");
@@ -130,7 +119,7 @@ function flattenQuery(q: HandleInput["query"], path: string): { path: string; qu
 }
 
 function lowerHeaders(h: HandleInput["headers"]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   if (!h) return out;
   for (const [k, v] of Object.entries(h)) {
     if (v === undefined) continue;
@@ -158,12 +147,21 @@ export class MockEngine {
   private readonly handlers = new Map<string, HandlerEntry>();
   private readonly onWarning: ((warning: MockWarning) => void) | undefined;
   readonly routes: Record<string, RouteDef>;
+  /**
+   * The secret every `/_mock/*` request must carry (`x-mock-control-token` or `Authorization: Bearer`).
+   * Engine methods (`state.reset()`, `state.restore()`, `faults.set()`) need none.
+   */
+  readonly controlToken: string;
   /** Server-side named snapshots (`POST /_mock/snapshot`). */
   readonly savedSnapshots = new Map<string, ReturnType<StateContainer["snapshot"]>>();
 
   constructor(config: EngineConfig) {
     this.routes = config.routes;
     this.onWarning = config.onWarning;
+    if (config.controlToken !== undefined && !/^[\x21-\x7e]{16,512}$/.test(config.controlToken)) {
+      throw new Error("The mock's control token must be 16 to 512 printable ASCII characters without spaces.");
+    }
+    this.controlToken = config.controlToken ?? newControlToken();
     this.options = { ...defaultMockOptions, ...config.options };
     this.router = createRouter(config.routes);
     this.state = new StateContainer(config.modules);
@@ -244,7 +242,10 @@ export class MockEngine {
     if (path === "/health" || (path.endsWith("/health") && this.router.contexts().includes(path.slice(0, -"/health".length)))) {
       return { status: 200, body: { status: "UP" } };
     }
-    if (path.startsWith("/_mock/")) return handleControl(this, method, path, input.body);
+    if (isControlPath(path)) {
+      const before = this.state.commitCount;
+      return this.durable(handleControl(this, method, path, input.body, headers), before);
+    }
 
     const match = this.router.match(method, path);
     if (!match) {
@@ -282,6 +283,18 @@ export class MockEngine {
     }
 
     const tenants = requestTenants(query, body);
+    const implausible = tenants.filter((t) => !isPlausibleTenantId(t));
+    if (implausible.length) {
+      return digitError(
+        400,
+        implausible.slice(0, 5).map((t) => ({
+          code: ErrorCodes.invalidTenant,
+          message: `"${t.slice(0, 80)}" is not a DIGIT tenant id: use a state (pb) or a city (pb.amritsar) made of letters, digits, "_" and "-".`,
+          params: [t.slice(0, 80)],
+        })),
+        requestInfo,
+      );
+    }
     const warnings: string[] = [];
     if (!tenantCheckExempt(route, params, body)) {
       // DIGIT's services do not refuse an unknown tenant (the gateway and most services never look it up).
@@ -328,11 +341,39 @@ export class MockEngine {
     const fault = this.faults.error(route);
     if (fault) return fault;
 
+    if (!route.retrySafe) {
+      const blocked = this.state.writeBlocked();
+      if (blocked) {
+        return digitFail(503, ErrorCodes.stateNotSaved, `The mock cannot save its state (${blocked.message}); writes are refused until it can. Reads still work.`, requestInfo);
+      }
+    }
+
     if (door === "gateway" && caller && isObj(requestInfo)) {
       // The gateway replaces userInfo with the authenticated user, whatever the client sent.
       body = { ...body, RequestInfo: { ...requestInfo, userInfo: presentSessionUser(caller.user) } };
     }
-    return this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller, door, warnings });
+    const before = this.state.commitCount;
+    const result = this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller, door, warnings });
+    return this.durable(result, before, requestInfo);
+  }
+
+  /**
+   * `result`, once every change committed since `before` is durable (with `--state`); a 500 envelope
+   * naming the file and the OS error when it could not be saved, so the write is never acknowledged.
+   */
+  private async durable(result: OperationResult, before: number, requestInfo?: unknown): Promise<OperationResult> {
+    if (this.state.commitCount === before) return result;
+    try {
+      await this.state.sync();
+      return result;
+    } catch (err) {
+      return digitFail(
+        500,
+        ErrorCodes.stateNotSaved,
+        `The change was made in memory but could not be saved, so it is not acknowledged: ${(err as Error).message}.`,
+        requestInfo,
+      );
+    }
   }
 
   private resolveToken(token: string): StoredUser | null {

@@ -24,6 +24,14 @@ export const ErrorCodes = {
   passwordMismatch: "PasswordMismatchException",
   invalidUser: "INVALID_USER",
   notSupportedInStrictMode: "NOT_SUPPORTED_BY_MOCK",
+  /** Control API (`/_mock/*`) call without the right control token. */
+  controlTokenRequired: "MOCK_CONTROL_TOKEN_REQUIRED",
+  /** Standalone server: the request's Host header is not on the allow-list. */
+  hostNotAllowed: "MOCK_HOST_NOT_ALLOWED",
+  /** A snapshot given to restore (or a --state file) is malformed. */
+  invalidState: "INVALID_MOCK_STATE",
+  /** A write could not be made durable in the --state files; it was not acknowledged. */
+  stateNotSaved: "MOCK_STATE_NOT_SAVED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

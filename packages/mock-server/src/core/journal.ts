@@ -3,7 +3,23 @@
  * Slices are wrapped in recording proxies for the duration of one write: every set/delete records the
  * previous value, so a rollback costs O(changes) instead of a deep copy of the slice up front.
  * Reading through the proxies costs one Proxy per object touched; handlers share one handler object per slice.
+ *
+ * With `trackChanges` it also remembers where each changed object sits (the key path by which the write
+ * first reached it), so a commit can be described as "these paths now hold these values" for the
+ * `--state` journal (`changes()`).
  */
+
+/** One committed change: the slice, and the path (keys from the slice root) whose value changed. */
+export interface ChangedPath {
+  slice: string;
+  path: string[];
+}
+
+interface Place {
+  parent: object | null;
+  key: string;
+}
+
 export class Journal {
   private readonly undo: (() => void)[] = [];
   // Short-lived (one write), so plain Maps: faster than WeakMaps and released with the journal.
@@ -14,6 +30,19 @@ export class Journal {
   /** Slice keys written during this journal's life. */
   readonly touched = new Set<string>();
   private closed = false;
+  /** Where each object was first reached from its slice root (only with `trackChanges`). */
+  private readonly places: Map<object, Place> | null;
+  private readonly written: { slice: string; target: object; prop: string }[] = [];
+
+  constructor(options: { trackChanges?: boolean } = {}) {
+    this.places = options.trackChanges ? new Map() : null;
+  }
+
+  /** A recording view of a slice's root object. */
+  wrapRoot<T>(root: T, sliceKey: string): T {
+    if (this.places && root !== null && typeof root === "object" && !this.places.has(root)) this.places.set(root, { parent: null, key: sliceKey });
+    return this.wrap(root, sliceKey);
+  }
 
   /** A recording view of `obj`; writes through it are journaled under `sliceKey`. */
   wrap<T>(obj: T, sliceKey: string): T {
@@ -35,6 +64,7 @@ export class Journal {
       get(target, prop) {
         const value = (target as Record<string | symbol, unknown>)[prop];
         if (value === null || typeof value !== "object" || journal.closed) return value;
+        if (journal.places && typeof prop === "string" && !journal.places.has(value)) journal.places.set(value, { parent: target, key: prop });
         return journal.wrap(value, sliceKey);
       },
       set(target, prop, value) {
@@ -73,6 +103,65 @@ export class Journal {
       else delete t[prop];
     });
     this.touched.add(sliceKey);
+    if (this.places && typeof prop === "string") this.written.push({ slice: sliceKey, target, prop });
+  }
+
+  /**
+   * The paths this write changed (with `trackChanges`; call before `commit()`), minimal: a path under another
+   * changed path is left out, and a change inside an array counts as a change of the whole array (arrays
+   * are small in DIGIT state and indexes shift). A path is reported even when the write set the old value
+   * back; readers take the current value at each path.
+   */
+  changes(): ChangedPath[] {
+    const places = this.places;
+    if (!places) return [];
+    const found = new Map<string, ChangedPath>();
+    for (const w of this.written) {
+      const up: { node: object; key: string }[] = [];
+      let node: object | null = w.target;
+      let slice = w.slice;
+      let known = true;
+      while (node !== null) {
+        const place = places.get(node);
+        if (!place) {
+          known = false;
+          break;
+        }
+        if (place.parent === null) {
+          slice = place.key;
+          break;
+        }
+        up.push({ node, key: place.key });
+        node = place.parent;
+      }
+      if (!known) continue;
+      // Keys from the root down; stop at the first array: a write below it changes the whole array.
+      const path: string[] = [];
+      let inArray = false;
+      for (let i = up.length - 1; i >= 0; i--) {
+        path.push(up[i]!.key);
+        if (Array.isArray(up[i]!.node)) {
+          inArray = true;
+          break;
+        }
+      }
+      if (!inArray && !Array.isArray(w.target)) path.push(w.prop);
+      const id = `${slice}\u0000${path.join("\u0000")}`;
+      if (!found.has(id)) found.set(id, { slice, path });
+    }
+    const sorted = [...found.values()].sort((a, b) => a.path.length - b.path.length);
+    const kept = new Set<string>();
+    const out: ChangedPath[] = [];
+    for (const c of sorted) {
+      let covered = false;
+      for (let n = 0; n <= c.path.length - 1 && !covered; n++) {
+        if (kept.has(`${c.slice}\u0000${c.path.slice(0, n).join("\u0000")}`)) covered = true;
+      }
+      if (covered) continue;
+      kept.add(`${c.slice}\u0000${c.path.join("\u0000")}`);
+      out.push(c);
+    }
+    return out;
   }
 
   /** Replace any of our proxies inside a value about to be stored with their targets. */
@@ -129,5 +218,7 @@ export class Journal {
     this.proxies.clear();
     this.targets.clear();
     this.lengths.clear();
+    this.places?.clear();
+    this.written.length = 0;
   }
 }

@@ -206,6 +206,19 @@ export interface ServiceModule<S> {
   initialState(): S;
   /** Handlers by operationId (`mdms.search`, ...). Every operationId must exist in the route table. */
   readonly handlers: Readonly<Record<string, OperationHandler<S>>>;
+  /**
+   * Problems with a slice about to be restored (`/_mock/restore`, `--state`, `state.restore()`), one line each,
+   * starting with a path relative to the slice (`users.abc.roles: expected an array`); `[]` when it is valid.
+   * It gets a prototype-free JSON copy and must not keep it. Without it the core checks the slice's shape
+   * against `initialState()` (core/state-shape.ts). Nothing is replaced unless every slice passes.
+   */
+  validateState?(value: unknown): string[];
+  /**
+   * What `GET /_mock/state` shows of the slice: no secrets, no key material. Default: the core's
+   * `redactSecrets` (drops passwords and tokens). Whatever it leaves out is kept from the running mock when
+   * that view is restored (core/public-state.ts). Must not modify `slice`.
+   */
+  publicState?(slice: S): unknown;
 }
 
 /**

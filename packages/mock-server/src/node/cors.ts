@@ -48,3 +48,10 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): void
   res.writeHead(204, headers);
   res.end();
 }
+
+/** Answer a preflight with 403 and no CORS headers: the browser then refuses the actual request. */
+export function refusePreflight(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  res.writeHead(403, { "content-type": "text/plain" });
+  res.end("The mock's control API does not accept cross-origin requests.\n");
+}

@@ -31,7 +31,8 @@ export function isSecretKey(key: string): boolean {
 /**
  * Deep copy of `value` with every secret replaced by `"[REDACTED]"`: `RequestInfo.authToken`, passwords,
  * `access_token`/`refresh_token` (bodies, form fields, query strings), `Authorization`/`auth-token` headers.
- * Strings that are URLs get their secret query parameters redacted. Never mutates its input; safe on cycles.
+ * Strings that are URLs (or quote one) lose the credentials of `http://user:pass@host` and their secret query
+ * parameters. Never mutates its input; safe on cycles.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function isSecretKey(key: string): boolean {
  * redact({ RequestInfo: { authToken: "abc" }, password: "x" });
  * // → { RequestInfo: { authToken: "[REDACTED]" }, password: "[REDACTED]" }
  * redact("https://h/user/_details?access_token=abc"); // → "https://h/user/_details?access_token=[REDACTED]"
+ * redact("connect failed: http://ci:s3cret@digit.local/user/oauth/token"); // → "connect failed: http://[REDACTED]@digit.local/user/oauth/token"
  * ```
  */
 export function redact<T>(value: T): T {
@@ -77,8 +79,16 @@ function walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
   return out;
 }
 
-/** Redacts secret query parameters in something that looks like a URL or query string; other strings pass. */
+/** `scheme://userinfo@`: the credentials part of a URL (`http://user:pass@host`), anywhere in a text. */
+const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi;
+
+/**
+ * Redacts URL credentials (`http://user:pass@host` → `http://[REDACTED]@host`) and secret query parameters
+ * in something that looks like a URL, query string or a message quoting one; other strings pass.
+ */
 function redactUrl(text: string): string {
-  if (!text.includes("=") || !/(access_token|refresh_token|auth-?token|password)=/i.test(text)) return text;
-  return text.replace(/((?:^|[?&])(?:access_token|refresh_token|auth-?token|authtoken|password)=)[^&#\s]*/gi, `$1${REDACTED}`);
+  let out = text;
+  if (out.includes("@") && out.includes("://")) out = out.replace(USERINFO, `$1${REDACTED}@`);
+  if (!out.includes("=") || !/(access_token|refresh_token|auth-?token|password)=/i.test(out)) return out;
+  return out.replace(/((?:^|[?&])(?:access_token|refresh_token|auth-?token|authtoken|password)=)[^&#\s]*/gi, `$1${REDACTED}`);
 }

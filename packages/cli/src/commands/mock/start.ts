@@ -15,9 +15,11 @@ export default async function mockStart({ io, out, argv }: CommandContext): Prom
   const started = await startMockServerCli(passThroughArgs(argv), {
     log: (line) => (out.json ? out.status(line) : out.text(line)),
     handleSignals: false,
+    env: io.env,
   });
   if (!started) return EXIT.OK; // --help
-  out.result({ url: started.server.url, port: started.server.port }, () => "Press Ctrl-C to stop.");
+  const { url, port, controlToken, controlTokenFile } = started.server;
+  out.result({ url, port, controlToken, controlTokenFile: controlTokenFile ?? null }, () => "Press Ctrl-C to stop.");
   io.onInterrupt?.(() => started.stop());
   // Serve until interrupted (bin.ts awaits the stop above, then exits 130).
   await new Promise<void>((resolve) => {

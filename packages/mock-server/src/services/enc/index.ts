@@ -116,7 +116,7 @@ const rotateAllKeys: OperationHandler<EncSlice> = (req, ctx, slice) => {
 /** A key without its secrets, as the control API may show it. */
 export type PublicTenantKey = Omit<TenantKey, "secret" | "signingSecret">;
 
-/** The enc slice without key material, for `GET /_mock/state` and logs (the lead wires it as the module's publicState). */
+/** The enc slice without key material, for `GET /_mock/state` and logs (the module's publicState). */
 export function publicState(slice: EncSlice): { keys: Record<string, PublicTenantKey[]> } {
   const keys: Record<string, PublicTenantKey[]> = {};
   for (const tenantId of Object.keys(slice.keys)) {
@@ -133,6 +133,7 @@ export function publicState(slice: EncSlice): { keys: Record<string, PublicTenan
 
 export const encService: ServiceModule<EncSlice> = {
   key: "enc",
+  publicState,
   initialState: () => ({ keys: {} }),
   handlers: {
     "enc.encrypt": encrypt,

@@ -291,6 +291,7 @@ const download: OperationHandler<FilestoreSlice> = (req, ctx, slice) =>
 
 export const filestoreService: ServiceModule<FilestoreSlice> = {
   key: "filestore",
+  publicState,
   initialState: () => ({ files: {} }),
   handlers: {
     "filestore.upload": upload,
