@@ -82,7 +82,7 @@ describe("control API", () => {
     const token = await login(mock.fetch);
     const ctl = (path: string, body: unknown = {}) => post(mock.fetch, path, body);
     expect((await ctl("/_mock/snapshot", { name: "clean" })).status).toBe(200);
-    await createUser(mock.fetch, token, { userName: "TEMPUSER", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", password: "TempPass1!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
+    await createUser(mock.fetch, token, { userName: "TEMPUSER", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", mobileNumber: "9876543210", active: true, password: "TempPass@1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
     const find = async () => (await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg", userName: "TEMPUSER" })).body.user.length;
     expect(await find()).toBe(1);
 
@@ -90,7 +90,7 @@ describe("control API", () => {
     const text = await stateRes.text();
     expect(stateRes.status).toBe(200);
     expect(text).toContain("TEMPUSER");
-    expect(text).not.toContain("TempPass1!");
+    expect(text).not.toContain("TempPass@1");
     expect(text).not.toContain("eGov@123");
     expect(text).not.toContain(token);
 
@@ -99,10 +99,10 @@ describe("control API", () => {
     expect(await find()).toBe(0);
     expect((await ctl("/_mock/restore", { name: "missing" })).status).toBe(400);
 
-    await createUser(mock.fetch, token, { userName: "TEMPUSER2", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", password: "TempPass1!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
+    await createUser(mock.fetch, token, { userName: "TEMPUSER2", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", mobileNumber: "9876543210", active: true, password: "TempPass@1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
     expect((await ctl("/_mock/reset")).status).toBe(200);
     // Reset returns to the seeded state: the login token is gone too.
-    expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg" })).status).toBe(401);
+    expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg", userName: "ADMIN" })).status).toBe(401);
     const fresh = await login(mock.fetch);
     expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(fresh), tenantId: "pg", userName: "TEMPUSER2" })).body.user).toEqual([]);
   });

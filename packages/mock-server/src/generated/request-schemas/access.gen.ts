@@ -57,6 +57,10 @@ export const accessRequestSchemas: Record<string, object> = {
   "access.createActions": {
     "properties": {
       "RequestInfo": RequestInfo,
+      "tenantId": {
+        "maxLength": 50,
+        "type": "string"
+      },
       "actions": {
         "items": {
           "properties": {
@@ -65,101 +69,60 @@ export const accessRequestSchemas: Record<string, object> = {
               "type": "integer"
             },
             "name": {
-              "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
               "type": "string"
             },
             "url": {
-              "maxLength": 100,
-              "minLength": 10,
+              "type": "string"
+            },
+            "queryParams": {
+              "nullable": true,
               "type": "string"
             },
             "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
+              "nullable": true,
+              "type": "string"
             },
             "displayName": {
-              "maxLength": 100,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "enabled": {
               "type": "boolean"
             },
-            "createdBy": {
-              "format": "int64",
+            "orderNumber": {
+              "nullable": true,
               "type": "integer"
             },
-            "createdDate": {
-              "format": "date",
+            "serviceCode": {
+              "nullable": true,
               "type": "string"
             },
-            "lastModifiedBy": {
+            "createdDate": {
+              "nullable": true,
+              "type": "string"
+            },
+            "createdBy": {
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
               "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "lastModifiedBy": {
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             }
           },
-          "required": [
-            "name",
-            "tenantId"
-          ],
           "type": "object"
         },
         "type": "array"
-      },
-      "actionMaster": {
-        "type": "string"
-      },
-      "enabled": {
-        "type": "boolean"
-      },
-      "featureIds": {
-        "items": {
-          "type": "integer"
-        },
-        "type": "array"
-      },
-      "leftIcon": {
-        "type": "string"
-      },
-      "navigationURL": {
-        "type": "string"
-      },
-      "rightIcon": {
-        "type": "string"
-      },
-      "roleCodes": {
-        "items": {
-          "type": "string"
-        },
-        "type": "array"
-      },
-      "tenantId": {
-        "type": "string"
       }
     },
     "required": [
-      "actions",
       "RequestInfo"
     ],
     "type": "object"
@@ -299,95 +262,8 @@ export const accessRequestSchemas: Record<string, object> = {
   "access.getMdmsActions": {
     "properties": {
       "RequestInfo": RequestInfo,
-      "actions": {
-        "items": {
-          "properties": {
-            "id": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "name": {
-              "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
-              "type": "string"
-            },
-            "url": {
-              "maxLength": 100,
-              "minLength": 10,
-              "type": "string"
-            },
-            "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "displayName": {
-              "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "enabled": {
-              "type": "boolean"
-            },
-            "createdBy": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "createdDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "lastModifiedBy": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
-              "format": "int64",
-              "type": "integer"
-            }
-          },
-          "required": [
-            "name",
-            "tenantId"
-          ],
-          "type": "object"
-        },
-        "type": "array"
-      },
-      "actionMaster": {
-        "type": "string"
-      },
-      "enabled": {
-        "type": "boolean"
-      },
-      "featureIds": {
-        "items": {
-          "type": "integer"
-        },
-        "type": "array"
-      },
-      "leftIcon": {
-        "type": "string"
-      },
-      "navigationURL": {
-        "type": "string"
-      },
-      "rightIcon": {
+      "tenantId": {
+        "maxLength": 50,
         "type": "string"
       },
       "roleCodes": {
@@ -396,12 +272,22 @@ export const accessRequestSchemas: Record<string, object> = {
         },
         "type": "array"
       },
-      "tenantId": {
+      "featureIds": {
+        "description": "Ignored.",
+        "items": {
+          "type": "integer"
+        },
+        "type": "array"
+      },
+      "actionMaster": {
+        "description": "A master of ACCESSCONTROL-ACTIONS-TEST, e.g. actions-test.",
         "type": "string"
+      },
+      "enabled": {
+        "type": "boolean"
       }
     },
     "required": [
-      "actions",
       "RequestInfo"
     ],
     "type": "object"
@@ -410,6 +296,7 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "maxLength": 50,
         "type": "string"
       },
       "roleCodes": {
@@ -419,12 +306,14 @@ export const accessRequestSchemas: Record<string, object> = {
         "type": "array"
       },
       "featureIds": {
+        "description": "Ignored.",
         "items": {
           "type": "integer"
         },
         "type": "array"
       },
       "actionMaster": {
+        "description": "A master of ACCESSCONTROL-ACTIONS-TEST, e.g. actions-test.",
         "type": "string"
       },
       "enabled": {
@@ -432,8 +321,7 @@ export const accessRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "tenantId"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -441,14 +329,18 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo
     },
-    "type": "object",
     "required": [
       "RequestInfo"
-    ]
+    ],
+    "type": "object"
   },
   "access.updateActions": {
     "properties": {
       "RequestInfo": RequestInfo,
+      "tenantId": {
+        "maxLength": 50,
+        "type": "string"
+      },
       "actions": {
         "items": {
           "properties": {
@@ -457,101 +349,60 @@ export const accessRequestSchemas: Record<string, object> = {
               "type": "integer"
             },
             "name": {
-              "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
               "type": "string"
             },
             "url": {
-              "maxLength": 100,
-              "minLength": 10,
+              "type": "string"
+            },
+            "queryParams": {
+              "nullable": true,
               "type": "string"
             },
             "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
+              "nullable": true,
+              "type": "string"
             },
             "displayName": {
-              "maxLength": 100,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "enabled": {
               "type": "boolean"
             },
-            "createdBy": {
-              "format": "int64",
+            "orderNumber": {
+              "nullable": true,
               "type": "integer"
             },
-            "createdDate": {
-              "format": "date",
+            "serviceCode": {
+              "nullable": true,
               "type": "string"
             },
-            "lastModifiedBy": {
+            "createdDate": {
+              "nullable": true,
+              "type": "string"
+            },
+            "createdBy": {
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
               "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "lastModifiedBy": {
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             }
           },
-          "required": [
-            "name",
-            "tenantId"
-          ],
           "type": "object"
         },
         "type": "array"
-      },
-      "actionMaster": {
-        "type": "string"
-      },
-      "enabled": {
-        "type": "boolean"
-      },
-      "featureIds": {
-        "items": {
-          "type": "integer"
-        },
-        "type": "array"
-      },
-      "leftIcon": {
-        "type": "string"
-      },
-      "navigationURL": {
-        "type": "string"
-      },
-      "rightIcon": {
-        "type": "string"
-      },
-      "roleCodes": {
-        "items": {
-          "type": "string"
-        },
-        "type": "array"
-      },
-      "tenantId": {
-        "type": "string"
       }
     },
     "required": [
-      "actions",
       "RequestInfo"
     ],
     "type": "object"
@@ -587,6 +438,7 @@ export const accessRequestSchemas: Record<string, object> = {
     "type": "object"
   },
   "access.validateActions": {
+    "description": "DIGIT binds `requestInfo` (camelCase) here; `RequestInfo` is accepted and ignored.",
     "properties": {
       "RequestInfo": RequestInfo,
       "validateAction": {
