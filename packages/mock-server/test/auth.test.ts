@@ -166,3 +166,33 @@ describe("the SDK's non-JSON calls (auth-token header)", () => {
     expect(await (blob as Blob).text()).toBe("hello");
   });
 });
+
+describe("the SDK with validate: true against egov-user's real answers", () => {
+  it("logs in, searches, creates, updates, reads _details, changes a password and logs out", async () => {
+    const mock = createDigitMock();
+    const digit = createDigitClient({ baseUrl: BASE, tenantId: "pg", fetch: mock.fetch, retry: false, validate: true });
+    // The token answer's ResponseInfo has `ts: ""`, which the common ResponseInfo (ts: int64) would refuse.
+    const session = await digit.auth.login({ username: "ADMIN", password: "eGov@123", userType: "EMPLOYEE" });
+    expect(session.user?.userName).toBe("ADMIN");
+    const found = await digit.user.search({ tenantId: "pg", userName: "ADMIN" });
+    expect(found.user?.[0]?.createdDate).toMatch(/^\d{2}-\d{2}-\d{4} /);
+    const created = await digit.user.createNoValidate({
+      user: { userName: "SDKUSER", name: "Sdk User", mobileNumber: "9876543210", type: "EMPLOYEE", tenantId: "pg", active: true, password: "Sdk@12345", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] },
+    });
+    const u = created.user![0]!;
+    await digit.user.updateNoValidate({ user: { ...u, name: "Sdk User Renamed" } });
+    const details = await digit.user.details({ query: {} });
+    expect(details.userName).toBe("ADMIN");
+    const other = createDigitClient({ baseUrl: BASE, tenantId: "pg", fetch: mock.fetch, retry: false, validate: true });
+    await other.auth.login({ username: "SDKUSER", password: "Sdk@12345", userType: "EMPLOYEE" });
+    const changed = await other.user.updatePassword({ existingPassword: "Sdk@12345", newPassword: "Sdk@54321", tenantId: "pg", type: "EMPLOYEE" });
+    expect(changed.responseInfo?.status).toBe("200");
+    const roles = await digit.access.searchRoles({}, { query: { code: ["EMPLOYEE"] } });
+    expect(roles.roles?.map((r) => r.code)).toEqual(["EMPLOYEE"]);
+    await digit.auth.logout();
+    expect(await digit.auth.getToken()).toBeUndefined();
+    // The logout went through: the old token is dead on the mock.
+    const dead = await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(session.accessToken), uuid: [u.uuid] });
+    expect(dead.status).toBe(401);
+  });
+});
