@@ -148,6 +148,17 @@ describe("egov-user users", () => {
     expect(r.body.Errors[0].code).toBe("INVALID_ROLE");
   });
 
+  it("treats prototype names as plain values: no user, no 500", async () => {
+    for (const key of ["__proto__", "constructor"]) {
+      const found = await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(admin), uuid: [key] });
+      expect(found.body.user).toEqual([]);
+      const upd = await post(mock.fetch, "/user/users/_updatenovalidate", { RequestInfo: requestInfo(admin), user: { uuid: key, tenantId: "pg", roles: [{ code: "EMPLOYEE" }] } });
+      expect(upd.body.Errors[0].code).toBe("UserNotFoundException");
+      expect((await post(mock.fetch, "/user/_logout", { RequestInfo: requestInfo(admin), access_token: key })).status).toBe(400);
+      expect(mock.ctx.users.byUuid(key)).toBeUndefined();
+    }
+  });
+
   it("exposes users through ctx.users (the UserDirectory other modules use)", () => {
     const admin = mock.ctx.users.byUserName("ADMIN", "pg");
     expect(admin?.roles.map((r) => r.code).sort()).toEqual(["EMPLOYEE", "SUPERUSER"]);

@@ -69,20 +69,25 @@ export const accessRequestSchemas: Record<string, object> = {
               "type": "integer"
             },
             "name": {
+              "maxLength": 100,
               "type": "string"
             },
             "url": {
+              "maxLength": 100,
               "type": "string"
             },
             "queryParams": {
+              "maxLength": 100,
               "nullable": true,
               "type": "string"
             },
             "parentModule": {
+              "maxLength": 50,
               "nullable": true,
               "type": "string"
             },
             "displayName": {
+              "maxLength": 100,
               "nullable": true,
               "type": "string"
             },
@@ -94,6 +99,7 @@ export const accessRequestSchemas: Record<string, object> = {
               "type": "integer"
             },
             "serviceCode": {
+              "maxLength": 50,
               "nullable": true,
               "type": "string"
             },
@@ -147,7 +153,12 @@ export const accessRequestSchemas: Record<string, object> = {
         },
         "type": "object"
       },
+      "tenantId": {
+        "maxLength": 256,
+        "type": "string"
+      },
       "actions": {
+        "description": "Actions by name.",
         "items": {
           "properties": {
             "id": {
@@ -156,76 +167,66 @@ export const accessRequestSchemas: Record<string, object> = {
             },
             "name": {
               "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
               "type": "string"
             },
             "url": {
               "maxLength": 100,
-              "minLength": 10,
+              "type": "string"
+            },
+            "queryParams": {
+              "maxLength": 100,
+              "nullable": true,
               "type": "string"
             },
             "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
+              "maxLength": 50,
+              "nullable": true,
+              "type": "string"
             },
             "displayName": {
               "maxLength": 100,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "enabled": {
               "type": "boolean"
             },
-            "createdBy": {
-              "format": "int64",
+            "orderNumber": {
+              "nullable": true,
               "type": "integer"
             },
-            "createdDate": {
-              "format": "date",
+            "serviceCode": {
+              "maxLength": 50,
+              "nullable": true,
               "type": "string"
             },
-            "lastModifiedBy": {
+            "createdDate": {
+              "nullable": true,
+              "type": "string"
+            },
+            "createdBy": {
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
               "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "lastModifiedBy": {
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             }
           },
-          "required": [
-            "name",
-            "tenantId"
-          ],
           "type": "object"
         },
         "type": "array"
-      },
-      "tenantId": {
-        "type": "string"
       }
     },
     "required": [
-      "RequestInfo",
-      "actions",
-      "role",
-      "tenantId"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -233,17 +234,19 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "roles": {
+        "description": "Required in practice: none answers 400 accesscontrol.0012.",
         "items": {
           "properties": {
-            "code": {
-              "nullable": true,
-              "type": "string"
-            },
             "name": {
-              "nullable": true,
+              "maxLength": 128,
               "type": "string"
             },
-            "tenantId": {
+            "code": {
+              "maxLength": 50,
+              "type": "string"
+            },
+            "description": {
+              "maxLength": 128,
               "nullable": true,
               "type": "string"
             }
@@ -254,8 +257,7 @@ export const accessRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "roles"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -349,20 +351,25 @@ export const accessRequestSchemas: Record<string, object> = {
               "type": "integer"
             },
             "name": {
+              "maxLength": 100,
               "type": "string"
             },
             "url": {
+              "maxLength": 100,
               "type": "string"
             },
             "queryParams": {
+              "maxLength": 100,
               "nullable": true,
               "type": "string"
             },
             "parentModule": {
+              "maxLength": 50,
               "nullable": true,
               "type": "string"
             },
             "displayName": {
+              "maxLength": 100,
               "nullable": true,
               "type": "string"
             },
@@ -374,6 +381,7 @@ export const accessRequestSchemas: Record<string, object> = {
               "type": "integer"
             },
             "serviceCode": {
+              "maxLength": 50,
               "nullable": true,
               "type": "string"
             },
@@ -411,17 +419,19 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "roles": {
+        "description": "Required in practice: none answers 400 accesscontrol.0012.",
         "items": {
           "properties": {
-            "code": {
-              "nullable": true,
-              "type": "string"
-            },
             "name": {
-              "nullable": true,
+              "maxLength": 128,
               "type": "string"
             },
-            "tenantId": {
+            "code": {
+              "maxLength": 50,
+              "type": "string"
+            },
+            "description": {
+              "maxLength": 128,
               "nullable": true,
               "type": "string"
             }
@@ -432,8 +442,7 @@ export const accessRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "roles"
+      "RequestInfo"
     ],
     "type": "object"
   },

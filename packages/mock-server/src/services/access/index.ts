@@ -40,17 +40,19 @@ interface LegacyRoleAction {
   tenantId: string;
 }
 
-/** DIGIT's legacy Postgres tables, written by the create/update routes and read by `_validate` only. */
+/**
+ * DIGIT's legacy Postgres tables, written by the create/update routes and read by `_validate` only. Rows in
+ * arrays (names come from requests, so they are never object keys).
+ */
 export interface AccessSlice {
   nextActionId: number;
-  roles: Record<string, LegacyRole>;
-  actions: Record<string, LegacyAction>;
+  roles: LegacyRole[];
+  actions: LegacyAction[];
   roleActions: LegacyRoleAction[];
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
 
 /** `ResponseInfo.builder().status(HttpStatus.OK.toString())`: only the status, `"200 OK"`. */
 const plainInfo = () => ({ apiId: null, ver: null, ts: null, resMsgId: null, msgId: null, status: "200 OK" });
@@ -208,8 +210,8 @@ function validateActions(req: OperationRequest, _ctx: MockContext, slice: Access
   const tenantId = String(v["tenantRole"]["tenantId"] ?? "");
   const url = String(v["actionUrl"] ?? "");
   const names = Array.isArray(v["tenantRole"]["roles"]) ? v["tenantRole"]["roles"].filter(isObj).map((r) => String(r["name"] ?? "")) : [];
-  const codes = new Set(Object.values(slice.roles).filter((r) => names.includes(r.name)).map((r) => r.code));
-  const action = Object.values(slice.actions).find((a) => a.url === url);
+  const codes = new Set(slice.roles.filter((r) => names.includes(r.name)).map((r) => r.code));
+  const action = slice.actions.find((a) => a.url === url);
   const allowed = action !== undefined && slice.roleActions.some((ra) => ra.tenantId === tenantId && ra.actionid === action.id && codes.has(ra.rolecode));
   return { status: 200, body: { responseInfo: plainInfo(), actionValidation: { allowed: allowed ? "TRUE" : "FALSE" } } };
 }
@@ -229,14 +231,16 @@ function writeRoles(update: boolean) {
       if (!str(r["name"])) fields.push({ ...AccessErrorFields.roleNameMandatory, message: `${AccessErrorFields.roleNameMandatory.message} in ${i + 1} Object` });
     });
     roles.forEach((r, i) => {
-      const exists = Object.values(slice.roles).some((x) => x.name === r["name"]);
+      const exists = slice.roles.some((x) => x.name === r["name"]);
       if (!update && exists) fields.push({ ...AccessErrorFields.roleNameDuplicate, message: `${AccessErrorFields.roleNameDuplicate.message} in ${i + 1} Object` });
       if (update && !exists) fields.push({ ...AccessErrorFields.roleNameMissing, message: `${AccessErrorFields.roleNameMissing.message} in ${i + 1} Object` });
     });
     if (fields.length) return validationErrors(AccessErrorMessages.role, fields);
     const out = roles.map((r) => {
       const role: LegacyRole = { name: String(r["name"]), code: String(r["code"] ?? ""), description: str(r["description"]) ?? null };
-      slice.roles[role.name] = role;
+      const at = slice.roles.findIndex((x) => x.name === role.name);
+      if (at >= 0) slice.roles[at] = role;
+      else slice.roles.push(role);
       return { ...role };
     });
     return { status: 200, body: { responseInfo: factoryInfo(req, ctx), roles: out } };
@@ -259,19 +263,20 @@ function writeActions(update: boolean) {
       if (!str(a["name"])) fields.push({ ...AccessErrorFields.actionNameMandatory, message: `${AccessErrorFields.actionNameMandatory.message} in ${i + 1} Object` });
     });
     actions.forEach((a, i) => {
-      const exists = own(slice.actions, String(a["name"] ?? "")) !== undefined;
+      const exists = slice.actions.some((x) => x.name === a["name"]);
       if (!update && exists) fields.push({ ...AccessErrorFields.actionNameDuplicate, message: `${AccessErrorFields.actionNameDuplicate.message} in ${i + 1} Object` });
       if (update && !exists) fields.push({ ...AccessErrorFields.actionNameMissing, message: `${AccessErrorFields.actionNameMissing.message} in ${i + 1} Object` });
     });
     actions.forEach((a, i) => {
-      const clash = Object.values(slice.actions).some((x) => x.url === a["url"] && (x.queryParams ?? null) === (a["queryParams"] ?? null) && x.name !== a["name"]);
+      const clash = slice.actions.some((x) => x.url === a["url"] && (x.queryParams ?? null) === (a["queryParams"] ?? null) && x.name !== a["name"]);
       if (clash) fields.push({ ...AccessErrorFields.actionUrlDuplicate, message: `${AccessErrorFields.actionUrlDuplicate.message} in ${i + 1} Object` });
     });
     if (fields.length) return validationErrors(AccessErrorMessages.action, fields);
     const now = ctx.now();
     const out = actions.map((a) => {
       const name = String(a["name"]);
-      const prev = own(slice.actions, name);
+      const at = slice.actions.findIndex((x) => x.name === name);
+      const prev = at >= 0 ? slice.actions[at] : undefined;
       const action: LegacyAction = {
         id: prev?.id ?? slice.nextActionId++,
         name,
@@ -287,7 +292,8 @@ function writeActions(update: boolean) {
         lastModifiedBy: callerId(req),
         lastModifiedDate: now,
       };
-      slice.actions[name] = action;
+      if (at >= 0) slice.actions[at] = action;
+      else slice.actions.push(action);
       return actionOut(action);
     });
     return { status: 200, body: { responseInfo: factoryInfo(req, ctx), actions: out } };
@@ -307,7 +313,7 @@ function createRoleActions(req: OperationRequest, ctx: MockContext, slice: Acces
   if (actions.length === 0) fields.push(AccessErrorFields.actionsMandatory);
   const ids: number[] = [];
   for (const a of actions) {
-    const found = own(slice.actions, String(a["name"] ?? ""));
+    const found = slice.actions.find((x) => x.name === a["name"]);
     if (!found) fields.push(AccessErrorFields.actionNameMissing);
     else ids.push(found.id);
   }
@@ -327,7 +333,7 @@ function createRoleActions(req: OperationRequest, ctx: MockContext, slice: Acces
 /** The module. `_authorize` makes the gateway's decision (core/rbac.ts) over the same MDMS data. */
 export const accessService: ServiceModule<AccessSlice> = {
   key: ACCESS_SLICE,
-  initialState: () => ({ nextActionId: 1, roles: {}, actions: {}, roleActions: [] }),
+  initialState: () => ({ nextActionId: 1, roles: [], actions: [], roleActions: [] }),
   handlers: {
     "access.searchRoles": (req, ctx) => searchRoles(req, ctx),
     "access.searchActions": (req, ctx) => searchActions(req, ctx),

@@ -8,6 +8,9 @@ export interface DirectoryDeps {
   uuid(): string;
 }
 
+/** Own entries only: a uuid of `__proto__` or `constructor` is not a user. */
+const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
+
 /** Deep copy through JSON: works on the journal's proxies, unlike structuredClone. */
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -48,7 +51,7 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
     },
     update(uuid, patch, by) {
       const slice = deps.slice();
-      const user = slice.users[uuid];
+      const user = own(slice.users, uuid);
       if (!user) throw new UserDirectoryError("UserNotFoundException", `No user with uuid ${uuid}.`);
       const { auditDetails: _ignored, ...rest } = patch;
       if (rest.userName !== undefined || rest.tenantId !== undefined || rest.type !== undefined) {
@@ -65,7 +68,7 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
       slice.users[uuid] = next;
       return copy(next);
     },
-    byUuid: (uuid) => deps.slice().users[uuid],
+    byUuid: (uuid) => own(deps.slice().users, uuid),
     byUserName,
     all: () => Object.values(deps.slice().users),
   };

@@ -193,30 +193,6 @@ export interface components {
             msgId?: string | null;
             status?: string;
         };
-        Action: {
-            /** Format: int64 */
-            id?: number;
-            name: string;
-            queryParams?: string;
-            url?: string;
-            /** Format: int64 */
-            parentModule?: number;
-            /** Format: int64 */
-            orderNumber?: number;
-            displayName?: string;
-            enabled?: boolean;
-            /** Format: int64 */
-            createdBy?: number;
-            /** Format: date */
-            createdDate?: string;
-            /** Format: int64 */
-            lastModifiedBy?: number;
-            /** Format: date */
-            lastModifiedDate?: string;
-            tenantId: string;
-            /** Format: int64 */
-            serviceCode?: number;
-        };
         ActionContract: {
             /** Format: int64 */
             id?: number;
@@ -361,10 +337,11 @@ export interface components {
             tenantId?: string;
         };
         RoleActionsRequest: {
-            RequestInfo?: components["schemas"]["RequestInfo"];
-            role: components["schemas"]["Role"];
-            actions: components["schemas"]["Action"][];
-            tenantId: string;
+            RequestInfo: components["schemas"]["RequestInfo"];
+            role?: components["schemas"]["Role"];
+            tenantId?: string;
+            /** @description Actions by name. */
+            actions?: components["schemas"]["ActionContract"][];
         };
         RoleActionsResponse: {
             responseInfo?: components["schemas"]["ResponseInfo"];
@@ -381,7 +358,12 @@ export interface components {
         };
         RoleRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
-            roles: components["schemas"]["Role"][];
+            /** @description Required in practice: none answers 400 accesscontrol.0012. */
+            roles?: {
+                name?: string;
+                code?: string;
+                description?: string | null;
+            }[];
         };
         RolesReq: {
             RequestInfo: components["schemas"]["RequestInfo"];
