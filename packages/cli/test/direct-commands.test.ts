@@ -66,14 +66,14 @@ describe("mdms / localization / user", () => {
   });
 
   it("user create takes the password from DIGIT_NEW_USER_PASSWORD and never prints it", async () => {
-    const env = { ...opts.env, DIGIT_NEW_USER_PASSWORD: "Very-Secret-9" };
+    const env = { ...opts.env, DIGIT_NEW_USER_PASSWORD: "Very@Secret9" };
     const r = await runDigit(
       ["user", "create", "--tenant", "pg.citya", "--new-username", "gro9", "--name", "GRO Nine", "--mobile", "9876543210", "--roles", "EMPLOYEE", "--json"],
       { ...opts, env },
     );
     expect(r.exitCode, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { userName: string }).userName).toBe("gro9");
-    expect(r.stdout + r.stderr).not.toContain("Very-Secret-9");
+    expect(r.stdout + r.stderr).not.toContain("Very@Secret9");
   });
 
   it("user create without a password source and no terminal names the variable", async () => {

@@ -12,7 +12,7 @@ describe("startMockServerCli", () => {
       expect(lines[0]).toContain(server.url);
       expect(lines.join("\n")).toContain("username ADMIN, password eGov@123, tenantId pg");
       expect(server.engine.options).toMatchObject({ rbac: false, tokenTtlSeconds: 120 });
-      const r = await loginRaw(fetch, server.url, { username: "ADMIN", password: "eGov@123", tenantId: "pg" });
+      const r = await loginRaw(fetch, server.url, { username: "ADMIN", password: "eGov@123", tenantId: "pg", userType: "EMPLOYEE" });
       expect(r.body["expires_in"]).toBe(120);
     } finally {
       await started?.stop();

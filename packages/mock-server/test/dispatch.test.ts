@@ -132,7 +132,7 @@ describe("handler failures", () => {
       method: "POST",
       path: "/user/oauth/token",
       headers: { authorization: `Basic ${Buffer.from("egov-user-client:").toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-      body: "grant_type=password&username=ADMIN&password=eGov@123&tenantId=pg",
+      body: "grant_type=password&username=ADMIN&password=eGov@123&tenantId=pg&userType=EMPLOYEE",
     })).body as { access_token: string };
     const call = (extra: Record<string, unknown>) =>
       engine.handle({ method: "POST", path: "/pdf-service/v1/_create", query: { tenantId: "pg", key: "k" }, headers: { "content-type": "application/json" }, body: { RequestInfo: requestInfo(token.access_token), ...extra } });

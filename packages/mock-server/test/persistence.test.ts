@@ -23,7 +23,7 @@ describe("--state persistence", () => {
     const file = join(dir, "state.json");
     const first = await start(file);
     const token = await login(fetch, first.url);
-    const created = await createUser(fetch, token, { userName: "PERSISTED", name: "Persisted User", type: "EMPLOYEE", tenantId: "pg", password: "Persist1!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] }, first.url);
+    const created = await createUser(fetch, token, { userName: "PERSISTED", name: "Persisted User", type: "EMPLOYEE", tenantId: "pg", mobileNumber: "9876543210", active: true, password: "Persist@1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] }, first.url);
     expect(created.status).toBe(200);
     await first.close();
     expect(existsSync(file)).toBe(true);
@@ -34,7 +34,7 @@ describe("--state persistence", () => {
     const found = await post(fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg", userName: "PERSISTED" }, { base: second.url });
     expect(found.status).toBe(200);
     expect(found.body.user).toHaveLength(1);
-    expect((await login(fetch, second.url, { username: "PERSISTED", password: "Persist1!", tenantId: "pg", userType: "EMPLOYEE" })).length).toBeGreaterThan(0);
+    expect((await login(fetch, second.url, { username: "PERSISTED", password: "Persist@1", tenantId: "pg", userType: "EMPLOYEE" })).length).toBeGreaterThan(0);
   });
 
   it("refuses to start on a corrupt state file and names the file", async () => {

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { RouteDef } from "@digit-kit/sdk/routes";
+import { createRbac, ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA } from "../src/core/rbac.js";
+import type { MdmsDataRecord, MdmsReader, StoredUser } from "../src/core/types.js";
 import { createDigitMock } from "../src/index.js";
 import { createUser, login, post, requestInfo } from "./helpers.js";
 
@@ -7,6 +10,7 @@ const schemaCreate = (token: string) => ({
   RequestInfo: requestInfo(token),
   SchemaDefinition: { tenantId: "pg", code: "demo.Thing", description: "demo", isActive: true, definition: { type: "object", properties: { code: { type: "string" } }, "x-unique": ["code"], required: ["code"] } },
 });
+const DENIED = { ResponseInfo: null, Errors: [{ code: "CustomException", message: "Not authorized to access this resource", description: "Not authorized to access this resource", params: null }] };
 
 describe("RBAC (gateway role-actions)", () => {
   const mock = createDigitMock();
@@ -20,7 +24,9 @@ describe("RBAC (gateway role-actions)", () => {
       name: "City Employee",
       type: "EMPLOYEE",
       tenantId: "pg.citya",
-      password: "Passw0rd!",
+      mobileNumber: "9876543210",
+      active: true,
+      password: "Passw0rd@1",
       roles: [{ code: "EMPLOYEE", name: "Employee", tenantId: "pg" }],
     });
     await createUser(mock.fetch, admin, {
@@ -28,11 +34,13 @@ describe("RBAC (gateway role-actions)", () => {
       name: "A Citizen",
       type: "CITIZEN",
       tenantId: "pg",
-      password: "Passw0rd!",
+      mobileNumber: "9000000001",
+      active: true,
+      password: "Passw0rd@1",
       roles: [{ code: "CITIZEN", name: "Citizen", tenantId: "pg" }],
     });
-    cityEmployee = await login(mock.fetch, undefined, { username: "CITYEMP", password: "Passw0rd!", tenantId: "pg.citya", userType: "EMPLOYEE" });
-    citizen = await login(mock.fetch, undefined, { username: "9000000001", password: "Passw0rd!", tenantId: "pg", userType: "CITIZEN" });
+    cityEmployee = await login(mock.fetch, undefined, { username: "CITYEMP", password: "Passw0rd@1", tenantId: "pg.citya", userType: "EMPLOYEE" });
+    citizen = await login(mock.fetch, undefined, { username: "9000000001", password: "Passw0rd@1", tenantId: "pg", userType: "CITIZEN" });
   });
 
   it("allows a city user whose role is held at the state tenant", async () => {
@@ -40,11 +48,10 @@ describe("RBAC (gateway role-actions)", () => {
     expect(r.status).toBe(200);
   });
 
-  it("denies a citizen an admin route with 403 AccessDeniedException naming the route", async () => {
+  it("denies a citizen an admin route with zuul's 403 CustomException", async () => {
     const r = await post(mock.fetch, "/mdms-v2/schema/v1/_create", schemaCreate(citizen));
     expect(r.status).toBe(403);
-    expect(r.body.Errors[0].code).toBe("AccessDeniedException");
-    expect(r.body.Errors[0].message).toContain("/mdms-v2/schema/v1/_create");
+    expect(r.body).toEqual(DENIED);
   });
 
   it("denies an employee a write their roles do not grant, but lets SUPERUSER do it", async () => {
@@ -52,39 +59,103 @@ describe("RBAC (gateway role-actions)", () => {
     expect((await post(mock.fetch, "/mdms-v2/schema/v1/_create", schemaCreate(admin))).status).toBe(202);
   });
 
-  it("matches parameterised routes by their template path", async () => {
-    const body = { RequestInfo: requestInfo(citizen), Mdms: { tenantId: "pg", schemaCode: "tenant.tenants", data: { code: "pg.cityz", name: "Z" }, isActive: true } };
-    const denied = await post(mock.fetch, "/mdms-v2/v2/_create/tenant.tenants", body);
+  it("lets a template-named action through with a warning (DIGIT needs the concrete path), and refuses it under --strict", async () => {
+    const body = (token: string) => ({ RequestInfo: requestInfo(token), Mdms: { tenantId: "pg", schemaCode: "tenant.tenants", data: { code: "pg.cityz", name: "Z" }, isActive: true } });
+    expect((await post(mock.fetch, "/mdms-v2/v2/_create/tenant.tenants", body(citizen))).status).toBe(403);
+    const allowed = await post(mock.fetch, "/mdms-v2/v2/_create/tenant.tenants", body(admin));
+    expect(allowed.status).toBe(202);
+    expect(allowed.headers.get("x-digit-mock-warning")).toContain("RBAC_TEMPLATE_ACTION");
+    const strict = createDigitMock({ options: { strict: true } });
+    const denied = await post(strict.fetch, "/mdms-v2/v2/_create/tenant.tenants", body(await login(strict.fetch)));
     expect(denied.status).toBe(403);
   });
 
   it("picks up new role-actions written to MDMS (cache invalidation)", async () => {
-    const before = await post(mock.fetch, "/localization/messages/v1/_upsert", {
-      RequestInfo: requestInfo(cityEmployee),
-      tenantId: "pg",
-      messages: [{ code: "HELLO", message: "Hello", module: "rainmaker-common", locale: "en_IN" }],
-    });
-    expect(before.status).toBe(403);
-    const actions = await post(mock.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(admin), MdmsCriteria: { tenantId: "pg", schemaCode: "ACCESSCONTROL-ACTIONS-TEST.actions-test", limit: 1000 } });
-    const upsert = actions.body.mdms.find((r: { data: { url: string } }) => r.data.url === "/localization/messages/v1/_upsert");
-    const grant = await post(mock.fetch, "/mdms-v2/v2/_create/ACCESSCONTROL-ROLEACTIONS.roleactions", {
+    const upsert = () =>
+      post(mock.fetch, "/localization/messages/v1/_upsert", {
+        RequestInfo: requestInfo(cityEmployee),
+        tenantId: "pg",
+        messages: [{ code: "HELLO", message: "Hello", module: "rainmaker-common", locale: "en_IN" }],
+      });
+    expect((await upsert()).status).toBe(403);
+    const actions = await post(mock.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(admin), MdmsCriteria: { tenantId: "pg", schemaCode: ACTIONS_SCHEMA, limit: 1000 } });
+    const action = actions.body.mdms.find((r: { data: { url: string } }) => r.data.url === "/localization/messages/v1/_upsert");
+    const grant = await post(mock.fetch, `/mdms-v2/v2/_create/${ROLE_ACTIONS_SCHEMA}`, {
       RequestInfo: requestInfo(admin),
-      Mdms: { tenantId: "pg", schemaCode: "ACCESSCONTROL-ROLEACTIONS.roleactions", data: { rolecode: "EMPLOYEE", actionid: upsert.data.id, actioncode: "", tenantId: "pg" }, isActive: true },
+      Mdms: { tenantId: "pg", schemaCode: ROLE_ACTIONS_SCHEMA, data: { rolecode: "EMPLOYEE", actionid: action.data.id, actioncode: "", tenantId: "pg" }, isActive: true },
     });
     expect(grant.status).toBe(202);
-    const after = await post(mock.fetch, "/localization/messages/v1/_upsert", {
-      RequestInfo: requestInfo(cityEmployee),
-      tenantId: "pg",
-      messages: [{ code: "HELLO", message: "Hello", module: "rainmaker-common", locale: "en_IN" }],
-    });
-    expect(after.status).not.toBe(403);
+    expect((await upsert()).status).not.toBe(403);
   });
 
   it("does not check roles when rbac is off (--no-rbac)", async () => {
     const open = createDigitMock({ options: { rbac: false } });
     const adminToken = await login(open.fetch);
-    await createUser(open.fetch, adminToken, { userName: "9000000002", name: "Another Citizen", type: "CITIZEN", tenantId: "pg", password: "Passw0rd!", roles: [{ code: "CITIZEN", tenantId: "pg" }] });
-    const token = await login(open.fetch, undefined, { username: "9000000002", password: "Passw0rd!", tenantId: "pg", userType: "CITIZEN" });
+    await createUser(open.fetch, adminToken, {
+      userName: "9000000002",
+      name: "Another Citizen",
+      type: "CITIZEN",
+      tenantId: "pg",
+      mobileNumber: "9000000002",
+      active: true,
+      password: "Passw0rd@1",
+      roles: [{ code: "CITIZEN", tenantId: "pg" }],
+    });
+    const token = await login(open.fetch, undefined, { username: "9000000002", password: "Passw0rd@1", tenantId: "pg", userType: "CITIZEN" });
     expect((await post(open.fetch, "/mdms-v2/schema/v1/_create", schemaCreate(token))).status).toBe(202);
+  });
+});
+
+/** egov-accesscontrol's decision over a hand-made role-action table. */
+describe("createRbac (ActionService.isAuthorized)", () => {
+  const record = (tenantId: string, schemaCode: string, data: Record<string, unknown>): MdmsDataRecord => ({
+    id: `${schemaCode}-${JSON.stringify(data)}`,
+    tenantId,
+    schemaCode,
+    uniqueIdentifier: String(data["id"] ?? data["actionid"]),
+    data,
+    isActive: true,
+    auditDetails: { createdBy: "", createdTime: 0, lastModifiedBy: "", lastModifiedTime: 0 },
+    visibleFrom: 0,
+  });
+  const data: MdmsDataRecord[] = [
+    record("pb", ACTIONS_SCHEMA, { id: 1, url: "/x/_search", enabled: true }),
+    record("pb", ACTIONS_SCHEMA, { id: 2, url: "/x/{id}/_update", enabled: false }),
+    record("pb", ACTIONS_SCHEMA, { id: 3, url: "/x/_create" }),
+    record("pb", ROLE_ACTIONS_SCHEMA, { rolecode: "EMPLOYEE", actionid: 1 }),
+    record("pb", ROLE_ACTIONS_SCHEMA, { rolecode: "EMPLOYEE", actionid: 2 }),
+    record("pb", ROLE_ACTIONS_SCHEMA, { rolecode: "CREATOR", actionid: 3 }),
+  ];
+  const reader: MdmsReader = { records: (tenantId, schemaCode) => data.filter((r) => r.tenantId === tenantId.split(".")[0] && r.schemaCode === schemaCode) };
+  const rbac = createRbac(reader, () => 1);
+  const employee = [{ code: "EMPLOYEE", tenantId: "pb" }];
+
+  it("matches exact urls and {placeholders} as \\w+ over the whole path; enabled is not read", () => {
+    expect(rbac.authorize(employee, "/x/_search", ["pb.amritsar"])).toBe("allowed");
+    expect(rbac.authorize(employee, "/x/42/_update", ["pb.amritsar"])).toBe("allowed");
+    expect(rbac.authorize(employee, "/x/a.b/_update", ["pb.amritsar"])).toBe("denied");
+    expect(rbac.authorize(employee, "/x/42/_update/more", ["pb.amritsar"])).toBe("denied");
+    expect(rbac.authorize(employee, "/x/_create", ["pb.amritsar"])).toBe("denied");
+  });
+
+  it("counts a role held at any request tenant or the first tenant's state; the first tenant picks the data", () => {
+    const cityRoles = [
+      { code: "EMPLOYEE", tenantId: "pb.amritsar" },
+      { code: "CREATOR", tenantId: "pb.jalandhar" },
+    ];
+    // DIGIT allows when any applicable role grants it: not "authorised in every tenant".
+    expect(rbac.authorize(cityRoles, "/x/_create", ["pb.amritsar", "pb.jalandhar"])).toBe("allowed");
+    expect(rbac.authorize(cityRoles, "/x/_create", ["pb.amritsar"])).toBe("denied");
+    expect(rbac.authorize([{ code: "EMPLOYEE", tenantId: "elsewhere" }], "/x/_search", ["pb"])).toBe("denied");
+    expect(rbac.authorize(employee, "/x/_search", ["zz.city"])).toBe("unavailable");
+  });
+
+  it("has no SUPERUSER shortcut: the gateway check reports it as a leniency", () => {
+    const user = { userName: "ROOT", tenantId: "pb", roles: [{ code: "SUPERUSER", name: "Super User", tenantId: "pb" }] } as unknown as StoredUser;
+    const route = { path: "/x/_create" } as RouteDef;
+    expect(rbac.authorize(user.roles, "/x/_create", ["pb"])).toBe("denied");
+    const verdict = rbac.check(user, route, "/x/_create", ["pb"]);
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.lenient).toContain("RBAC_SUPERUSER");
   });
 });

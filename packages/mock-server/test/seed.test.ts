@@ -34,7 +34,8 @@ function testBundle(overrides: Partial<Bundle> = {}): Bundle {
         userName: "PB_EMP",
         name: "Punjab Employee",
         type: "EMPLOYEE",
-        password: "Passw0rd!",
+        mobileNumber: "9876543210",
+        password: "Passw0rd@1",
         roles: [{ code: "EMPLOYEE", tenantId: "pb" }],
         origin: origin("/users/0"),
       },
@@ -77,7 +78,7 @@ describe("seeding", () => {
   it("applies a bundle through the service handlers: schemas, tenants, masters, localization, users", async () => {
     const mock = createDigitMock({ seed: testBundle() });
     expect(mock.ctx.tenants.list()).toEqual(["pb", "pb.amritsar", "pg", "pg.citya"]);
-    const token = await login(mock.fetch, undefined, { username: "PB_EMP", password: "Passw0rd!", tenantId: "pb.amritsar", userType: "EMPLOYEE" });
+    const token = await login(mock.fetch, undefined, { username: "PB_EMP", password: "Passw0rd@1", tenantId: "pb.amritsar", userType: "EMPLOYEE" });
     const depts = await post(mock.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(token), MdmsCriteria: { tenantId: "pb.amritsar", schemaCode: "common-masters.Department" } });
     expect(depts.status).toBe(200);
     expect(depts.body.mdms.map((m: Json) => m.data.code)).toEqual(["DEPT_1"]);

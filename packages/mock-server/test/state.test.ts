@@ -81,7 +81,7 @@ describe("control API", () => {
     const mock = createDigitMock();
     const token = await login(mock.fetch);
     await mock.control.snapshot("clean");
-    await createUser(mock.fetch, token, { userName: "TEMPUSER", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", password: "TempPass1!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
+    await createUser(mock.fetch, token, { userName: "TEMPUSER", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", mobileNumber: "9876543210", active: true, password: "TempPass@1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
     const find = async () => (await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg", userName: "TEMPUSER" })).body.user.length;
     expect(await find()).toBe(1);
 
@@ -89,7 +89,7 @@ describe("control API", () => {
     const text = await stateRes.text();
     expect(stateRes.status).toBe(200);
     expect(text).toContain("TEMPUSER");
-    expect(text).not.toContain("TempPass1!");
+    expect(text).not.toContain("TempPass@1");
     expect(text).not.toContain("eGov@123");
     expect(text).not.toContain(token);
 
@@ -98,10 +98,10 @@ describe("control API", () => {
     expect(await find()).toBe(0);
     await expect(mock.control.restore("missing")).rejects.toMatchObject({ status: 400 });
 
-    await createUser(mock.fetch, token, { userName: "TEMPUSER2", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", password: "TempPass1!", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
+    await createUser(mock.fetch, token, { userName: "TEMPUSER2", name: "Temp User", type: "EMPLOYEE", tenantId: "pg", mobileNumber: "9876543210", active: true, password: "TempPass@1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
     await mock.control.reset();
     // Reset returns to the seeded state: the login token is gone too.
-    expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg" })).status).toBe(401);
+    expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(token), tenantId: "pg", userName: "ADMIN" })).status).toBe(401);
     const fresh = await login(mock.fetch);
     expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(fresh), tenantId: "pg", userName: "TEMPUSER2" })).body.user).toEqual([]);
   });

@@ -100,21 +100,22 @@ describe("auth", () => {
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain("s3cret-pw");
   });
 
-  it("logout calls user.logout with the token and clears the store", async () => {
-    let query: string | null = null;
-    let bodyToken: string | undefined;
+  it("logout sends the token as the body's access_token (what egov-user revokes) and RequestInfo.authToken, and clears the store", async () => {
+    let query: string | null = "unset";
+    let sent: { access_token?: string; RequestInfo: { authToken: string } } | undefined;
     server.use(
       http.post(`${BASE}/user/_logout`, async ({ request }) => {
         query = new URL(request.url).searchParams.get("access_token");
-        bodyToken = ((await request.json()) as { RequestInfo: { authToken: string } }).RequestInfo.authToken;
-        return HttpResponse.json({ ResponseInfo: { status: "successful" } });
+        sent = (await request.json()) as typeof sent;
+        return HttpResponse.json({ apiId: "", ver: "", ts: 0, resMsgId: "", msgId: "", status: "Logout successfully" });
       }),
     );
     const store = memoryTokenStore({ accessToken: "bye", refreshToken: "r" });
     const digit = testClient({ auth: { store } });
     await digit.auth.logout();
-    expect(query).toBe("bye");
-    expect(bodyToken).toBe("bye");
+    expect(query).toBeNull();
+    expect(sent?.access_token).toBe("bye");
+    expect(sent?.RequestInfo.authToken).toBe("bye");
     expect(await store.get()).toBeUndefined();
     expect(await digit.auth.getToken()).toBeUndefined();
   });

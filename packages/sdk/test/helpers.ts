@@ -10,7 +10,7 @@ const base = { pathParams: [], queryParams: [], body: "json", successStatus: 200
 /** A small hand-made route table, shaped like the generated one, so core tests do not depend on generation. */
 export const testRoutes = {
   login: { ...base, operationId: "user.login", service: "user", method: "login", httpMethod: "POST", path: "/user/oauth/token", body: "form", auth: false },
-  logout: { ...base, operationId: "user.logout", service: "user", method: "logout", httpMethod: "POST", path: "/user/_logout", queryParams: ["access_token"] },
+  logout: { ...base, operationId: "user.logout", service: "user", method: "logout", httpMethod: "POST", path: "/user/_logout" },
   search: { ...base, operationId: "mdms.search", service: "mdms", method: "search", httpMethod: "POST", path: "/mdms-v2/v2/_search", retrySafe: true, listKey: "mdms" },
   create: { ...base, operationId: "mdms.create", service: "mdms", method: "create", httpMethod: "POST", path: "/mdms-v2/v2/_create/{schemaCode}", pathParams: ["schemaCode"], successStatus: 202 },
   hrmsSearch: { ...base, operationId: "hrms.search", service: "hrms", method: "search", httpMethod: "POST", path: "/egov-hrms/employees/_search", queryParams: ["tenantId", "codes", "offset", "limit"], retrySafe: true, listKey: "Employees" },

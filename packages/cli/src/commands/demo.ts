@@ -37,7 +37,8 @@ export default async function demo(ctx: CommandContext): Promise<number> {
 
   const [{ loadBundle }, { createMockServer, DEFAULT_CREDENTIALS }] = await Promise.all([import("@digit-kit/bundle"), import("@digit-kit/mock-server")]);
   // The demo users' passwords are ${env:DK_DEMO_PASSWORD} references; make one up when it is not set.
-  const env = { ...io.env, DK_DEMO_PASSWORD: io.env.DK_DEMO_PASSWORD ?? `Dk-${randomBytes(6).toString("hex")}` };
+  // egov-user's policy: 8–15 characters with a digit, a lower and an upper case letter and one of @#$%.
+  const env = { ...io.env, DK_DEMO_PASSWORD: io.env.DK_DEMO_PASSWORD ?? `Dk@1${randomBytes(4).toString("hex")}` };
   const bundle = await loadBundle(dir, { env });
 
   const server = await createMockServer({ port: 0, host: "127.0.0.1" });

@@ -138,7 +138,10 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
       await op(client.user.createNoValidate)({ user: { active: true, ...user } });
     },
     async updateUser(user) {
-      await op(client.user.updateNoValidate)({ user });
+      // egov-user answers dob as yyyy-MM-dd but reads dd/MM/yyyy (UserRequest.java @JsonFormat); the update
+      // replaces the whole profile, so the user goes back complete, with its dob in the form egov-user reads.
+      const dob = typeof user["dob"] === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(user["dob"]) : null;
+      await op(client.user.updateNoValidate)({ user: dob ? { ...user, dob: `${dob[3]}/${dob[2]}/${dob[1]}` } : user });
     },
 
     async searchEmployees(tenantId, codes) {

@@ -16,6 +16,7 @@ import { dict, getOwn } from "./dict.js";
 import { digitError, digitFail, ErrorCodes, MockHttpError } from "./errors.js";
 import { Faults, type FaultConfig } from "./faults.js";
 import { createRbac, type Rbac } from "./rbac.js";
+import { findToken, invalidToken, missingToken, MIXED_MODE_ENDPOINTS, nonDigitTokenWarning, rbacDenied } from "./gateway.js";
 import { routeFacts } from "../generated/route-facts.gen.js";
 import { isPlausibleTenantId, requestTenants } from "./request-tenants.js";
 import { createRouter, normalisePath, type Router } from "./router.js";
@@ -126,11 +127,6 @@ function lowerHeaders(h: HandleInput["headers"]): Record<string, string> {
     out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   }
   return out;
-}
-
-function bearer(headers: Record<string, string>): string | undefined {
-  const m = /^Bearer\s+(.+)$/i.exec(headers["authorization"] ?? "");
-  return m ? m[1]!.trim() : undefined;
 }
 
 /** The mock's core: state, context and the request pipeline. Transports wrap `handle`. */
@@ -313,28 +309,29 @@ export class MockEngine {
     if (door === "internal") {
       caller = callerFromUserInfo(requestInfo);
     } else {
-      // DIGIT's gateway reads `auth-token` for requests without a JSON envelope (GETs, multipart uploads).
-      const token =
-        (isObj(requestInfo) && typeof requestInfo["authToken"] === "string" && requestInfo["authToken"]) || query["access_token"] || headers["auth-token"] || bearer(headers);
-      if (token) {
-        const user = this.resolveToken(token);
-        if (user) caller = { user, token };
+      // DIGIT's gateway: open paths (route.auth false) skip auth and RBAC; mixed paths take a token if there is one.
+      // The token as zuul reads it; `access_token` in the query and `Authorization: Bearer` are the mock's extras:
+      // a warning by default, not read at all under --strict.
+      const found = findToken(body, headers, query);
+      const extra = found !== null && (found.source === "query" || found.source === "bearer");
+      if (extra && route.auth && !this.options.strict) warnings.push(nonDigitTokenWarning(found.source as "query" | "bearer"));
+      const token = found && !(extra && this.options.strict) ? found.token : undefined;
+      const mixed = MIXED_MODE_ENDPOINTS.has(path);
+      if (route.auth) {
+        if (!token && !mixed) return missingToken();
+        if (token) {
+          const user = this.resolveToken(token);
+          if (!user) return invalidToken();
+          caller = { user, token };
+        }
       }
-      if (route.auth && !caller) {
-        return digitFail(
-          401,
-          ErrorCodes.invalidAccessToken,
-          token ? "The access token is invalid or has expired; log in again (POST /user/oauth/token)." : "An access token is required (RequestInfo.authToken); log in with POST /user/oauth/token.",
-          requestInfo,
-        );
-      }
-      if (this.options.rbac && route.auth && caller && !this.rbac.allowed(caller.user, route, path, tenants)) {
-        return digitFail(
-          403,
-          ErrorCodes.accessDenied,
-          `User ${caller.user.userName} is not authorised to access ${path}: none of their roles for tenant ${tenants[0] ?? caller.user.tenantId} grants that action.`,
-          requestInfo,
-        );
+      // Open paths skip the gateway's auth entirely: no caller, and RequestInfo.userInfo passes as sent.
+      if (this.options.rbac && route.auth && caller) {
+        const verdict = this.rbac.check(caller.user, route, path, tenants);
+        if (!verdict.allowed) {
+          if (!verdict.lenient || this.options.strict) return rbacDenied();
+          warnings.push(verdict.lenient);
+        }
       }
     }
 
@@ -348,9 +345,11 @@ export class MockEngine {
       }
     }
 
-    if (door === "gateway" && caller && isObj(requestInfo)) {
-      // The gateway replaces userInfo with the authenticated user, whatever the client sent.
-      body = { ...body, RequestInfo: { ...requestInfo, userInfo: presentSessionUser(caller.user) } };
+    if (door === "gateway" && route.auth && isObj(requestInfo)) {
+      // The gateway replaces userInfo with the authenticated user, whatever the client sent (an anonymous call to
+      // a mixed path gets none: zuul puts its ANONYMOUS system user there).
+      const { userInfo: _sent, ...rest } = requestInfo;
+      body = { ...body, RequestInfo: caller ? { ...rest, userInfo: presentSessionUser(caller.user) } : rest };
     }
     const before = this.state.commitCount;
     const result = this.run(route, { operationId: route.operationId, route, body, query, params, headers, files, caller, door, warnings });

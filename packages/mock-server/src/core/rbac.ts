@@ -1,8 +1,20 @@
 /**
- * Role-action RBAC as DIGIT's gateway applies it: a caller may call a path if any of their roles for the
- * request's tenant (or its state tenant) maps, through `ACCESSCONTROL-ROLEACTIONS.roleactions`, to an
- * `ACCESSCONTROL-ACTIONS-TEST.actions-test` action whose `url` is the path. SUPERUSER may call anything.
- * Allowed-path sets are cached per (role, state tenant) and dropped when the mdms slice changes.
+ * Role-action RBAC as DIGIT decides it: the gateway posts the caller's roles, the request path and the request's
+ * tenants to egov-accesscontrol's `_authorize`, which answers from the MDMS masters
+ * `ACCESSCONTROL-ROLEACTIONS.roleactions` and `ACCESSCONTROL-ACTIONS-TEST.actions-test`
+ * (egov-accesscontrol/src/main/java/org/egov/access/domain/service/ActionService.java:112-199):
+ *
+ * 1. the request's first tenant picks the role-action data: that tenant, then its state tenant (the first that
+ *    allows wins);
+ * 2. a role applies if its tenant is any of the request's tenants, or the first tenant's state (root) tenant;
+ * 3. allowed if an applicable role maps to an action whose `url` is the path, or whose `{placeholder}`s, read
+ *    as `\w+`, match the whole path (egov-accesscontrol/src/main/java/org/egov/access/util/Utils.java:13-24).
+ *    An action's `enabled` flag is not read. There is no SUPERUSER shortcut.
+ *
+ * The mock adds two leniencies, which `check` reports as a reason (a warning by default, a refusal under
+ * `--strict`): the mock's seed names parameterised routes by their template (`/mdms-v2/v2/_create/{schemaCode}`,
+ * which DIGIT's `\w+` never matches against `tenant.tenants`), and a SUPERUSER role passes what its mapping
+ * does not grant. Role-action data is cached per tenant and dropped when the mdms slice changes.
  */
 import type { RouteDef } from "@digit-kit/sdk/routes";
 import { stateOf } from "./tenants.js";
@@ -13,53 +25,155 @@ export const ROLE_ACTIONS_SCHEMA = "ACCESSCONTROL-ROLEACTIONS.roleactions";
 export const ROLES_SCHEMA = "ACCESSCONTROL-ROLES.roles";
 export const SUPERUSER = "SUPERUSER";
 
-export interface Rbac {
-  /** True when `user` may call `route` (at `requestPath`) for every tenant in `tenants`. */
-  allowed(user: StoredUser, route: RouteDef, requestPath: string, tenants: string[]): boolean;
+/** A role as `_authorize` receives it. */
+export interface RoleLike {
+  code?: unknown;
+  tenantId?: unknown;
 }
+
+/** The URLs one role may call at one tenant: exact ones and `{placeholder}` ones. */
+interface RoleUris {
+  exact: Set<string>;
+  patterns: { url: string; regex: RegExp }[];
+}
+
+/** What `_authorize` decides; `unavailable` when the tenant has no role-action data (DIGIT: `DATA_NOT_AVAILABLE`). */
+export type AuthorizeResult = "allowed" | "denied" | "unavailable";
+
+export interface RbacVerdict {
+  allowed: boolean;
+  /** When DIGIT would refuse but the mock lets it through by default: why (the warning). */
+  lenient?: string;
+}
+
+export interface Rbac {
+  /** DIGIT's `_authorize`: may `roles` call `uri` for `tenantIds` (the first one picks the data)? */
+  authorize(roles: readonly RoleLike[], uri: string, tenantIds: readonly string[]): AuthorizeResult;
+  /** The gateway's check of `user` calling `route` at `requestPath`; no tenants → the user's own (zuul). */
+  check(user: StoredUser, route: RouteDef, requestPath: string, tenants: readonly string[]): RbacVerdict;
+}
+
+/** `{word}` → `\w+`, the rest of the url as a Java regex (only the characters URLs use need escaping). */
+function placeholderRegex(url: string): RegExp | null {
+  if (!url.includes("{") || !url.includes("}")) return null;
+  // Java's String.matches: the whole path; `.` stays "any character", as in DIGIT.
+  const source = url
+    .split(/\{\w+\}/)
+    .map((part) => part.replace(/[*+?^$()|[\]\\]/g, (c) => `\\${c}`))
+    .join("\\w+");
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return null;
+  }
+}
+
+const lower = (v: unknown): string | undefined => (typeof v === "string" ? v.toLowerCase() : undefined);
 
 export function createRbac(reader: MdmsReader, mdmsVersion: () => number): Rbac {
   let cachedAt = -1;
-  const cache = new Map<string, ReadonlySet<string>>();
+  /** tenant → role code → its URLs; null when the tenant has no role-action data. */
+  const cache = new Map<string, Map<string, RoleUris> | null>();
 
-  /** Action URLs allowed for `role` under `state`. */
-  function pathsFor(role: string, state: string): ReadonlySet<string> {
+  function roleActions(tenant: string): Map<string, RoleUris> | null {
     const v = mdmsVersion();
     if (v !== cachedAt) {
       cache.clear();
       cachedAt = v;
     }
-    const key = `${role}\u0000${state}`;
-    let set = cache.get(key);
-    if (set) return set;
-    const actionIds = new Set<string>();
-    for (const ra of reader.records(state, ROLE_ACTIONS_SCHEMA)) {
-      if (ra.data["rolecode"] === role) actionIds.add(String(ra.data["actionid"]));
-    }
-    const urls = new Set<string>();
-    if (actionIds.size) {
-      for (const a of reader.records(state, ACTIONS_SCHEMA)) {
+    if (cache.has(tenant)) return cache.get(tenant)!;
+    const roleActionRecords = reader.records(tenant, ROLE_ACTIONS_SCHEMA);
+    const actionRecords = reader.records(tenant, ACTIONS_SCHEMA);
+    let out: Map<string, RoleUris> | null = null;
+    if (roleActionRecords.length > 0 && actionRecords.length > 0) {
+      const urlById = new Map<string, string>();
+      for (const a of actionRecords) {
         const url = a.data["url"];
-        if (typeof url === "string" && actionIds.has(String(a.data["id"])) && a.data["enabled"] !== false) urls.add(url);
+        if (typeof url === "string") urlById.set(String(a.data["id"]), url);
+      }
+      out = new Map();
+      for (const ra of roleActionRecords) {
+        const role = ra.data["rolecode"];
+        const url = urlById.get(String(ra.data["actionid"]));
+        if (typeof role !== "string" || url === undefined) continue;
+        let entry = out.get(role);
+        if (!entry) out.set(role, (entry = { exact: new Set(), patterns: [] }));
+        const regex = placeholderRegex(url);
+        if (regex) entry.patterns.push({ url, regex });
+        else entry.exact.add(url);
       }
     }
-    set = urls;
-    cache.set(key, set);
-    return set;
+    cache.set(tenant, out);
+    return out;
+  }
+
+  /** Role codes of `roles` that apply to a request for `tenantIds` (ActionService.java:179-199). */
+  function applicableRoles(roles: readonly RoleLike[], tenantIds: readonly string[]): Set<string> | null {
+    const first = tenantIds[0]!;
+    const state = stateOf(first).toLowerCase();
+    const root = first.split(".")[0]!.toLowerCase();
+    const out = new Set<string>();
+    for (const r of roles) {
+      const t = lower(r.tenantId);
+      if (t === undefined) return null; // DIGIT dereferences role.tenantId: an NPE, i.e. denied
+      if (typeof r.code !== "string") continue;
+      if ((typeof r.tenantId === "string" && tenantIds.includes(r.tenantId)) || t === state || t === root) out.add(r.code);
+    }
+    return out;
+  }
+
+  /** Candidate data tenants, longest first (ActionService.java:114-117, :131-151). */
+  const candidates = (first: string): string[] => [...new Set([first, stateOf(first)])].sort((a, b) => b.length - a.length);
+
+  function authorize(roles: readonly RoleLike[], uri: string, tenantIds: readonly string[]): AuthorizeResult {
+    if (tenantIds.length === 0 || roles.length === 0) return "denied";
+    const applicable = applicableRoles(roles, tenantIds);
+    if (!applicable) return "denied";
+    for (const tenant of candidates(tenantIds[0]!)) {
+      const data = roleActions(tenant);
+      // DIGIT throws DATA_NOT_AVAILABLE here, which ends the loop (a 400, so the gateway denies).
+      if (!data) return "unavailable";
+      for (const code of applicable) {
+        const uris = data.get(code);
+        if (uris && (uris.exact.has(uri) || uris.patterns.some((p) => p.regex.test(uri)))) return "allowed";
+      }
+    }
+    return "denied";
+  }
+
+  /** Whether an applicable role maps to an action named by the route's template (the mock seed's style). */
+  function templateAllowed(user: StoredUser, route: RouteDef, tenantIds: readonly string[]): boolean {
+    const applicable = applicableRoles(user.roles, tenantIds);
+    if (!applicable) return false;
+    for (const tenant of candidates(tenantIds[0]!)) {
+      const data = roleActions(tenant);
+      if (!data) return false;
+      for (const code of applicable) {
+        const uris = data.get(code);
+        if (uris && (uris.exact.has(route.path) || uris.patterns.some((p) => p.url === route.path))) return true;
+      }
+    }
+    return false;
   }
 
   return {
-    allowed(user, route, requestPath, tenants) {
-      const targets = tenants.length ? tenants : [user.tenantId];
-      return targets.every((tenant) => {
-        const state = stateOf(tenant);
-        return user.roles.some((r) => {
-          if (r.tenantId !== tenant && r.tenantId !== state) return false;
-          if (r.code === SUPERUSER) return true;
-          const paths = pathsFor(r.code, state);
-          return paths.has(route.path) || paths.has(requestPath);
-        });
-      });
+    authorize,
+    check(user, route, requestPath, tenants) {
+      const tenantIds = tenants.length ? tenants : [user.tenantId];
+      if (authorize(user.roles, requestPath, tenantIds) === "allowed") return { allowed: true };
+      if (route.path !== requestPath && templateAllowed(user, route, tenantIds)) {
+        return {
+          allowed: false,
+          lenient: `RBAC_TEMPLATE_ACTION: ${user.userName} may call ${requestPath} only through an action named by the route template ${route.path}; DIGIT reads {placeholders} as \\w+ (no dots), so it needs an action for the concrete path.`,
+        };
+      }
+      if (user.roles.some((r) => r.code === SUPERUSER)) {
+        return {
+          allowed: false,
+          lenient: `RBAC_SUPERUSER: no role-action of ${user.userName} for tenant ${tenantIds[0]} grants ${requestPath}; DIGIT has no SUPERUSER shortcut and would refuse.`,
+        };
+      }
+      return { allowed: false };
     },
   };
 }

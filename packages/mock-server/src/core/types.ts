@@ -10,7 +10,7 @@ export interface RoleRef {
   tenantId: string;
 }
 
-export type UserType = "EMPLOYEE" | "CITIZEN" | "SYSTEM";
+export type UserType = "EMPLOYEE" | "CITIZEN" | "SYSTEM" | "BUSINESS";
 
 /** A user as the mock stores it. `password` never leaves the mock in a response. */
 export interface StoredUser {

@@ -1,10 +1,10 @@
 /**
  * The registry of service modules. Every module's handlers are keyed by route-table operationIds; the core
  * builds its dispatch from this list. Operations without a module answer a spec-shaped empty result.
- * Access control (`access.*`) has no module: its routes answer the spec-shaped default.
  */
 import type { RouteDef } from "@digit-kit/sdk/routes";
 import type { ServiceModule } from "../core/types.js";
+import { accessService } from "./access/index.js";
 import { boundaryService } from "./boundary/index.js";
 import { encService } from "./enc/index.js";
 import { filestoreService } from "./filestore/index.js";
@@ -29,6 +29,7 @@ export const mockOnlyRoutes: Record<string, RouteDef> = { ...mockGatewayRoutes }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const serviceModules: ServiceModule<any>[] = [
   userModule,
+  accessService,
   mdmsService,
   workflowService,
   localizationService,

@@ -27,7 +27,7 @@ export interface AuthRoutes {
 export interface DigitAuth {
   /** Password login through `user.login` (form-encoded, Basic client header); stores and returns the session. */
   login(credentials: PasswordCredentials): Promise<DigitSession>;
-  /** Calls `user.logout` (best effort) and clears the store. */
+  /** Calls `user.logout` (best effort; the token goes in the body's `access_token`, as egov-user reads it) and clears the store. */
   logout(): Promise<void>;
   /** The current access token, refreshed first when it expires within the skew; undefined when logged out. */
   getToken(): Promise<string | undefined>;
@@ -153,7 +153,8 @@ export function createAuth(
       try {
         if (session) {
           const token = session.accessToken;
-          await request((await loadRoutes()).logout, {}, { requestInfo: { authToken: token }, query: { access_token: token } });
+          // egov-user revokes the body's `access_token`; the gateway reads RequestInfo.authToken.
+          await request((await loadRoutes()).logout, { access_token: token }, { requestInfo: { authToken: token } });
         }
       } catch {
         // the token may already be dead; clearing the local session is what matters

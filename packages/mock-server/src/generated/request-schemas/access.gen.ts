@@ -57,6 +57,10 @@ export const accessRequestSchemas: Record<string, object> = {
   "access.createActions": {
     "properties": {
       "RequestInfo": RequestInfo,
+      "tenantId": {
+        "maxLength": 50,
+        "type": "string"
+      },
       "actions": {
         "items": {
           "properties": {
@@ -66,100 +70,65 @@ export const accessRequestSchemas: Record<string, object> = {
             },
             "name": {
               "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
               "type": "string"
             },
             "url": {
               "maxLength": 100,
-              "minLength": 10,
+              "type": "string"
+            },
+            "queryParams": {
+              "maxLength": 100,
+              "nullable": true,
               "type": "string"
             },
             "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
+              "maxLength": 50,
+              "nullable": true,
+              "type": "string"
             },
             "displayName": {
               "maxLength": 100,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "enabled": {
               "type": "boolean"
             },
-            "createdBy": {
-              "format": "int64",
+            "orderNumber": {
+              "nullable": true,
               "type": "integer"
             },
-            "createdDate": {
-              "format": "date",
+            "serviceCode": {
+              "maxLength": 50,
+              "nullable": true,
               "type": "string"
             },
-            "lastModifiedBy": {
+            "createdDate": {
+              "nullable": true,
+              "type": "string"
+            },
+            "createdBy": {
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
               "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "lastModifiedBy": {
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             }
           },
-          "required": [
-            "name",
-            "tenantId"
-          ],
           "type": "object"
         },
         "type": "array"
-      },
-      "actionMaster": {
-        "type": "string"
-      },
-      "enabled": {
-        "type": "boolean"
-      },
-      "featureIds": {
-        "items": {
-          "type": "integer"
-        },
-        "type": "array"
-      },
-      "leftIcon": {
-        "type": "string"
-      },
-      "navigationURL": {
-        "type": "string"
-      },
-      "rightIcon": {
-        "type": "string"
-      },
-      "roleCodes": {
-        "items": {
-          "type": "string"
-        },
-        "type": "array"
-      },
-      "tenantId": {
-        "type": "string"
       }
     },
     "required": [
-      "actions",
       "RequestInfo"
     ],
     "type": "object"
@@ -184,7 +153,12 @@ export const accessRequestSchemas: Record<string, object> = {
         },
         "type": "object"
       },
+      "tenantId": {
+        "maxLength": 256,
+        "type": "string"
+      },
       "actions": {
+        "description": "Actions by name.",
         "items": {
           "properties": {
             "id": {
@@ -193,76 +167,66 @@ export const accessRequestSchemas: Record<string, object> = {
             },
             "name": {
               "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
               "type": "string"
             },
             "url": {
               "maxLength": 100,
-              "minLength": 10,
+              "type": "string"
+            },
+            "queryParams": {
+              "maxLength": 100,
+              "nullable": true,
               "type": "string"
             },
             "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
+              "maxLength": 50,
+              "nullable": true,
+              "type": "string"
             },
             "displayName": {
               "maxLength": 100,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "enabled": {
               "type": "boolean"
             },
-            "createdBy": {
-              "format": "int64",
+            "orderNumber": {
+              "nullable": true,
               "type": "integer"
             },
-            "createdDate": {
-              "format": "date",
+            "serviceCode": {
+              "maxLength": 50,
+              "nullable": true,
               "type": "string"
             },
-            "lastModifiedBy": {
+            "createdDate": {
+              "nullable": true,
+              "type": "string"
+            },
+            "createdBy": {
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
               "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "lastModifiedBy": {
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             }
           },
-          "required": [
-            "name",
-            "tenantId"
-          ],
           "type": "object"
         },
         "type": "array"
-      },
-      "tenantId": {
-        "type": "string"
       }
     },
     "required": [
-      "RequestInfo",
-      "actions",
-      "role",
-      "tenantId"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -270,17 +234,19 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "roles": {
+        "description": "Required in practice: none answers 400 accesscontrol.0012.",
         "items": {
           "properties": {
-            "code": {
-              "nullable": true,
-              "type": "string"
-            },
             "name": {
-              "nullable": true,
+              "maxLength": 128,
               "type": "string"
             },
-            "tenantId": {
+            "code": {
+              "maxLength": 50,
+              "type": "string"
+            },
+            "description": {
+              "maxLength": 128,
               "nullable": true,
               "type": "string"
             }
@@ -291,103 +257,15 @@ export const accessRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "roles"
+      "RequestInfo"
     ],
     "type": "object"
   },
   "access.getMdmsActions": {
     "properties": {
       "RequestInfo": RequestInfo,
-      "actions": {
-        "items": {
-          "properties": {
-            "id": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "name": {
-              "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
-              "type": "string"
-            },
-            "url": {
-              "maxLength": 100,
-              "minLength": 10,
-              "type": "string"
-            },
-            "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "displayName": {
-              "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "enabled": {
-              "type": "boolean"
-            },
-            "createdBy": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "createdDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "lastModifiedBy": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
-              "format": "int64",
-              "type": "integer"
-            }
-          },
-          "required": [
-            "name",
-            "tenantId"
-          ],
-          "type": "object"
-        },
-        "type": "array"
-      },
-      "actionMaster": {
-        "type": "string"
-      },
-      "enabled": {
-        "type": "boolean"
-      },
-      "featureIds": {
-        "items": {
-          "type": "integer"
-        },
-        "type": "array"
-      },
-      "leftIcon": {
-        "type": "string"
-      },
-      "navigationURL": {
-        "type": "string"
-      },
-      "rightIcon": {
+      "tenantId": {
+        "maxLength": 50,
         "type": "string"
       },
       "roleCodes": {
@@ -396,12 +274,22 @@ export const accessRequestSchemas: Record<string, object> = {
         },
         "type": "array"
       },
-      "tenantId": {
+      "featureIds": {
+        "description": "Ignored.",
+        "items": {
+          "type": "integer"
+        },
+        "type": "array"
+      },
+      "actionMaster": {
+        "description": "A master of ACCESSCONTROL-ACTIONS-TEST, e.g. actions-test.",
         "type": "string"
+      },
+      "enabled": {
+        "type": "boolean"
       }
     },
     "required": [
-      "actions",
       "RequestInfo"
     ],
     "type": "object"
@@ -410,6 +298,7 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "maxLength": 50,
         "type": "string"
       },
       "roleCodes": {
@@ -419,12 +308,14 @@ export const accessRequestSchemas: Record<string, object> = {
         "type": "array"
       },
       "featureIds": {
+        "description": "Ignored.",
         "items": {
           "type": "integer"
         },
         "type": "array"
       },
       "actionMaster": {
+        "description": "A master of ACCESSCONTROL-ACTIONS-TEST, e.g. actions-test.",
         "type": "string"
       },
       "enabled": {
@@ -432,8 +323,7 @@ export const accessRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "tenantId"
+      "RequestInfo"
     ],
     "type": "object"
   },
@@ -441,14 +331,18 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo
     },
-    "type": "object",
     "required": [
       "RequestInfo"
-    ]
+    ],
+    "type": "object"
   },
   "access.updateActions": {
     "properties": {
       "RequestInfo": RequestInfo,
+      "tenantId": {
+        "maxLength": 50,
+        "type": "string"
+      },
       "actions": {
         "items": {
           "properties": {
@@ -458,100 +352,65 @@ export const accessRequestSchemas: Record<string, object> = {
             },
             "name": {
               "maxLength": 100,
-              "minLength": 2,
-              "type": "string"
-            },
-            "queryParams": {
-              "maxLength": 100,
-              "minLength": 5,
               "type": "string"
             },
             "url": {
               "maxLength": 100,
-              "minLength": 10,
+              "type": "string"
+            },
+            "queryParams": {
+              "maxLength": 100,
+              "nullable": true,
               "type": "string"
             },
             "parentModule": {
-              "format": "int64",
-              "type": "integer"
-            },
-            "orderNumber": {
-              "format": "int64",
-              "type": "integer"
+              "maxLength": 50,
+              "nullable": true,
+              "type": "string"
             },
             "displayName": {
               "maxLength": 100,
-              "minLength": 2,
+              "nullable": true,
               "type": "string"
             },
             "enabled": {
               "type": "boolean"
             },
-            "createdBy": {
-              "format": "int64",
+            "orderNumber": {
+              "nullable": true,
               "type": "integer"
             },
-            "createdDate": {
-              "format": "date",
+            "serviceCode": {
+              "maxLength": 50,
+              "nullable": true,
               "type": "string"
             },
-            "lastModifiedBy": {
+            "createdDate": {
+              "nullable": true,
+              "type": "string"
+            },
+            "createdBy": {
               "format": "int64",
+              "nullable": true,
               "type": "integer"
             },
             "lastModifiedDate": {
-              "format": "date",
-              "type": "string"
-            },
-            "tenantId": {
-              "type": "string"
-            },
-            "serviceCode": {
               "format": "int64",
+              "nullable": true,
+              "type": "integer"
+            },
+            "lastModifiedBy": {
+              "format": "int64",
+              "nullable": true,
               "type": "integer"
             }
           },
-          "required": [
-            "name",
-            "tenantId"
-          ],
           "type": "object"
         },
         "type": "array"
-      },
-      "actionMaster": {
-        "type": "string"
-      },
-      "enabled": {
-        "type": "boolean"
-      },
-      "featureIds": {
-        "items": {
-          "type": "integer"
-        },
-        "type": "array"
-      },
-      "leftIcon": {
-        "type": "string"
-      },
-      "navigationURL": {
-        "type": "string"
-      },
-      "rightIcon": {
-        "type": "string"
-      },
-      "roleCodes": {
-        "items": {
-          "type": "string"
-        },
-        "type": "array"
-      },
-      "tenantId": {
-        "type": "string"
       }
     },
     "required": [
-      "actions",
       "RequestInfo"
     ],
     "type": "object"
@@ -560,17 +419,19 @@ export const accessRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "roles": {
+        "description": "Required in practice: none answers 400 accesscontrol.0012.",
         "items": {
           "properties": {
-            "code": {
-              "nullable": true,
-              "type": "string"
-            },
             "name": {
-              "nullable": true,
+              "maxLength": 128,
               "type": "string"
             },
-            "tenantId": {
+            "code": {
+              "maxLength": 50,
+              "type": "string"
+            },
+            "description": {
+              "maxLength": 128,
               "nullable": true,
               "type": "string"
             }
@@ -581,12 +442,12 @@ export const accessRequestSchemas: Record<string, object> = {
       }
     },
     "required": [
-      "RequestInfo",
-      "roles"
+      "RequestInfo"
     ],
     "type": "object"
   },
   "access.validateActions": {
+    "description": "DIGIT binds `requestInfo` (camelCase) here; `RequestInfo` is accepted and ignored.",
     "properties": {
       "RequestInfo": RequestInfo,
       "validateAction": {

@@ -8,66 +8,181 @@ export const userRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "user": {
+        "description": "egov-user's user contract (web/contract/UserRequest.java), with its bean-validation constraints. Which fields a route requires is in the route's description.",
         "properties": {
-          "tenantId": {
-            "type": "string"
-          },
           "id": {
             "format": "int64",
+            "nullable": true,
             "type": "integer"
+          },
+          "uuid": {
+            "description": "Identifies the user on update.",
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
           },
           "userName": {
             "maxLength": 64,
-            "minLength": 4,
-            "type": "string"
-          },
-          "authToken": {
-            "format": "password",
+            "nullable": true,
             "type": "string"
           },
           "salutation": {
             "maxLength": 5,
+            "nullable": true,
             "type": "string"
           },
           "name": {
-            "maxLength": 100,
-            "minLength": 3,
+            "description": "Letters, digits, spaces and . ' - _ [ ] & | / (UserServiceConstants.PATTERN_NAME).",
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
             "type": "string"
           },
           "gender": {
+            "description": "FEMALE, MALE, OTHERS or TRANSGENDER (any case).",
+            "maxLength": 15,
+            "nullable": true,
+            "pattern": "^[a-zA-Z ]*$",
             "type": "string"
           },
           "mobileNumber": {
+            "description": "Must match the tenant's MDMS common-masters.MobileNumberValidation (default ^[6-9][0-9]{9}$).",
+            "nullable": true,
+            "type": "string"
+          },
+          "countryCode": {
             "maxLength": 10,
+            "nullable": true,
+            "type": "string"
+          },
+          "alternatemobilenumber": {
+            "nullable": true,
             "type": "string"
           },
           "emailId": {
             "maxLength": 128,
+            "nullable": true,
+            "type": "string"
+          },
+          "altContactNumber": {
+            "maxLength": 50,
+            "nullable": true,
+            "type": "string"
+          },
+          "pan": {
+            "maxLength": 10,
+            "nullable": true,
             "type": "string"
           },
           "aadhaarNumber": {
-            "maxLength": 12,
-            "pattern": "[0-9]",
+            "maxLength": 20,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "permanentPinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
+            "type": "string"
+          },
+          "correspondenceAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "correspondenceCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "correspondencePinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
             "type": "string"
           },
           "active": {
+            "description": "Defaults to false on create.",
+            "nullable": true,
             "type": "boolean"
           },
-          "pwdExpiryDate": {
-            "format": "int64",
-            "type": "integer"
-          },
           "locale": {
-            "maxLength": 5,
+            "maxLength": 16,
+            "nullable": true,
             "type": "string"
           },
           "type": {
-            "maxLength": 20,
+            "description": "CITIZEN, EMPLOYEE, SYSTEM or BUSINESS (any case).",
+            "nullable": true,
             "type": "string"
           },
           "accountLocked": {
-            "default": false,
+            "nullable": true,
             "type": "boolean"
+          },
+          "accountLockedDate": {
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "fatherOrHusbandName": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
+            "type": "string"
+          },
+          "relationship": {
+            "description": "FATHER, MOTHER, HUSBAND or OTHER.",
+            "nullable": true,
+            "type": "string"
+          },
+          "signature": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "bloodGroup": {
+            "maxLength": 32,
+            "nullable": true,
+            "type": "string"
+          },
+          "photo": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "identificationMark": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "password": {
+            "description": "8–15 characters with a digit, a lower and an upper case letter and one of @#$%.",
+            "maxLength": 64,
+            "nullable": true,
+            "type": "string"
+          },
+          "otpReference": {
+            "nullable": true,
+            "type": "string"
+          },
+          "tenantId": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
           },
           "roles": {
             "items": {
@@ -87,115 +202,42 @@ export const userRequestSchemas: Record<string, object> = {
               },
               "type": "object"
             },
+            "nullable": true,
             "type": "array"
           },
-          "userDetails": {
-            "properties": {
-              "firstName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "middleName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "lastName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "dob": {
-                "format": "date",
-                "type": "string"
-              },
-              "altContactNumber": {
-                "maxLength": 16,
-                "type": "string"
-              },
-              "fatherName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "husbandName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "bloodGroup": {
-                "maxLength": 3,
-                "type": "string"
-              },
-              "pan": {
-                "maxLength": 10,
-                "type": "string"
-              },
-              "permanentAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentCity": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentPincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceCity": {
-                "maxLength": 50,
-                "type": "string"
-              },
-              "correspondencePincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "signature": {
-                "type": "string"
-              },
-              "identificationMark": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "photo": {
-                "type": "string"
-              }
-            },
-            "type": "object"
-          },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
-          },
-          "uuid": {
+          "dob": {
+            "description": "dd/MM/yyyy.",
+            "nullable": true,
             "type": "string"
+          },
+          "pwdExpiryDate": {
+            "description": "dd-MM-yyyy HH:mm:ss.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "lastModifiedDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "lastModifiedBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
           }
         },
-        "required": [
-          "userName",
-          "name",
-          "tenantId",
-          "type"
-        ],
         "type": "object"
       }
     },
@@ -209,66 +251,181 @@ export const userRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "user": {
+        "description": "egov-user's user contract (web/contract/UserRequest.java), with its bean-validation constraints. Which fields a route requires is in the route's description.",
         "properties": {
-          "tenantId": {
-            "type": "string"
-          },
           "id": {
             "format": "int64",
+            "nullable": true,
             "type": "integer"
+          },
+          "uuid": {
+            "description": "Identifies the user on update.",
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
           },
           "userName": {
             "maxLength": 64,
-            "minLength": 4,
-            "type": "string"
-          },
-          "authToken": {
-            "format": "password",
+            "nullable": true,
             "type": "string"
           },
           "salutation": {
             "maxLength": 5,
+            "nullable": true,
             "type": "string"
           },
           "name": {
-            "maxLength": 100,
-            "minLength": 3,
+            "description": "Letters, digits, spaces and . ' - _ [ ] & | / (UserServiceConstants.PATTERN_NAME).",
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
             "type": "string"
           },
           "gender": {
+            "description": "FEMALE, MALE, OTHERS or TRANSGENDER (any case).",
+            "maxLength": 15,
+            "nullable": true,
+            "pattern": "^[a-zA-Z ]*$",
             "type": "string"
           },
           "mobileNumber": {
+            "description": "Must match the tenant's MDMS common-masters.MobileNumberValidation (default ^[6-9][0-9]{9}$).",
+            "nullable": true,
+            "type": "string"
+          },
+          "countryCode": {
             "maxLength": 10,
+            "nullable": true,
+            "type": "string"
+          },
+          "alternatemobilenumber": {
+            "nullable": true,
             "type": "string"
           },
           "emailId": {
             "maxLength": 128,
+            "nullable": true,
+            "type": "string"
+          },
+          "altContactNumber": {
+            "maxLength": 50,
+            "nullable": true,
+            "type": "string"
+          },
+          "pan": {
+            "maxLength": 10,
+            "nullable": true,
             "type": "string"
           },
           "aadhaarNumber": {
-            "maxLength": 12,
-            "pattern": "[0-9]",
+            "maxLength": 20,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "permanentPinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
+            "type": "string"
+          },
+          "correspondenceAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "correspondenceCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "correspondencePinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
             "type": "string"
           },
           "active": {
+            "description": "Defaults to false on create.",
+            "nullable": true,
             "type": "boolean"
           },
-          "pwdExpiryDate": {
-            "format": "int64",
-            "type": "integer"
-          },
           "locale": {
-            "maxLength": 5,
+            "maxLength": 16,
+            "nullable": true,
             "type": "string"
           },
           "type": {
-            "maxLength": 20,
+            "description": "CITIZEN, EMPLOYEE, SYSTEM or BUSINESS (any case).",
+            "nullable": true,
             "type": "string"
           },
           "accountLocked": {
-            "default": false,
+            "nullable": true,
             "type": "boolean"
+          },
+          "accountLockedDate": {
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "fatherOrHusbandName": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
+            "type": "string"
+          },
+          "relationship": {
+            "description": "FATHER, MOTHER, HUSBAND or OTHER.",
+            "nullable": true,
+            "type": "string"
+          },
+          "signature": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "bloodGroup": {
+            "maxLength": 32,
+            "nullable": true,
+            "type": "string"
+          },
+          "photo": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "identificationMark": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "password": {
+            "description": "8–15 characters with a digit, a lower and an upper case letter and one of @#$%.",
+            "maxLength": 64,
+            "nullable": true,
+            "type": "string"
+          },
+          "otpReference": {
+            "nullable": true,
+            "type": "string"
+          },
+          "tenantId": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
           },
           "roles": {
             "items": {
@@ -288,115 +445,42 @@ export const userRequestSchemas: Record<string, object> = {
               },
               "type": "object"
             },
+            "nullable": true,
             "type": "array"
           },
-          "userDetails": {
-            "properties": {
-              "firstName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "middleName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "lastName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "dob": {
-                "format": "date",
-                "type": "string"
-              },
-              "altContactNumber": {
-                "maxLength": 16,
-                "type": "string"
-              },
-              "fatherName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "husbandName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "bloodGroup": {
-                "maxLength": 3,
-                "type": "string"
-              },
-              "pan": {
-                "maxLength": 10,
-                "type": "string"
-              },
-              "permanentAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentCity": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentPincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceCity": {
-                "maxLength": 50,
-                "type": "string"
-              },
-              "correspondencePincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "signature": {
-                "type": "string"
-              },
-              "identificationMark": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "photo": {
-                "type": "string"
-              }
-            },
-            "type": "object"
-          },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
-          },
-          "uuid": {
+          "dob": {
+            "description": "dd/MM/yyyy.",
+            "nullable": true,
             "type": "string"
+          },
+          "pwdExpiryDate": {
+            "description": "dd-MM-yyyy HH:mm:ss.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "lastModifiedDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "lastModifiedBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
           }
         },
-        "required": [
-          "userName",
-          "name",
-          "tenantId",
-          "type"
-        ],
         "type": "object"
       }
     },
@@ -412,6 +496,7 @@ export const userRequestSchemas: Record<string, object> = {
         "type": "string"
       },
       "password": {
+        "description": "An employee's password; by default a citizen's OTP.",
         "type": "string"
       },
       "grant_type": {
@@ -429,206 +514,406 @@ export const userRequestSchemas: Record<string, object> = {
         "type": "string"
       },
       "tenantId": {
+        "description": "Required for the password grant.",
         "type": "string"
       },
       "userType": {
-        "enum": [
-          "CITIZEN",
-          "EMPLOYEE",
-          "SYSTEM"
-        ],
+        "description": "Required for the password grant: CITIZEN, EMPLOYEE, SYSTEM or BUSINESS, in any case.",
         "type": "string"
       }
     },
     "required": [
-      "username",
       "grant_type"
     ],
     "type": "object"
   },
   "user.logout": {
     "properties": {
-      "RequestInfo": RequestInfo
+      "RequestInfo": RequestInfo,
+      "access_token": {
+        "description": "The token to revoke (needed: without it egov-user answers 400 Logout failed).",
+        "type": "string"
+      }
     },
+    "type": "object",
     "required": [
       "RequestInfo"
-    ],
-    "type": "object"
+    ]
   },
   "user.search": {
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "description": "Required with userName, name or mobileNumber.",
+        "maxLength": 256,
+        "nullable": true,
+        "pattern": "^[a-zA-Z. ]*$",
         "type": "string"
       },
       "userName": {
+        "maxLength": 64,
+        "nullable": true,
         "type": "string"
       },
       "uuid": {
         "items": {
           "type": "string"
         },
+        "nullable": true,
         "type": "array"
       },
       "id": {
         "items": {
-          "type": "string"
+          "format": "int64",
+          "type": "integer"
         },
+        "nullable": true,
         "type": "array"
       },
       "mobileNumber": {
+        "description": "Also matches the alternate mobile number.",
+        "nullable": true,
         "type": "string"
       },
       "emailId": {
+        "maxLength": 128,
+        "nullable": true,
         "type": "string"
       },
       "name": {
+        "description": "Exact match unless fuzzyLogic.",
+        "maxLength": 100,
+        "nullable": true,
+        "type": "string"
+      },
+      "fuzzyLogic": {
+        "description": "name LIKE %name% (case-sensitive).",
+        "nullable": true,
+        "type": "boolean"
+      },
+      "aadhaarNumber": {
+        "description": "Accepted and ignored.",
+        "maxLength": 20,
+        "nullable": true,
+        "type": "string"
+      },
+      "pan": {
+        "description": "Accepted and ignored.",
+        "maxLength": 10,
+        "nullable": true,
         "type": "string"
       },
       "roleCodes": {
+        "description": "Applies only with tenantId (roles held at exactly that tenant).",
         "items": {
           "type": "string"
         },
+        "nullable": true,
         "type": "array"
       },
       "userType": {
+        "description": "CITIZEN, EMPLOYEE, SYSTEM or BUSINESS (any case; others are ignored).",
+        "maxLength": 50,
+        "nullable": true,
         "type": "string"
       },
       "active": {
+        "description": "Defaults to true on /_search.",
+        "nullable": true,
         "type": "boolean"
       },
       "pageSize": {
+        "description": "Through the gateway: 1–10, default and maximum 10 (unless id or uuid is given).",
+        "nullable": true,
         "type": "integer"
       },
       "pageNumber": {
+        "description": "The number of users to skip (an offset, not a page index).",
+        "nullable": true,
         "type": "integer"
+      },
+      "sort": {
+        "default": [
+          "name"
+        ],
+        "items": {
+          "type": "string"
+        },
+        "nullable": true,
+        "type": "array"
       }
     },
+    "type": "object",
     "required": [
-      "RequestInfo",
-      "tenantId"
-    ],
-    "type": "object"
+      "RequestInfo"
+    ]
   },
   "user.searchV1": {
+    "description": "As UserSearchRequest, without bean validation and without the `active` default.",
     "properties": {
       "RequestInfo": RequestInfo,
       "tenantId": {
+        "nullable": true,
         "type": "string"
       },
       "userName": {
+        "nullable": true,
         "type": "string"
       },
       "uuid": {
         "items": {
           "type": "string"
         },
+        "nullable": true,
         "type": "array"
       },
       "id": {
         "items": {
-          "type": "string"
+          "format": "int64",
+          "type": "integer"
         },
+        "nullable": true,
         "type": "array"
       },
       "mobileNumber": {
+        "nullable": true,
         "type": "string"
       },
       "emailId": {
+        "nullable": true,
         "type": "string"
       },
       "name": {
+        "nullable": true,
+        "type": "string"
+      },
+      "fuzzyLogic": {
+        "nullable": true,
+        "type": "boolean"
+      },
+      "aadhaarNumber": {
+        "nullable": true,
+        "type": "string"
+      },
+      "pan": {
+        "nullable": true,
         "type": "string"
       },
       "roleCodes": {
         "items": {
           "type": "string"
         },
+        "nullable": true,
         "type": "array"
       },
       "userType": {
+        "nullable": true,
         "type": "string"
       },
       "active": {
+        "nullable": true,
         "type": "boolean"
       },
       "pageSize": {
+        "nullable": true,
         "type": "integer"
       },
       "pageNumber": {
+        "nullable": true,
         "type": "integer"
+      },
+      "sort": {
+        "items": {
+          "type": "string"
+        },
+        "nullable": true,
+        "type": "array"
       }
     },
+    "type": "object",
     "required": [
-      "RequestInfo",
-      "tenantId"
-    ],
-    "type": "object"
+      "RequestInfo"
+    ]
   },
   "user.updateNoValidate": {
     "properties": {
       "RequestInfo": RequestInfo,
       "user": {
+        "description": "egov-user's user contract (web/contract/UserRequest.java), with its bean-validation constraints. Which fields a route requires is in the route's description.",
         "properties": {
-          "tenantId": {
-            "type": "string"
-          },
           "id": {
             "format": "int64",
+            "nullable": true,
             "type": "integer"
+          },
+          "uuid": {
+            "description": "Identifies the user on update.",
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
           },
           "userName": {
             "maxLength": 64,
-            "minLength": 4,
-            "type": "string"
-          },
-          "authToken": {
-            "format": "password",
+            "nullable": true,
             "type": "string"
           },
           "salutation": {
             "maxLength": 5,
+            "nullable": true,
             "type": "string"
           },
           "name": {
-            "maxLength": 100,
-            "minLength": 3,
+            "description": "Letters, digits, spaces and . ' - _ [ ] & | / (UserServiceConstants.PATTERN_NAME).",
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
             "type": "string"
           },
           "gender": {
+            "description": "FEMALE, MALE, OTHERS or TRANSGENDER (any case).",
+            "maxLength": 15,
+            "nullable": true,
+            "pattern": "^[a-zA-Z ]*$",
             "type": "string"
           },
           "mobileNumber": {
+            "description": "Must match the tenant's MDMS common-masters.MobileNumberValidation (default ^[6-9][0-9]{9}$).",
+            "nullable": true,
+            "type": "string"
+          },
+          "countryCode": {
             "maxLength": 10,
+            "nullable": true,
+            "type": "string"
+          },
+          "alternatemobilenumber": {
+            "nullable": true,
             "type": "string"
           },
           "emailId": {
             "maxLength": 128,
+            "nullable": true,
+            "type": "string"
+          },
+          "altContactNumber": {
+            "maxLength": 50,
+            "nullable": true,
+            "type": "string"
+          },
+          "pan": {
+            "maxLength": 10,
+            "nullable": true,
             "type": "string"
           },
           "aadhaarNumber": {
-            "maxLength": 12,
-            "pattern": "[0-9]",
+            "maxLength": 20,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "permanentPinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
+            "type": "string"
+          },
+          "correspondenceAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "correspondenceCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "correspondencePinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
             "type": "string"
           },
           "active": {
+            "description": "Defaults to false on create.",
+            "nullable": true,
             "type": "boolean"
           },
-          "pwdExpiryDate": {
-            "format": "int64",
-            "type": "integer"
-          },
           "locale": {
-            "maxLength": 5,
+            "maxLength": 16,
+            "nullable": true,
             "type": "string"
           },
           "type": {
-            "maxLength": 20,
+            "description": "CITIZEN, EMPLOYEE, SYSTEM or BUSINESS (any case).",
+            "nullable": true,
             "type": "string"
           },
           "accountLocked": {
-            "default": false,
+            "nullable": true,
             "type": "boolean"
+          },
+          "accountLockedDate": {
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "fatherOrHusbandName": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
+            "type": "string"
+          },
+          "relationship": {
+            "description": "FATHER, MOTHER, HUSBAND or OTHER.",
+            "nullable": true,
+            "type": "string"
+          },
+          "signature": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "bloodGroup": {
+            "maxLength": 32,
+            "nullable": true,
+            "type": "string"
+          },
+          "photo": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "identificationMark": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "password": {
+            "description": "8–15 characters with a digit, a lower and an upper case letter and one of @#$%.",
+            "maxLength": 64,
+            "nullable": true,
+            "type": "string"
+          },
+          "otpReference": {
+            "nullable": true,
+            "type": "string"
+          },
+          "tenantId": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
           },
           "roles": {
             "items": {
@@ -648,115 +933,42 @@ export const userRequestSchemas: Record<string, object> = {
               },
               "type": "object"
             },
+            "nullable": true,
             "type": "array"
           },
-          "userDetails": {
-            "properties": {
-              "firstName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "middleName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "lastName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "dob": {
-                "format": "date",
-                "type": "string"
-              },
-              "altContactNumber": {
-                "maxLength": 16,
-                "type": "string"
-              },
-              "fatherName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "husbandName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "bloodGroup": {
-                "maxLength": 3,
-                "type": "string"
-              },
-              "pan": {
-                "maxLength": 10,
-                "type": "string"
-              },
-              "permanentAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentCity": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentPincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceCity": {
-                "maxLength": 50,
-                "type": "string"
-              },
-              "correspondencePincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "signature": {
-                "type": "string"
-              },
-              "identificationMark": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "photo": {
-                "type": "string"
-              }
-            },
-            "type": "object"
-          },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
-          },
-          "uuid": {
+          "dob": {
+            "description": "dd/MM/yyyy.",
+            "nullable": true,
             "type": "string"
+          },
+          "pwdExpiryDate": {
+            "description": "dd-MM-yyyy HH:mm:ss.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "lastModifiedDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "lastModifiedBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
           }
         },
-        "required": [
-          "userName",
-          "name",
-          "tenantId",
-          "type"
-        ],
         "type": "object"
       }
     },
@@ -770,112 +982,242 @@ export const userRequestSchemas: Record<string, object> = {
     "properties": {
       "RequestInfo": RequestInfo,
       "existingPassword": {
+        "nullable": true,
         "type": "string"
       },
       "newPassword": {
+        "nullable": true,
         "type": "string"
       },
       "tenantId": {
+        "maxLength": 256,
+        "nullable": true,
+        "pattern": "^[a-zA-Z. ]*$",
+        "type": "string"
+      },
+      "type": {
+        "description": "The caller's user type: CITIZEN, EMPLOYEE, SYSTEM or BUSINESS.",
+        "nullable": true,
         "type": "string"
       }
     },
+    "type": "object",
     "required": [
-      "RequestInfo",
-      "existingPassword",
-      "newPassword",
-      "tenantId"
-    ],
-    "type": "object"
+      "RequestInfo"
+    ]
   },
   "user.updatePasswordNoLogin": {
     "properties": {
       "RequestInfo": RequestInfo,
       "otpReference": {
+        "nullable": true,
         "type": "string"
       },
       "userName": {
+        "maxLength": 64,
+        "nullable": true,
         "type": "string"
       },
       "newPassword": {
+        "nullable": true,
         "type": "string"
       },
       "tenantId": {
+        "maxLength": 256,
+        "nullable": true,
+        "pattern": "^[a-zA-Z. ]*$",
+        "type": "string"
+      },
+      "type": {
+        "description": "CITIZEN, EMPLOYEE, SYSTEM or BUSINESS.",
+        "nullable": true,
         "type": "string"
       }
     },
+    "type": "object",
     "required": [
-      "RequestInfo",
-      "newPassword",
-      "otpReference",
-      "tenantId",
-      "userName"
-    ],
-    "type": "object"
+      "RequestInfo"
+    ]
   },
   "user.updateProfile": {
     "properties": {
       "RequestInfo": RequestInfo,
       "user": {
+        "description": "egov-user's user contract (web/contract/UserRequest.java), with its bean-validation constraints. Which fields a route requires is in the route's description.",
         "properties": {
-          "tenantId": {
-            "type": "string"
-          },
           "id": {
             "format": "int64",
+            "nullable": true,
             "type": "integer"
+          },
+          "uuid": {
+            "description": "Identifies the user on update.",
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
           },
           "userName": {
             "maxLength": 64,
-            "minLength": 4,
-            "type": "string"
-          },
-          "authToken": {
-            "format": "password",
+            "nullable": true,
             "type": "string"
           },
           "salutation": {
             "maxLength": 5,
+            "nullable": true,
             "type": "string"
           },
           "name": {
-            "maxLength": 100,
-            "minLength": 3,
+            "description": "Letters, digits, spaces and . ' - _ [ ] & | / (UserServiceConstants.PATTERN_NAME).",
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
             "type": "string"
           },
           "gender": {
+            "description": "FEMALE, MALE, OTHERS or TRANSGENDER (any case).",
+            "maxLength": 15,
+            "nullable": true,
+            "pattern": "^[a-zA-Z ]*$",
             "type": "string"
           },
           "mobileNumber": {
+            "description": "Must match the tenant's MDMS common-masters.MobileNumberValidation (default ^[6-9][0-9]{9}$).",
+            "nullable": true,
+            "type": "string"
+          },
+          "countryCode": {
             "maxLength": 10,
+            "nullable": true,
+            "type": "string"
+          },
+          "alternatemobilenumber": {
+            "nullable": true,
             "type": "string"
           },
           "emailId": {
             "maxLength": 128,
+            "nullable": true,
+            "type": "string"
+          },
+          "altContactNumber": {
+            "maxLength": 50,
+            "nullable": true,
+            "type": "string"
+          },
+          "pan": {
+            "maxLength": 10,
+            "nullable": true,
             "type": "string"
           },
           "aadhaarNumber": {
-            "maxLength": 12,
-            "pattern": "[0-9]",
+            "maxLength": 20,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "permanentCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "permanentPinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
+            "type": "string"
+          },
+          "correspondenceAddress": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "correspondenceCity": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
+          },
+          "correspondencePinCode": {
+            "maxLength": 10,
+            "nullable": true,
+            "pattern": "^[1-9][0-9]{5}$",
             "type": "string"
           },
           "active": {
+            "description": "Defaults to false on create.",
+            "nullable": true,
             "type": "boolean"
           },
-          "pwdExpiryDate": {
-            "format": "int64",
-            "type": "integer"
-          },
           "locale": {
-            "maxLength": 5,
+            "maxLength": 16,
+            "nullable": true,
             "type": "string"
           },
           "type": {
-            "maxLength": 20,
+            "description": "CITIZEN, EMPLOYEE, SYSTEM or BUSINESS (any case).",
+            "nullable": true,
             "type": "string"
           },
           "accountLocked": {
-            "default": false,
+            "nullable": true,
             "type": "boolean"
+          },
+          "accountLockedDate": {
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "fatherOrHusbandName": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[^\\\\$\"<>?~`!@#%^()+={}*,:;“”‘’]*$",
+            "type": "string"
+          },
+          "relationship": {
+            "description": "FATHER, MOTHER, HUSBAND or OTHER.",
+            "nullable": true,
+            "type": "string"
+          },
+          "signature": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "bloodGroup": {
+            "maxLength": 32,
+            "nullable": true,
+            "type": "string"
+          },
+          "photo": {
+            "maxLength": 36,
+            "nullable": true,
+            "type": "string"
+          },
+          "identificationMark": {
+            "maxLength": 300,
+            "nullable": true,
+            "type": "string"
+          },
+          "password": {
+            "description": "8–15 characters with a digit, a lower and an upper case letter and one of @#$%.",
+            "maxLength": 64,
+            "nullable": true,
+            "type": "string"
+          },
+          "otpReference": {
+            "nullable": true,
+            "type": "string"
+          },
+          "tenantId": {
+            "maxLength": 50,
+            "nullable": true,
+            "pattern": "^[a-zA-Z. ]*$",
+            "type": "string"
           },
           "roles": {
             "items": {
@@ -895,115 +1237,42 @@ export const userRequestSchemas: Record<string, object> = {
               },
               "type": "object"
             },
+            "nullable": true,
             "type": "array"
           },
-          "userDetails": {
-            "properties": {
-              "firstName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "middleName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "lastName": {
-                "maxLength": 32,
-                "minLength": 1,
-                "type": "string"
-              },
-              "dob": {
-                "format": "date",
-                "type": "string"
-              },
-              "altContactNumber": {
-                "maxLength": 16,
-                "type": "string"
-              },
-              "fatherName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "husbandName": {
-                "maxLength": 100,
-                "type": "string"
-              },
-              "bloodGroup": {
-                "maxLength": 3,
-                "type": "string"
-              },
-              "pan": {
-                "maxLength": 10,
-                "type": "string"
-              },
-              "permanentAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentCity": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "permanentPincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceCity": {
-                "maxLength": 50,
-                "type": "string"
-              },
-              "correspondencePincode": {
-                "maxLength": 6,
-                "type": "string"
-              },
-              "correspondenceAddress": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "signature": {
-                "type": "string"
-              },
-              "identificationMark": {
-                "maxLength": 300,
-                "type": "string"
-              },
-              "photo": {
-                "type": "string"
-              }
-            },
-            "type": "object"
-          },
-          "auditDetails": {
-            "properties": {
-              "createdBy": {
-                "type": "string"
-              },
-              "lastModifiedBy": {
-                "type": "string"
-              },
-              "createdTime": {
-                "format": "int64",
-                "type": "integer"
-              },
-              "lastModifiedTime": {
-                "format": "int64",
-                "type": "integer"
-              }
-            },
-            "type": "object"
-          },
-          "uuid": {
+          "dob": {
+            "description": "dd/MM/yyyy.",
+            "nullable": true,
             "type": "string"
+          },
+          "pwdExpiryDate": {
+            "description": "dd-MM-yyyy HH:mm:ss.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "lastModifiedDate": {
+            "description": "dd-MM-yyyy HH:mm:ss; ignored.",
+            "nullable": true,
+            "type": "string"
+          },
+          "createdBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
+          },
+          "lastModifiedBy": {
+            "description": "Ignored.",
+            "format": "int64",
+            "nullable": true,
+            "type": "integer"
           }
         },
-        "required": [
-          "userName",
-          "name",
-          "tenantId",
-          "type"
-        ],
         "type": "object"
       }
     },

@@ -8,6 +8,9 @@ export interface DirectoryDeps {
   uuid(): string;
 }
 
+/** Own entries only: a uuid of `__proto__` or `constructor` is not a user. */
+const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
+
 /** Deep copy through JSON: works on the journal's proxies, unlike structuredClone. */
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -24,11 +27,15 @@ export class UserDirectoryError extends Error {
 export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
   const byUserName = (userName: string, tenantId: string) =>
     Object.values(deps.slice().users).find((u) => u.userName === userName && u.tenantId === tenantId);
+  // DIGIT's unique key is (username, type, tenantid): the same userName may exist once per user type
+  // (egov-user/src/main/resources/db/migration/ddl/V20180731215512__alter_eg_role_address_fk.sql:2).
+  const clash = (userName: string, tenantId: string, type: string) =>
+    Object.values(deps.slice().users).find((u) => u.userName === userName && u.tenantId === tenantId && u.type === type);
   return {
     create(input, by) {
       const slice = deps.slice();
-      if (byUserName(input.userName, input.tenantId)) {
-        throw new UserDirectoryError("DuplicateUserNameException", `User name "${input.userName}" already exists in tenant ${input.tenantId}.`);
+      if (clash(input.userName, input.tenantId, input.type)) {
+        throw new UserDirectoryError("DuplicateUserNameException", `User name "${input.userName}" already exists in tenant ${input.tenantId} for type ${input.type}.`);
       }
       const now = deps.now();
       const user: StoredUser = {
@@ -44,13 +51,13 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
     },
     update(uuid, patch, by) {
       const slice = deps.slice();
-      const user = slice.users[uuid];
+      const user = own(slice.users, uuid);
       if (!user) throw new UserDirectoryError("UserNotFoundException", `No user with uuid ${uuid}.`);
       const { auditDetails: _ignored, ...rest } = patch;
-      if (rest.userName !== undefined || rest.tenantId !== undefined) {
-        const clash = byUserName(rest.userName ?? user.userName, rest.tenantId ?? user.tenantId);
-        if (clash && clash.uuid !== uuid) {
-          throw new UserDirectoryError("DuplicateUserNameException", `User name "${clash.userName}" already exists in tenant ${clash.tenantId}.`);
+      if (rest.userName !== undefined || rest.tenantId !== undefined || rest.type !== undefined) {
+        const other = clash(rest.userName ?? user.userName, rest.tenantId ?? user.tenantId, rest.type ?? user.type);
+        if (other && other.uuid !== uuid) {
+          throw new UserDirectoryError("DuplicateUserNameException", `User name "${other.userName}" already exists in tenant ${other.tenantId} for type ${other.type}.`);
         }
       }
       const next: StoredUser = {
@@ -61,7 +68,7 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
       slice.users[uuid] = next;
       return copy(next);
     },
-    byUuid: (uuid) => deps.slice().users[uuid],
+    byUuid: (uuid) => own(deps.slice().users, uuid),
     byUserName,
     all: () => Object.values(deps.slice().users),
   };

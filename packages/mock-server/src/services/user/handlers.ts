@@ -1,178 +1,299 @@
-/** egov-user operations other than login. */
-import { digitFail, ErrorCodes, MockHttpError, responseInfo } from "../../core/errors.js";
-import type { MockContext, OperationRequest, OperationResult, StoredUser } from "../../core/types.js";
-import { UserDirectoryError } from "./directory.js";
-import { badRequest, isObj, parseNewUser, parseUserPatch, userPayload } from "./input.js";
-import { presentSessionUser, presentUser } from "./present.js";
+/** egov-user operations other than login (egov-user/src/main/java/org/egov/user/web/controller/). */
+import { digitFail, ErrorCodes } from "../../core/errors.js";
+import type { MockContext, OperationRequest, OperationResult, StoredUser, UserType } from "../../core/types.js";
+import { fail, PASSWORD_MISMATCH_DESCRIPTION, unhandled, UserExceptions, UserHttpError } from "./errors.js";
+import { finishNewUser, isObj, mobileCheck, newUser, readUser, updatedUser, userPayload, userTypeOf, type UserInput } from "./input.js";
+import { tokenAnswer } from "./login.js";
+import { presentCreatedUser, presentDetails, presentUpdatedUser, presentUser, type IdOf } from "./present.js";
+import { passwordErrors } from "./rules.js";
 import type { UserSlice } from "./slice.js";
-import { resolveToken, revokeToken } from "./tokens.js";
+import { issueToken, resolveToken, revokeToken } from "./tokens.js";
 
 const ri = (req: OperationRequest) => req.body["RequestInfo"];
 
-/** egov-user answers with a lower-case `responseInfo`. */
-function userOk(req: OperationRequest, ctx: MockContext, users: StoredUser[]): OperationResult {
-  return { status: 200, body: { responseInfo: responseInfo(ri(req), "successful", ctx.now()), user: users.map(presentUser) } };
+/** egov-user's `responseInfo`: only `status` set (UserController.java:108-128, PasswordController.java:38). */
+const responseInfo = () => ({ apiId: null, ver: null, ts: null, resMsgId: null, msgId: null, status: "200" });
+
+const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
+
+/** Audit uuid → the user's numeric id, as DIGIT stores `createdBy`. */
+const idOf =
+  (slice: UserSlice): IdOf =>
+  (uuid) =>
+    own(slice.users, uuid)?.id ?? null;
+
+/** The tenant egov-user stores and looks up: a citizen's state tenant (UserUtils.getStateLevelTenantForCitizen). */
+const tenantFor = (ctx: MockContext, tenantId: string, type: UserType | null): string => (type === "CITIZEN" ? ctx.tenants.stateOf(tenantId) : tenantId);
+
+/** `requestInfo.getUserInfo()` dereferenced: DIGIT answers 400 NullPointerException when the body has no RequestInfo. */
+function requireRequestInfo(req: OperationRequest): void {
+  if (!isObj(ri(req))) fail(unhandled(UserExceptions.nullPointer));
 }
 
-/** Runs a directory call, turning its domain errors into DIGIT 400s. */
-function directoryCall(run: () => StoredUser): StoredUser {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof UserDirectoryError) throw new MockHttpError(400, [{ code: err.code, message: err.message }]);
-    throw err;
-  }
+/** A missing `user`: bean validation of `@NotNull user` (CreateUserRequest.java:17-21). */
+function payload(req: OperationRequest): Record<string, unknown> {
+  const u = userPayload(req.body);
+  if (!u) fail({ code: "NotNull.createUserRequest.user", message: "may not be null" });
+  return u;
 }
 
-const strList = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? v.split(",") : typeof v === "number" ? [String(v)] : undefined;
+const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : v === undefined || v === null ? undefined : [v]);
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
-/** `_search` and `v1/_search`. */
+/** Lombok's `UserSearchCriteria.toString()`, which DIGIT puts in the descriptions of search/lookup failures. */
+function criteriaText(c: Record<string, unknown>): string {
+  const v = (x: unknown) => (x === undefined || x === null ? "null" : Array.isArray(x) ? `[${x.join(", ")}]` : String(x));
+  const keys = ["id", "uuid", "userName", "name", "mobileNumber", "emailId", "fuzzyLogic", "active", "offset", "limit", "sort", "type", "tenantId", "roleCodes", "alternatemobilenumber"];
+  return `UserSearchCriteria(${keys.map((k) => `${k}=${v(c[k])}`).join(", ")})`;
+}
+
+const userNotFound = (criteria: Record<string, unknown>) => unhandled(UserExceptions.userNotFound, `User not found for given criteria: ${criteriaText(criteria)}`);
+
+/**
+ * `_search` and `v1/_search` (UserController.java:71-83, UserService.java:201-235): criteria from the body only;
+ * `_search` defaults `active` to true. Calls through the gateway must name a userName, name, mobileNumber,
+ * emailId or uuid, with a tenantId for the first three, and get at most 10 users unless they search by id or
+ * uuid; `pageNumber` is the number of users to skip (UserTypeQueryBuilder.java:213-235).
+ */
 export function search(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
   const b = req.body;
-  const tenantId = typeof b["tenantId"] === "string" && b["tenantId"] ? b["tenantId"] : undefined;
-  const uuids = strList(b["uuid"]);
-  const ids = strList(b["id"]);
-  const roleCodes = strList(b["roleCodes"]);
-  const userName = typeof b["userName"] === "string" ? b["userName"] : undefined;
-  const mobile = b["mobileNumber"] != null ? String(b["mobileNumber"]) : undefined;
-  const email = typeof b["emailId"] === "string" ? b["emailId"] : undefined;
-  const name = typeof b["name"] === "string" ? b["name"] : undefined;
-  const type = typeof b["userType"] === "string" ? b["userType"].toUpperCase() : typeof b["type"] === "string" ? b["type"].toUpperCase() : undefined;
-  const active = typeof b["active"] === "boolean" ? b["active"] : undefined;
-  if (ctx.options.strict && !tenantId && !uuids?.length) badRequest("INVALID_USER_SEARCH", "tenantId is required unless uuid is given.", ri(req));
-  const state = tenantId ? ctx.tenants.stateOf(tenantId) : undefined;
+  const interService = req.door === "internal";
+  const ids = list(b["id"])?.map((x) => Number(x));
+  const uuids = list(b["uuid"])?.map(String);
+  const roleCodes = list(b["roleCodes"])?.map(String);
+  const userName = str(b["userName"]);
+  const name = str(b["name"]);
+  const mobile = b["mobileNumber"] === undefined || b["mobileNumber"] === null ? undefined : String(b["mobileNumber"]) || undefined;
+  const email = str(b["emailId"]);
+  const type = userTypeOf(b["userType"]);
+  const fuzzy = b["fuzzyLogic"] === true;
+  let active = typeof b["active"] === "boolean" ? b["active"] : undefined;
+  if (active === undefined && req.operationId === "user.search") active = true;
+  let tenantId = str(b["tenantId"]);
+  const sort = list(b["sort"])?.map(String) ?? ["name"];
+  let limit = Number.isInteger(b["pageSize"]) ? (b["pageSize"] as number) : 0;
+  const offset = Number.isInteger(b["pageNumber"]) ? (b["pageNumber"] as number) : 0;
+  if (!interService && !ids?.length && !uuids?.length && (limit <= 0 || limit > 10)) limit = 10;
+
+  const criteria = { id: ids, uuid: uuids, userName, name, mobileNumber: mobile, emailId: email, fuzzyLogic: fuzzy, active, offset, limit, sort, type, tenantId, roleCodes };
+  const named = userName !== undefined || name !== undefined || mobile !== undefined;
+  const emptySearch = !named && email === undefined && !uuids?.length && (!interService || (!ids?.length && !roleCodes?.length));
+  const tenantMissing = (named || (interService && !!roleCodes?.length)) && tenantId === undefined;
+  if (emptySearch || tenantMissing) fail(unhandled(UserExceptions.invalidSearchCriteria, `Insufficient or invalid search criteria: ${criteriaText(criteria)}`));
+  if (tenantId !== undefined) tenantId = tenantFor(ctx, tenantId.trim(), type);
+
+  // roleCodes apply only with a tenantId: users holding one of the roles at exactly that tenant, whatever their own.
+  const byRole = roleCodes?.length && tenantId !== undefined;
   let found = Object.values(slice.users).filter((u) => {
-    if (tenantId && u.tenantId !== tenantId && !u.tenantId.startsWith(`${tenantId}.`) && u.tenantId !== state) return false;
-    if (uuids && !uuids.includes(u.uuid)) return false;
-    if (ids && !ids.includes(String(u.id))) return false;
-    if (userName !== undefined && u.userName !== userName) return false;
-    if (mobile !== undefined && u.mobileNumber !== mobile) return false;
+    if (byRole) {
+      if (!u.roles.some((r) => r.tenantId === tenantId && roleCodes.includes(r.code))) return false;
+    } else if (tenantId !== undefined && u.tenantId !== tenantId) return false;
+    if (ids?.length && !ids.includes(u.id)) return false;
+    if (uuids?.length && !uuids.includes(u.uuid)) return false;
+    if (userName !== undefined && u.userName !== userName.trim()) return false;
+    if (name !== undefined && !(fuzzy ? u.name.includes(name) : u.name === name)) return false;
+    if (mobile !== undefined && u.mobileNumber !== mobile && u.extra?.["alternatemobilenumber"] !== mobile) return false;
     if (email !== undefined && u.emailId !== email) return false;
-    if (name !== undefined && !u.name.toLowerCase().includes(name.toLowerCase())) return false;
-    if (type !== undefined && u.type !== type) return false;
+    if (type !== null && u.type !== type) return false;
     if (active !== undefined && u.active !== active) return false;
-    if (roleCodes && !u.roles.some((r) => roleCodes.includes(r.code))) return false;
     return true;
   });
-  found.sort((a, b2) => a.id - b2.id);
-  const size = Number(b["pageSize"] ?? b["limit"] ?? 100);
-  const page = Number(b["pageNumber"] ?? 0);
-  const limit = Number.isFinite(size) && size > 0 ? Math.min(size, 1000) : 100;
-  const offset = Number.isFinite(Number(b["offset"])) && b["offset"] !== undefined ? Number(b["offset"]) : Number.isFinite(page) && page > 0 ? page * limit : 0;
-  found = found.slice(offset, offset + limit);
-  return userOk(req, ctx, found);
+  if (limit > 0) {
+    found.sort((a, c) => a.id - c.id);
+    found = found.slice(Math.max(offset, 0), Math.max(offset, 0) + limit);
+  } else {
+    const key = sort[0] ?? "name";
+    const field = (u: StoredUser): string => String((u as unknown as Record<string, unknown>)[key] ?? u.extra?.[key] ?? "");
+    found.sort((a, c) => (field(a) < field(c) ? -1 : field(a) > field(c) ? 1 : a.id - c.id));
+  }
+  const toId = idOf(slice);
+  return { status: 200, body: { responseInfo: responseInfo(), user: found.map((u) => presentUser(u, toId)) } };
 }
 
-function tokenOf(req: OperationRequest): string | undefined {
-  const q = req.query["access_token"];
-  if (q) return q;
-  const info = ri(req);
-  if (isObj(info) && typeof info["authToken"] === "string") return info["authToken"];
-  return req.caller?.token;
-}
-
-/** `_details?access_token=`: the session user, unwrapped (no envelope), as DIGIT answers it. */
+/**
+ * `_details?access_token=` (UserController.java:85-89): the token's user, unwrapped. egov-user answers 400; the
+ * gateway turns an `InvalidAccessTokenException` answer into 401 (zuul/.../Utils/ExceptionUtils.java:99-101).
+ */
 export function details(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
-  const token = tokenOf(req);
+  const token = req.query["access_token"];
+  if (token === undefined) {
+    return {
+      status: 400,
+      body: { ResponseInfo: null, Errors: [{ code: "", message: "Required String parameter 'access_token' is not present", description: null, params: ["access_token"] }] },
+    };
+  }
   const user = token ? resolveToken(slice, token, ctx.now()) : null;
-  if (!user) return digitFail(401, ErrorCodes.invalidAccessToken, "The access token is invalid or has expired; log in again.", ri(req));
-  return { status: 200, body: presentSessionUser(user) };
+  if (!user) {
+    const error = new UserHttpError([unhandled(UserExceptions.invalidAccessToken, "Invalid Access Token Exception")]).result;
+    return req.door === "internal" ? error : { ...error, status: 401 };
+  }
+  return { status: 200, body: presentDetails(user) };
 }
 
+/**
+ * `_logout` (LogoutController.java:32-51): revokes the token in the body's `access_token` (not the query, not
+ * RequestInfo); the mock revokes its refresh token too. A missing or unknown token is "Logout failed".
+ */
 export function logout(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
-  const token = tokenOf(req);
-  if (!token || !revokeToken(slice, token)) {
-    return digitFail(401, ErrorCodes.invalidAccessToken, "The access token is invalid or already logged out.", ri(req));
+  const token = req.body["access_token"];
+  const ts = ctx.now();
+  if (typeof token !== "string" || !revokeToken(slice, token, ts)) {
+    return {
+      status: 400,
+      body: {
+        responseInfo: { apiId: "", ver: "", ts, resMsgId: "", msgId: "", status: "Logout failed" },
+        error: { code: 400, message: null, description: "Logout failed", fields: null },
+      },
+    };
   }
-  // egov-user answers logout with a bare ResponseInfo object.
-  return { status: 200, body: { ...responseInfo(ri(req), "successful", ctx.now()), status: "Logout successfully" } };
+  return { status: 200, body: { apiId: "", ver: "", ts, resMsgId: "", msgId: "", status: "Logout successfully" } };
 }
 
-export function createNoValidate(req: OperationRequest, ctx: MockContext, _slice: UserSlice): OperationResult {
-  const input = parseNewUser(userPayload(req.body), ctx, ri(req));
+/** Uniqueness on (userName, tenant — a citizen's state —, type) (UserService.java:265-272). */
+function checkUnique(ctx: MockContext, slice: UserSlice, userName: string, tenantId: string, type: UserType): void {
+  const tenant = tenantFor(ctx, tenantId, type);
+  if (Object.values(slice.users).some((u) => u.userName === userName && u.tenantId === tenant && u.type === type)) fail(unhandled(UserExceptions.duplicateUserName));
+}
+
+function create(req: OperationRequest, ctx: MockContext, slice: UserSlice, input: UserInput, otpRequired: boolean): StoredUser {
+  const draft = newUser(ctx, input, { otpRequired });
+  checkUnique(ctx, slice, draft.userName, draft.tenantId, draft.type);
+  const tenantId = tenantFor(ctx, draft.tenantId, draft.type);
+  const user = finishNewUser(ctx, { ...draft, tenantId }, input.password);
+  // A user created without a password cannot log in until one is set: DIGIT stores a random UUID.
   const by = req.caller?.user.uuid ?? "system";
-  const user = directoryCall(() => ctx.users.create(input, by));
-  return userOk(req, ctx, [user]);
+  // DIGIT sets the password to expire after default.password.expiry.in.days (90, application.properties:45).
+  const extra = { ...user.extra, pwdExpiryDate: ctx.now() + 90 * 86_400_000 };
+  return ctx.users.create({ ...user, extra, password: user.password || ctx.uuid() }, by);
 }
 
-/** `citizen/_create`: OTP is not checked (lenient); strict mode requires an otpReference. */
-export function createCitizen(req: OperationRequest, ctx: MockContext, _slice: UserSlice): OperationResult {
-  const u = userPayload(req.body);
-  if (ctx.options.strict && !(typeof u["otpReference"] === "string" && u["otpReference"])) {
-    badRequest("INVALID_OTP", "user.otpReference is required to create a citizen (strict mode).", ri(req));
-  }
-  const tenantId = typeof u["tenantId"] === "string" ? u["tenantId"] : "";
-  const state = tenantId ? ctx.tenants.stateOf(tenantId) : tenantId;
-  const input = parseNewUser({ ...u, tenantId: state, type: "CITIZEN" }, ctx, ri(req), {
+/** `users/_createnovalidate` (UserController.java:61-69). */
+export function createNoValidate(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
+  requireRequestInfo(req);
+  const user = create(req, ctx, slice, readUser(payload(req)), false);
+  return { status: 200, body: { responseInfo: responseInfo(), user: [presentCreatedUser(user, idOf(slice))] } };
+}
+
+/**
+ * `citizen/_create` (UserController.java:48-59, UserService.java:280-338): the userName must be digits and
+ * becomes the mobile number; type and roles are forced to CITIZEN whatever the body says; the tenant is cut to
+ * its state; an `otpReference` is required (its value is not checked: the mock runs no OTP service). With
+ * DIGIT's default `citizen.registration.withlogin.enabled`, the user is created active and the answer is the
+ * login token response.
+ */
+export function createCitizen(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
+  requireRequestInfo(req);
+  const input = readUser(payload(req));
+  if (!input.userName || !/^\d+$/.test(input.userName)) fail(unhandled(UserExceptions.userNameNotValid));
+  const citizen: UserInput = {
+    ...input,
+    mobileNumber: input.userName,
     type: "CITIZEN",
-    roles: [{ code: "CITIZEN", name: "Citizen", tenantId: state }],
-  });
-  const by = req.caller?.user.uuid ?? "system";
-  const user = directoryCall(() => ctx.users.create(input, by));
-  return userOk(req, ctx, [user]);
+    roles: [{ code: "CITIZEN", name: null, tenantId: null }],
+    tenantId: input.tenantId ? ctx.tenants.stateOf(input.tenantId) : input.tenantId,
+    active: true,
+  };
+  const user = create(req, ctx, slice, citizen, true);
+  return tokenAnswer(issueToken(slice, user, ctx.options.tokenTtlSeconds, ctx.now(), ctx.uuid), user);
 }
 
-function findTarget(u: Record<string, unknown>, slice: UserSlice, req: OperationRequest): StoredUser {
-  const uuid = typeof u["uuid"] === "string" ? u["uuid"] : undefined;
-  const id = u["id"] !== undefined && u["id"] !== null ? String(u["id"]) : undefined;
-  const found = uuid ? slice.users[uuid] : id ? Object.values(slice.users).find((x) => String(x.id) === id) : undefined;
-  if (!found) throw new MockHttpError(400, [{ code: ErrorCodes.userNotFound, message: `No user with ${uuid ? `uuid ${uuid}` : id ? `id ${id}` : "that id or uuid"}.` }], ri(req));
+function byUuid(slice: UserSlice, uuid: string | null): StoredUser {
+  const found = uuid ? own(slice.users, uuid) : undefined;
+  if (!found) fail(userNotFound({ uuid: uuid ? [uuid] : undefined, fuzzyLogic: false }));
   return found;
 }
 
+/**
+ * `users/_updatenovalidate` (UserController.java:91-98, UserService.java:376-395): the user is found by uuid only;
+ * roles are required; the password, when given, is changed (after the policy); omitted fields are cleared.
+ */
 export function updateNoValidate(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
-  const u = userPayload(req.body);
-  const target = findTarget(u, slice, req);
-  const patch = parseUserPatch(u, target, ctx, ri(req));
-  const by = req.caller?.user.uuid ?? "system";
-  const user = directoryCall(() => ctx.users.update(target.uuid, patch, by));
-  return userOk(req, ctx, [user]);
+  requireRequestInfo(req);
+  const input = readUser(payload(req));
+  const countryCode = mobileCheck(ctx, input);
+  const target = byUuid(slice, input.uuid);
+  if (!input.roles || input.roles.length === 0) fail(unhandled(UserExceptions.atLeastOneRole));
+  if (!input.tenantId) fail(unhandled(UserExceptions.invalidUserUpdate));
+  const pwd = passwordErrors(input.password);
+  if (pwd.length) fail(...pwd);
+  if (!req.caller) fail(unhandled(UserExceptions.nullPointer));
+  const patch = updatedUser(ctx, target, withCountryCode(input, countryCode), { profileOnly: false });
+  const user = ctx.users.update(target.uuid, patch, req.caller.user.uuid);
+  return { status: 200, body: { responseInfo: responseInfo(), user: [presentUpdatedUser(user, idOf(slice))] } };
 }
 
-/** `profile/_update`: a user updates their own profile (roles and type are not theirs to change). */
+/**
+ * `profile/_update` (UserController.java:100-106, UserService.java:434-462): only the caller's own profile (same
+ * id and uuid; no administrator override); userName, type, mobileNumber, password, roles, active and the lock
+ * fields are ignored; other omitted fields are cleared.
+ */
 export function updateProfile(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
-  const u = userPayload(req.body);
-  const target = findTarget(u, slice, req);
+  requireRequestInfo(req);
+  const input = readUser(payload(req));
+  const countryCode = mobileCheck(ctx, input);
+  const target = byUuid(slice, input.uuid);
   const caller = req.caller?.user;
-  if (caller && caller.uuid !== target.uuid && !caller.roles.some((r) => r.code === "SUPERUSER")) {
-    return digitFail(403, ErrorCodes.accessDenied, "A user may only update their own profile.", ri(req));
-  }
-  const { roles: _r, type: _t, active: _a, ...patch } = parseUserPatch(u, target, ctx, ri(req));
-  const by = caller?.uuid ?? "system";
-  const user = directoryCall(() => ctx.users.update(target.uuid, patch, by));
-  return userOk(req, ctx, [user]);
+  if (input.id === null || !caller) fail(unhandled(UserExceptions.nullPointer));
+  if (input.id !== caller.id || input.uuid !== caller.uuid) fail(unhandled(UserExceptions.profileUpdateDenied));
+  const patch = updatedUser(ctx, target, withCountryCode(input, countryCode), { profileOnly: true });
+  const user = ctx.users.update(target.uuid, patch, caller.uuid);
+  return { status: 200, body: { responseInfo: responseInfo(), user: [presentUpdatedUser(user, idOf(slice))] } };
 }
 
+function withCountryCode(input: UserInput, countryCode: string | null): UserInput {
+  return countryCode === null ? input : { ...input, profile: { ...input.profile, countryCode } };
+}
+
+/**
+ * `password/_update` (PasswordController.java:35-38, UserService.java:469-483): the user is the caller's
+ * userName with the body's `tenantId` and `type`; citizens cannot change a password (their login is by OTP).
+ */
 export function updatePassword(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
-  const caller = req.caller?.user;
-  if (!caller) return digitFail(401, ErrorCodes.invalidAccessToken, "Log in to change a password.", ri(req));
-  const existing = req.body["existingPassword"];
-  const next = req.body["newPassword"];
-  if (typeof next !== "string" || next.length < 1) badRequest("INVALID_PASSWORD", "newPassword is required.", ri(req));
-  const stored = slice.users[caller.uuid];
-  if (!stored || stored.password !== existing) {
-    return digitFail(400, ErrorCodes.passwordMismatch, "existingPassword does not match the user's password.", ri(req));
-  }
-  ctx.users.update(caller.uuid, { password: next }, caller.uuid);
-  return { status: 200, body: { ResponseInfo: responseInfo(ri(req), "successful", ctx.now()) } };
+  const b = req.body;
+  const info = ri(req);
+  const userInfo = isObj(info) && isObj(info["userInfo"]) ? info["userInfo"] : undefined;
+  const userName = str(userInfo?.["userName"]);
+  const tenantId = str(b["tenantId"]);
+  const type = userTypeOf(b["type"]);
+  const existing = str(b["existingPassword"]);
+  const next = str(b["newPassword"]);
+  if (!userName || !tenantId || !type || !existing || !next) fail(unhandled(UserExceptions.invalidLoggedInPasswordUpdate));
+  const user = uniqueUser(ctx, slice, userName, tenantId, type);
+  if (user.type === "CITIZEN") fail(unhandled(UserExceptions.invalidUpdatePassword));
+  if (user.password !== existing) fail(unhandled(UserExceptions.passwordMismatch, PASSWORD_MISMATCH_DESCRIPTION));
+  const pwd = passwordErrors(next);
+  if (pwd.length) fail(...pwd);
+  ctx.users.update(user.uuid, { password: next }, user.uuid);
+  return { status: 200, body: { responseInfo: responseInfo() } };
 }
 
-/** `password/nologin/_update`: the OTP is accepted as given (lenient); strict mode refuses (no OTP service). */
+/** `UserService.getUniqueUser`: userName + tenant (state for citizens) + type, exactly one. */
+function uniqueUser(ctx: MockContext, slice: UserSlice, userName: string, tenantId: string, type: UserType): StoredUser {
+  const tenant = tenantFor(ctx, tenantId, type);
+  const matches = Object.values(slice.users).filter((u) => u.userName === userName && u.tenantId === tenant && u.type === type);
+  if (matches.length === 0) fail(userNotFound({ userName, tenantId: tenant, type, fuzzyLogic: false }));
+  if (matches.length > 1) fail(unhandled(UserExceptions.duplicateUserName));
+  return matches[0]!;
+}
+
+/**
+ * `password/nologin/_update` (PasswordController.java:47-51, UserService.java:490-513): reset by OTP. Citizens
+ * cannot (OTP login); the OTP itself is not checked by the mock (no OTP service), except that it is required.
+ */
 export function updatePasswordNoLogin(req: OperationRequest, ctx: MockContext, slice: UserSlice): OperationResult {
   if (ctx.options.strict) {
     return digitFail(400, ErrorCodes.notSupportedInStrictMode, "Password reset by OTP needs DIGIT's OTP service, which the mock does not run in strict mode.", ri(req));
   }
   const b = req.body;
-  const userName = typeof b["userName"] === "string" ? b["userName"] : "";
-  const tenantId = typeof b["tenantId"] === "string" ? b["tenantId"] : "";
-  const next = b["newPassword"];
-  if (!userName || !tenantId || typeof next !== "string" || !next || !(typeof b["otpReference"] === "string" && b["otpReference"])) {
-    badRequest("INVALID_REQUEST", "userName, tenantId, otpReference and newPassword are required.", ri(req));
-  }
-  const user = ctx.users.byUserName(userName, tenantId) ?? ctx.users.byUserName(userName, ctx.tenants.stateOf(tenantId));
-  if (!user) return digitFail(400, ErrorCodes.userNotFound, `No user ${userName} in tenant ${tenantId}.`, ri(req));
-  void slice;
+  const userName = str(b["userName"]);
+  const tenantId = str(b["tenantId"]);
+  const type = userTypeOf(b["type"]);
+  const next = str(b["newPassword"]);
+  if (!str(b["otpReference"]) || !userName || !tenantId || !type || !next) fail(unhandled(UserExceptions.invalidNonLoggedInPasswordUpdate));
+  const user = uniqueUser(ctx, slice, userName, tenantId, type);
+  if (user.type === "CITIZEN") fail(unhandled(UserExceptions.invalidUpdatePassword));
+  const pwd = passwordErrors(next);
+  if (pwd.length) fail(...pwd);
   ctx.users.update(user.uuid, { password: next }, user.uuid);
-  return { status: 200, body: { ResponseInfo: responseInfo(ri(req), "successful", ctx.now()) } };
+  return { status: 200, body: { responseInfo: responseInfo() } };
 }

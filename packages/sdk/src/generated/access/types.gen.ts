@@ -9,6 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * The gateway's RBAC check; 200 (no body) when allowed, 401 (no body) when not.
+         * @description The first of `tenantIds` picks the MDMS role-action data (that tenant, then its state); a role applies when its tenant is one of `tenantIds` or the first tenant's state; allowed when an applicable role maps to an action whose `url` is `uri`, or whose `{placeholder}`s (read as `\w+`) match it.
+         */
         post: operations["access.authorize"];
         delete?: never;
         options?: never;
@@ -25,6 +29,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create actions in the legacy action table (not used by the gateway's RBAC). */
         post: operations["access.createActions"];
         delete?: never;
         options?: never;
@@ -41,6 +46,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Actions the given roles may call (MDMS role-actions and actions).
+         * @description Role-actions from MDMS `ACCESSCONTROL-ROLEACTIONS.roleactions` at `tenantId` (filtered by `roleCodes`), then their actions at the state tenant from `ACCESSCONTROL-ACTIONS.actions`, or from `ACCESSCONTROL-ACTIONS-TEST.<actionMaster>` when `actionMaster` is given (DIGIT's UI sends `actions-test`); `enabled` filters only when sent. `roleCodes` and `tenantId` are required in practice.
+         */
         post: operations["access.searchActions"];
         delete?: never;
         options?: never;
@@ -57,6 +66,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Update actions in the legacy action table (not used by the gateway's RBAC). */
         post: operations["access.updateActions"];
         delete?: never;
         options?: never;
@@ -73,6 +83,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Whether roles (by name) may call a url, from the legacy tables. */
         post: operations["access.validateActions"];
         delete?: never;
         options?: never;
@@ -89,6 +100,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Actions of roles from MDMS, with tenant, path and icons.
+         * @description As `actions/_search`, but `tenantId` and `roleCodes` are checked first: 400 with a JSON array of `{responseInfo, error: {code: 400, message, errorFields: [{code: accesscontrol.0001 | accesscontrol.0012, ...}]}}`.
+         */
         post: operations["access.getMdmsActions"];
         delete?: never;
         options?: never;
@@ -105,6 +120,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Map a role to actions (by name) in the legacy tables (not used by the gateway's RBAC). */
         post: operations["access.createRoleActions"];
         delete?: never;
         options?: never;
@@ -121,6 +137,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create roles in the legacy role table (roles/_search and RBAC read MDMS instead). */
         post: operations["access.createRoles"];
         delete?: never;
         options?: never;
@@ -137,6 +154,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Roles of a tenant's state from MDMS `ACCESSCONTROL-ROLES.roles`. */
         post: operations["access.searchRoles"];
         delete?: never;
         options?: never;
@@ -153,6 +171,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Update roles in the legacy role table (roles/_search and RBAC read MDMS instead). */
         post: operations["access.updateRoles"];
         delete?: never;
         options?: never;
@@ -164,58 +183,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Action: {
+        /** @description egov-accesscontrol's `responseInfo`, status "200 OK" (the other fields null or echoed). */
+        AccessResponseInfo: {
+            apiId?: string | null;
+            ver?: string | null;
+            /** Format: int64 */
+            ts?: number | null;
+            resMsgId?: string | null;
+            msgId?: string | null;
+            status?: string;
+        };
+        ActionContract: {
             /** Format: int64 */
             id?: number;
-            name: string;
-            queryParams?: string;
+            name?: string;
             url?: string;
-            /** Format: int64 */
-            parentModule?: number;
-            /** Format: int64 */
-            orderNumber?: number;
-            displayName?: string;
+            queryParams?: string | null;
+            parentModule?: string | null;
+            displayName?: string | null;
             enabled?: boolean;
+            orderNumber?: number | null;
+            serviceCode?: string | null;
+            createdDate?: string | null;
             /** Format: int64 */
-            createdBy?: number;
-            /** Format: date */
-            createdDate?: string;
+            createdBy?: number | null;
             /** Format: int64 */
-            lastModifiedBy?: number;
-            /** Format: date */
-            lastModifiedDate?: string;
-            tenantId: string;
+            lastModifiedDate?: number | null;
             /** Format: int64 */
-            serviceCode?: number;
+            lastModifiedBy?: number | null;
         };
-        ActionRequest: {
-            RequestInfo: components["schemas"]["RequestInfo"];
-            actions: components["schemas"]["Action"][];
-            actionMaster?: string;
-            enabled?: boolean;
-            /** Format: int64 */
-            featureIds?: number[];
-            leftIcon?: string;
-            navigationURL?: string;
-            rightIcon?: string;
-            roleCodes?: string[];
-            tenantId?: string;
+        ActionContractResponse: {
+            responseInfo?: components["schemas"]["AccessResponseInfo"];
+            actions?: components["schemas"]["ActionContract"][];
         };
         ActionResponse: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
-            actions?: components["schemas"]["Action"][];
+            responseInfo?: components["schemas"]["AccessResponseInfo"];
+            modules?: {
+                [key: string]: unknown;
+            }[] | null;
+            actions?: components["schemas"]["MdmsAction"][];
         };
         ActionSearchRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
-            tenantId: string;
+            tenantId?: string;
             roleCodes?: string[];
+            /** @description Ignored. */
             featureIds?: number[];
+            /** @description A master of ACCESSCONTROL-ACTIONS-TEST, e.g. actions-test. */
             actionMaster?: string;
             enabled?: boolean;
         };
-        ActionValidation: {
-            /** @enum {string} */
-            allowed: true | false;
+        ActionWriteRequest: {
+            RequestInfo: components["schemas"]["RequestInfo"];
+            tenantId?: string;
+            actions?: components["schemas"]["ActionContract"][];
         };
         AuditDetails: {
             createdBy?: string;
@@ -244,6 +265,29 @@ export interface components {
         ErrorRes: {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             Errors?: components["schemas"]["Error"][];
+        };
+        MdmsAction: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            url?: string;
+            displayName?: string;
+            orderNumber?: number;
+            queryParams?: string;
+            parentModule?: string;
+            enabled?: boolean;
+            serviceCode?: string;
+            tenantId?: string;
+            createdDate?: string | null;
+            /** Format: int64 */
+            createdBy?: number | null;
+            lastModifiedDate?: string | null;
+            /** Format: int64 */
+            lastModifiedBy?: number | null;
+            path?: string;
+            navigationURL?: string;
+            leftIcon?: string;
+            rightIcon?: string;
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
@@ -293,25 +337,36 @@ export interface components {
             tenantId?: string;
         };
         RoleActionsRequest: {
-            RequestInfo?: components["schemas"]["RequestInfo"];
-            role: components["schemas"]["Role"];
-            actions: components["schemas"]["Action"][];
-            tenantId: string;
+            RequestInfo: components["schemas"]["RequestInfo"];
+            role?: components["schemas"]["Role"];
+            tenantId?: string;
+            /** @description Actions by name. */
+            actions?: components["schemas"]["ActionContract"][];
         };
         RoleActionsResponse: {
             responseInfo?: components["schemas"]["ResponseInfo"];
             roleActions?: components["schemas"]["RoleAction"][];
         };
+        RoleContract: {
+            name?: string;
+            code?: string;
+            description?: string | null;
+        };
+        RoleContractResponse: {
+            responseInfo?: components["schemas"]["AccessResponseInfo"];
+            roles?: components["schemas"]["RoleContract"][];
+        };
         RoleRequest: {
             RequestInfo: components["schemas"]["RequestInfo"];
-            roles: components["schemas"]["Role"][];
-        };
-        RoleResponse: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
-            roles?: components["schemas"]["Role"][];
+            /** @description Required in practice: none answers 400 accesscontrol.0012. */
+            roles?: {
+                name?: string;
+                code?: string;
+                description?: string | null;
+            }[];
         };
         RolesReq: {
-            RequestInfo?: components["schemas"]["RequestInfo"];
+            RequestInfo: components["schemas"]["RequestInfo"];
         };
         /** @description Roles a user holds in one tenant. */
         TenantRole: {
@@ -337,13 +392,17 @@ export interface components {
             tenantRole: components["schemas"]["TenantRole"];
             actionUrl: string;
         };
+        /** @description DIGIT binds `requestInfo` (camelCase) here; `RequestInfo` is accepted and ignored. */
         ValidateActionReq: {
             RequestInfo?: components["schemas"]["RequestInfo"];
             validateAction?: components["schemas"]["ValidateAction"];
         };
         ValidateActionRes: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
-            actionValidation?: components["schemas"]["ActionValidation"];
+            responseInfo?: components["schemas"]["AccessResponseInfo"];
+            actionValidation?: {
+                /** @enum {string} */
+                allowed?: "TRUE" | "FALSE";
+            };
         };
     };
     responses: {
@@ -395,7 +454,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. */
+            /** @description Allowed (no body). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -403,7 +462,13 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed (no body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             403: components["responses"]["Forbidden"];
         };
     };
@@ -416,7 +481,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActionRequest"];
+                "application/json": components["schemas"]["ActionWriteRequest"];
             };
         };
         responses: {
@@ -436,10 +501,7 @@ export interface operations {
     };
     "access.searchActions": {
         parameters: {
-            query?: {
-                roles?: string[];
-                features?: number[];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -456,7 +518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionResponse"];
+                    "application/json": components["schemas"]["ActionContractResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -473,7 +535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActionRequest"];
+                "application/json": components["schemas"]["ActionWriteRequest"];
             };
         };
         responses: {
@@ -527,7 +589,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActionRequest"];
+                "application/json": components["schemas"]["ActionSearchRequest"];
             };
         };
         responses: {
@@ -591,7 +653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoleResponse"];
+                    "application/json": components["schemas"]["RoleContractResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -601,7 +663,10 @@ export interface operations {
     };
     "access.searchRoles": {
         parameters: {
-            query?: {
+            query: {
+                /** @description Required in practice: DIGIT answers 400 NullPointerException without it. */
+                tenantId: string;
+                /** @description Role codes; DIGIT reads one comma-separated value (at most 50 characters). */
                 code?: string[];
             };
             header?: never;
@@ -620,7 +685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoleResponse"];
+                    "application/json": components["schemas"]["RoleContractResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -647,7 +712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoleResponse"];
+                    "application/json": components["schemas"]["RoleContractResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -9,7 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve an access token to its user. */
+        /**
+         * Resolve an access token to its user.
+         * @description egov-user reads the token from the `access_token` query parameter. The gateway still needs the caller's token as usual (`RequestInfo.authToken` of a JSON body, or zuul's `auth-token` header).
+         */
         post: operations["user.details"];
         delete?: never;
         options?: never;
@@ -26,6 +29,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Log out the access token named in the body.
+         * @description egov-user revokes the token in the body's `access_token` (not the query, not RequestInfo); the gateway needs the caller's token in `RequestInfo.authToken` too. A missing or unknown token answers 400 with `error.description` "Logout failed".
+         */
         post: operations["user.logout"];
         delete?: never;
         options?: never;
@@ -42,7 +49,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Search users. */
+        /**
+         * Search users (the gateway's mixed-mode path; a token is optional).
+         * @description `active` defaults to true here. Through the gateway a search must name a `userName`, `name`, `mobileNumber`, `emailId` or `uuid` (else 400 `InvalidUserSearchCriteriaException`), with `tenantId` for the first three; at most 10 users come back unless `id` or `uuid` is given, and `pageNumber` is the number of users to skip (not a page index). Citizens are searched at their state tenant.
+         */
         post: operations["user.search"];
         delete?: never;
         options?: never;
@@ -59,6 +69,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Register a citizen (OTP) and log them in.
+         * @description The `userName` must be digits and becomes the mobile number; `type` and `roles` are set to CITIZEN whatever the body says; the tenant is cut to its state; `name` and `otpReference` are required. With DIGIT's default `citizen.registration.withlogin.enabled` the answer is the login token response; with it disabled, `{responseInfo, user}`.
+         */
         post: operations["user.createCitizen"];
         delete?: never;
         options?: never;
@@ -75,7 +89,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in (OAuth2 password or refresh_token grant). */
+        /**
+         * Log in (OAuth2 password or refresh_token grant).
+         * @description Spring OAuth2's token endpoint with DIGIT's authentication provider. Password grant: `tenantId` and `userType` are required (citizens are looked up at their state tenant; by default a citizen's password is an OTP). Refresh grant: a new access token, the same refresh token; the previous access token stops working. Provider failures answer 400 `{error: "invalid_request", error_description}` with `TenantId is mandatory`, `User Type is mandatory and has to be a valid type`, `Invalid login credentials`, `Please activate your account` or `Account locked`; a bad refresh token `invalid_grant`.
+         */
         post: operations["user.login"];
         delete?: never;
         options?: never;
@@ -92,6 +109,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change the caller's password.
+         * @description The user is the caller's userName with the body's `tenantId` and `type`; all of `existingPassword`, `newPassword`, `tenantId`, `type` are required (400 `InvalidLoggedInUserUpdatePasswordRequestException`). Citizens log in by OTP and cannot change a password (`InvalidUpdatePasswordRequestException`).
+         */
         post: operations["user.updatePassword"];
         delete?: never;
         options?: never;
@@ -108,6 +129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reset a password with an OTP.
+         * @description `otpReference`, `userName`, `tenantId`, `type` and `newPassword` are required (400 `InvalidNonLoggedInUserUpdatePasswordRequestException`); citizens cannot reset (OTP login).
+         */
         post: operations["user.updatePasswordNoLogin"];
         delete?: never;
         options?: never;
@@ -124,6 +149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Update the caller's own profile.
+         * @description `id` and `uuid` must be the caller's (400 `UserProfileUpdateDeniedException`, no administrator override). userName, type, mobileNumber, password, roles, active and the lock fields are ignored; the other profile fields are overwritten, with null when left out.
+         */
         post: operations["user.updateProfile"];
         delete?: never;
         options?: never;
@@ -140,6 +169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Create a user (employee or any type) without OTP.
+         * @description egov-user requires `userName`, `name`, `mobileNumber` (matching the tenant's MDMS pattern, default `^[6-9][0-9]{9}$`), `type`, `roles` (codes known to MDMS `ACCESSCONTROL-ROLES.roles`) and `tenantId` (400 `InvalidUserCreateException`); `active` defaults to false; a password, when given, must be 8–15 characters with a digit, a lower and an upper case letter and one of `@#$%` (`INVALID_PWD_LENGTH`, `INVALID_PWD_PATTERN`). The same userName may exist once per user type and tenant.
+         */
         post: operations["user.createNoValidate"];
         delete?: never;
         options?: never;
@@ -156,6 +189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Update a user (found by uuid), replacing its profile.
+         * @description The user is found by `uuid` only; `roles` are required (400 `AtleastOneRoleCodeException`) and replace the stored ones; `tenantId` is required. Send the whole user: name, emailId, gender, locale, pan, addresses and the other profile fields are overwritten, with null when left out. `active`, `mobileNumber`, `type`, `dob` and the password are kept when left out; a given password is changed (after the policy).
+         */
         post: operations["user.updateNoValidate"];
         delete?: never;
         options?: never;
@@ -172,6 +209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Search users (no default for `active`, no field constraints).
+         * @description Same criteria as `_search`, read from the body only; `active` is not defaulted.
+         */
         post: operations["user.searchV1"];
         delete?: never;
         options?: never;
@@ -191,6 +232,32 @@ export interface components {
             /** Format: int64 */
             lastModifiedTime?: number;
         };
+        CitizenCreateRequest: {
+            RequestInfo: components["schemas"]["RequestInfo"];
+            user: components["schemas"]["UserRequest"];
+        };
+        CreateUserRequest: {
+            RequestInfo: components["schemas"]["RequestInfo"];
+            user: components["schemas"]["UserRequest"];
+        };
+        /** @description The `_details` body, no envelope (egov-user web/contract/auth/CustomUserDetails.java). */
+        CustomUserDetails: {
+            /** Format: int64 */
+            id?: number;
+            userName?: string;
+            name?: string | null;
+            mobileNumber?: string | null;
+            emailId?: string | null;
+            locale?: string | null;
+            type?: string;
+            roles?: components["schemas"]["Role"][];
+            active?: boolean;
+            actions?: {
+                [key: string]: unknown;
+            }[] | null;
+            tenantId?: string;
+            uuid?: string;
+        };
         Error: {
             code: string;
             message: string;
@@ -202,34 +269,66 @@ export interface components {
             ResponseInfo?: components["schemas"]["ResponseInfo"];
             Errors?: components["schemas"]["Error"][];
         };
+        LoggedInUserUpdatePasswordRequest: {
+            RequestInfo?: components["schemas"]["RequestInfo"];
+            existingPassword?: string | null;
+            newPassword?: string | null;
+            tenantId?: string | null;
+            /** @description The caller's user type: CITIZEN, EMPLOYEE, SYSTEM or BUSINESS. */
+            type?: string | null;
+        };
         LoginForm: {
-            username: string;
+            username?: string;
+            /** @description An employee's password; by default a citizen's OTP. */
             password?: string;
             /** @enum {string} */
             grant_type: "password" | "refresh_token";
             refresh_token?: string;
             /** @default read */
             scope?: string;
+            /** @description Required for the password grant. */
             tenantId?: string;
-            /** @enum {string} */
-            userType?: "CITIZEN" | "EMPLOYEE" | "SYSTEM";
+            /** @description Required for the password grant: CITIZEN, EMPLOYEE, SYSTEM or BUSINESS, in any case. */
+            userType?: string;
         };
         LoginResponse: {
             access_token: string;
             token_type?: string;
             refresh_token?: string;
+            /** @description Seconds until the access token expires. */
             expires_in?: number;
             scope?: string;
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            ResponseInfo?: components["schemas"]["TokenResponseInfo"];
             UserRequest?: components["schemas"]["RuntimeUser"];
         };
+        LogoutRequest: {
+            RequestInfo?: components["schemas"]["RequestInfo"];
+            /** @description The token to revoke (needed: without it egov-user answers 400 Logout failed). */
+            access_token?: string;
+        };
+        /** @description A bare ResponseInfo, `status` "Logout successfully". */
+        LogoutResponse: {
+            apiId?: string | null;
+            ver?: string | null;
+            /** Format: int64 */
+            ts?: number | null;
+            resMsgId?: string | null;
+            msgId?: string | null;
+            status?: string;
+        };
+        NonLoggedInUserUpdatePasswordRequest: {
+            RequestInfo?: components["schemas"]["RequestInfo"];
+            otpReference?: string | null;
+            userName?: string | null;
+            newPassword?: string | null;
+            tenantId?: string | null;
+            /** @description CITIZEN, EMPLOYEE, SYSTEM or BUSINESS. */
+            type?: string | null;
+        };
         OAuthError: {
+            /** @description invalid_request, invalid_grant, unsupported_grant_type or invalid_client. */
             error?: string;
             error_description?: string;
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
-        };
-        PasswordRes: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
@@ -272,15 +371,15 @@ export interface components {
             name?: string | null;
             tenantId?: string | null;
         };
-        /** @description User as returned by login, _search and _details. */
+        /** @description The user in the login answer (egov-user web/contract/auth/User.java). */
         RuntimeUser: {
             /** Format: int64 */
             id?: number;
             uuid?: string;
             userName?: string;
-            name?: string;
-            mobileNumber?: string;
-            emailId?: string;
+            name?: string | null;
+            mobileNumber?: string | null;
+            emailId?: string | null;
             locale?: string | null;
             type?: string;
             active?: boolean;
@@ -293,58 +392,25 @@ export interface components {
             tenantId: string;
             roles: components["schemas"]["Role"][];
         };
-        User: {
-            tenantId: string;
-            /** Format: int64 */
-            id?: number;
-            userName: string;
-            /** Format: password */
-            authToken?: string;
-            salutation?: string;
-            name: string;
-            gender?: string;
-            mobileNumber?: string;
-            emailId?: string;
-            aadhaarNumber?: string;
-            active?: boolean;
-            /** Format: int64 */
-            readonly pwdExpiryDate?: number;
-            locale?: string;
-            type: string;
-            /** @default false */
-            accountLocked?: boolean;
-            roles?: components["schemas"]["Role"][];
-            userDetails?: components["schemas"]["UserDetails"];
-            auditDetails?: components["schemas"]["AuditDetails"];
-            uuid?: string;
+        /** @description The token endpoint's own block (CustomTokenEnhancer), snake_case with empty strings. */
+        TokenResponseInfo: {
+            api_id?: string;
+            ver?: string;
+            ts?: string;
+            res_msg_id?: string;
+            msg_id?: string;
+            status?: string;
         };
-        UserCreateRequest: {
-            RequestInfo: components["schemas"]["RequestInfo"];
-            user: components["schemas"]["User"];
+        UpdatePasswordResponse: {
+            responseInfo?: components["schemas"]["UserResponseInfo"];
         };
-        UserDetails: {
-            firstName?: string;
-            middleName?: string;
-            lastName?: string;
-            /** Format: date */
-            dob?: string;
-            altContactNumber?: string;
-            fatherName?: string;
-            husbandName?: string;
-            bloodGroup?: string;
-            pan?: string;
-            permanentAddress?: string;
-            permanentCity?: string;
-            permanentPincode?: string;
-            correspondenceCity?: string;
-            correspondencePincode?: string;
-            correspondenceAddress?: string;
-            signature?: string;
-            identificationMark?: string;
-            photo?: string;
+        UpdateUserResponse: {
+            responseInfo?: components["schemas"]["UserResponseInfo"];
+            user?: components["schemas"]["UserSearchItem"][];
         };
-        UserDetailsResponse: components["schemas"]["RuntimeUser"] & {
-            UserRequest?: components["schemas"]["RuntimeUser"];
+        UserDetailResponse: {
+            responseInfo?: components["schemas"]["UserResponseInfo"];
+            user?: components["schemas"]["UserSearchItem"][];
         };
         /** @description The authenticated user as the gateway enriches it (runtime User shape). */
         UserInfo: {
@@ -361,41 +427,192 @@ export interface components {
             active?: boolean | null;
             roles?: components["schemas"]["Role"][];
         };
-        UserListResponse: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
-            user?: components["schemas"]["User"][];
+        /** @description egov-user's user contract (web/contract/UserRequest.java), with its bean-validation constraints. Which fields a route requires is in the route's description. */
+        UserRequest: {
+            /** Format: int64 */
+            id?: number | null;
+            /** @description Identifies the user on update. */
+            uuid?: string | null;
+            userName?: string | null;
+            salutation?: string | null;
+            /** @description Letters, digits, spaces and . ' - _ [ ] & | / (UserServiceConstants.PATTERN_NAME). */
+            name?: string | null;
+            /** @description FEMALE, MALE, OTHERS or TRANSGENDER (any case). */
+            gender?: string | null;
+            /** @description Must match the tenant's MDMS common-masters.MobileNumberValidation (default ^[6-9][0-9]{9}$). */
+            mobileNumber?: string | null;
+            countryCode?: string | null;
+            alternatemobilenumber?: string | null;
+            emailId?: string | null;
+            altContactNumber?: string | null;
+            pan?: string | null;
+            aadhaarNumber?: string | null;
+            permanentAddress?: string | null;
+            permanentCity?: string | null;
+            permanentPinCode?: string | null;
+            correspondenceAddress?: string | null;
+            correspondenceCity?: string | null;
+            correspondencePinCode?: string | null;
+            /** @description Defaults to false on create. */
+            active?: boolean | null;
+            locale?: string | null;
+            /** @description CITIZEN, EMPLOYEE, SYSTEM or BUSINESS (any case). */
+            type?: string | null;
+            accountLocked?: boolean | null;
+            /** Format: int64 */
+            accountLockedDate?: number | null;
+            fatherOrHusbandName?: string | null;
+            /** @description FATHER, MOTHER, HUSBAND or OTHER. */
+            relationship?: string | null;
+            signature?: string | null;
+            bloodGroup?: string | null;
+            photo?: string | null;
+            identificationMark?: string | null;
+            /** @description 8–15 characters with a digit, a lower and an upper case letter and one of @#$%. */
+            password?: string | null;
+            otpReference?: string | null;
+            tenantId?: string | null;
+            roles?: components["schemas"]["Role"][] | null;
+            /** @description dd/MM/yyyy. */
+            dob?: string | null;
+            /** @description dd-MM-yyyy HH:mm:ss. */
+            pwdExpiryDate?: string | null;
+            /** @description dd-MM-yyyy HH:mm:ss; ignored. */
+            createdDate?: string | null;
+            /** @description dd-MM-yyyy HH:mm:ss; ignored. */
+            lastModifiedDate?: string | null;
+            /**
+             * Format: int64
+             * @description Ignored.
+             */
+            createdBy?: number | null;
+            /**
+             * Format: int64
+             * @description Ignored.
+             */
+            lastModifiedBy?: number | null;
+        };
+        /** @description egov-user's `responseInfo`, with only `status` ("200") set. */
+        UserResponseInfo: {
+            apiId?: string | null;
+            ver?: string | null;
+            /** Format: int64 */
+            ts?: number | null;
+            resMsgId?: string | null;
+            msgId?: string | null;
+            status?: string;
+        };
+        /** @description A user as `_search` answers it (UserSearchResponseContent); dates `dd-MM-yyyy HH:mm:ss`, dob `yyyy-MM-dd`. */
+        UserSearchItem: {
+            /** Format: int64 */
+            id?: number;
+            uuid?: string;
+            userName?: string;
+            salutation?: string | null;
+            name?: string | null;
+            gender?: string | null;
+            mobileNumber?: string | null;
+            countryCode?: string | null;
+            emailId?: string | null;
+            altContactNumber?: string | null;
+            pan?: string | null;
+            aadhaarNumber?: string | null;
+            permanentAddress?: string | null;
+            permanentCity?: string | null;
+            permanentPinCode?: string | null;
+            correspondenceAddress?: string | null;
+            correspondenceCity?: string | null;
+            correspondencePinCode?: string | null;
+            alternatemobilenumber?: string | null;
+            active?: boolean;
+            locale?: string | null;
+            type?: string;
+            accountLocked?: boolean | null;
+            /** Format: int64 */
+            accountLockedDate?: number | null;
+            fatherOrHusbandName?: string | null;
+            relationship?: string | null;
+            signature?: string | null;
+            bloodGroup?: string | null;
+            photo?: string | null;
+            identificationMark?: string | null;
+            /** Format: int64 */
+            createdBy?: number | null;
+            /** Format: int64 */
+            lastModifiedBy?: number | null;
+            tenantId?: string;
+            roles?: components["schemas"]["Role"][];
+            /** @description dd-MM-yyyy HH:mm:ss (UTC). */
+            createdDate?: string | null;
+            /** @description dd-MM-yyyy HH:mm:ss (UTC). */
+            lastModifiedDate?: string | null;
+            /** @description yyyy-MM-dd (dd/MM/yyyy in the create answer). */
+            dob?: string | null;
+            /** @description dd-MM-yyyy HH:mm:ss (UTC). */
+            pwdExpiryDate?: string | null;
+            /** @description Always null (create and update answers). */
+            password?: string | null;
+            /** @description Always null (create and update answers). */
+            otpReference?: string | null;
         };
         UserSearchRequest: {
-            RequestInfo: components["schemas"]["RequestInfo"];
-            tenantId: string;
-            userName?: string;
-            uuid?: string[];
-            id?: string[];
-            mobileNumber?: string;
-            emailId?: string;
-            name?: string;
-            roleCodes?: string[];
-            userType?: string;
-            active?: boolean;
-            pageSize?: number;
-            pageNumber?: number;
+            RequestInfo?: components["schemas"]["RequestInfo"];
+            /** @description Required with userName, name or mobileNumber. */
+            tenantId?: string | null;
+            userName?: string | null;
+            uuid?: string[] | null;
+            id?: number[] | null;
+            /** @description Also matches the alternate mobile number. */
+            mobileNumber?: string | null;
+            emailId?: string | null;
+            /** @description Exact match unless fuzzyLogic. */
+            name?: string | null;
+            /** @description name LIKE %name% (case-sensitive). */
+            fuzzyLogic?: boolean | null;
+            /** @description Accepted and ignored. */
+            aadhaarNumber?: string | null;
+            /** @description Accepted and ignored. */
+            pan?: string | null;
+            /** @description Applies only with tenantId (roles held at exactly that tenant). */
+            roleCodes?: string[] | null;
+            /** @description CITIZEN, EMPLOYEE, SYSTEM or BUSINESS (any case; others are ignored). */
+            userType?: string | null;
+            /** @description Defaults to true on /_search. */
+            active?: boolean | null;
+            /** @description Through the gateway: 1–10, default and maximum 10 (unless id or uuid is given). */
+            pageSize?: number | null;
+            /** @description The number of users to skip (an offset, not a page index). */
+            pageNumber?: number | null;
+            /**
+             * @default [
+             *       "name"
+             *     ]
+             */
+            sort?: string[] | null;
+        };
+        /** @description As UserSearchRequest, without bean validation and without the `active` default. */
+        UserSearchRequestV1: {
+            RequestInfo?: components["schemas"]["RequestInfo"];
+            tenantId?: string | null;
+            userName?: string | null;
+            uuid?: string[] | null;
+            id?: number[] | null;
+            mobileNumber?: string | null;
+            emailId?: string | null;
+            name?: string | null;
+            fuzzyLogic?: boolean | null;
+            aadhaarNumber?: string | null;
+            pan?: string | null;
+            roleCodes?: string[] | null;
+            userType?: string | null;
+            active?: boolean | null;
+            pageSize?: number | null;
+            pageNumber?: number | null;
+            sort?: string[] | null;
         };
         UserSearchResponse: {
-            responseInfo?: components["schemas"]["ResponseInfo"];
-            user?: components["schemas"]["User"][];
-        };
-        resetpasswordreq: {
-            RequestInfo?: components["schemas"]["RequestInfo"];
-            otpReference: string;
-            userName: string;
-            newPassword: string;
-            tenantId: string;
-        };
-        updatePasswordReq: {
-            RequestInfo?: components["schemas"]["RequestInfo"];
-            existingPassword: string;
-            newPassword: string;
-            tenantId: string;
+            responseInfo?: components["schemas"]["UserResponseInfo"];
+            user?: components["schemas"]["UserSearchItem"][];
         };
     };
     responses: {
@@ -451,7 +668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDetailsResponse"];
+                    "application/json": components["schemas"]["CustomUserDetails"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -461,16 +678,14 @@ export interface operations {
     };
     "user.logout": {
         parameters: {
-            query?: {
-                access_token?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestInfoWrapper"];
+                "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
@@ -480,7 +695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponseInfo"];
+                    "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -524,7 +739,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UserCreateRequest"];
+                "application/json": components["schemas"]["CitizenCreateRequest"];
             };
         };
         responses: {
@@ -534,7 +749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -562,7 +777,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description Bad credentials. */
+            /** @description Bad credentials, missing tenantId or userType, or a bad refresh token. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -582,7 +797,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["updatePasswordReq"];
+                "application/json": components["schemas"]["LoggedInUserUpdatePasswordRequest"];
             };
         };
         responses: {
@@ -592,7 +807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PasswordRes"];
+                    "application/json": components["schemas"]["UpdatePasswordResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -609,7 +824,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["resetpasswordreq"];
+                "application/json": components["schemas"]["NonLoggedInUserUpdatePasswordRequest"];
             };
         };
         responses: {
@@ -619,7 +834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PasswordRes"];
+                    "application/json": components["schemas"]["UpdatePasswordResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -634,7 +849,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UserCreateRequest"];
+                "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
@@ -644,7 +859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListResponse"];
+                    "application/json": components["schemas"]["UpdateUserResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -661,7 +876,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UserCreateRequest"];
+                "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
@@ -671,7 +886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListResponse"];
+                    "application/json": components["schemas"]["UserDetailResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -688,7 +903,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UserCreateRequest"];
+                "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
@@ -698,7 +913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListResponse"];
+                    "application/json": components["schemas"]["UpdateUserResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -708,26 +923,14 @@ export interface operations {
     };
     "user.searchV1": {
         parameters: {
-            query: {
-                tenantId: string;
-                lastChangedSince?: number;
-                userName?: string;
-                active?: boolean;
-                id?: number[];
-                userType?: string;
-                roleCodes?: string[];
-                includeDetails?: boolean;
-                pageSize?: number;
-                pageNumber?: number;
-                sort?: string[];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UserSearchRequest"];
+                "application/json": components["schemas"]["UserSearchRequestV1"];
             };
         };
         responses: {
