@@ -2,7 +2,7 @@
 import * as z from "zod/mini";
 
 const ResponseInfoSchema = z.looseObject({ apiId: z.optional(z.nullable(z.string())), ver: z.optional(z.nullable(z.string())), ts: z.optional(z.nullable(z.number())), resMsgId: z.optional(z.nullable(z.string())), msgId: z.optional(z.nullable(z.string())), status: z.optional(z.nullable(z.string())) });
-const MdmsV1ResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), MdmsRes: z.optional(z.nullable(z.record(z.string(), z.record(z.string(), z.array(z.unknown()))))) });
+const MdmsV1ResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(z.nullable(ResponseInfoSchema))), MdmsRes: z.optional(z.nullable(z.record(z.string(), z.record(z.string(), z.array(z.unknown()))))) });
 
 /** zod/mini schemas of each mdmsV1 operation's success response body, keyed by SDK method name. */
 export const mdmsV1ResponseSchemas = {
