@@ -220,7 +220,7 @@ export interface components {
         };
         MdmsV1Response: {
             /** @description Always null on the v1 searches. */
-            ResponseInfo?: components["schemas"]["ResponseInfo"] | null;
+            ResponseInfo?: Record<string, never> | null;
             /** @description Records keyed by module name, then master name. */
             MdmsRes?: {
                 [key: string]: {
