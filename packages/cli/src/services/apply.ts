@@ -34,6 +34,8 @@ export interface ApplyFailure {
   message: string;
   file?: string;
   pointer?: string;
+  /** What to do about it, when the failure is a change DIGIT cannot make (see `PlanItem.blocked`). */
+  hint?: string;
 }
 
 export interface PhaseResult {
@@ -95,7 +97,12 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     const result: PhaseResult = { name: phase.name, kind: phase.kind, created: 0, updated: 0, unchanged: items.length - todo.length, failed: 0, skipped: 0, durationMs: 0 };
     if (options.dryRun) {
       result.created = todo.filter((i) => i.action === "create").length;
-      result.updated = todo.length - result.created;
+      result.updated = todo.filter((i) => i.action === "update" && !i.blocked).length;
+      for (const item of todo) {
+        if (!item.blocked) continue;
+        result.failed += 1;
+        failures.push({ ...failureOf(item, item.blocked.code, item.blocked.message), hint: item.blocked.hint });
+      }
       phases.push(result);
       continue;
     }
@@ -105,7 +112,11 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
       options.onProgress?.({ phase: phase.name, done, total: todo.length, failed: result.failed, rate: done / Math.max(0.001, (Date.now() - t0) / 1000) });
     if (todo.length > 0) emit();
     await runPool(todo, concurrency, async (item) => {
-      if (item.dependsOn?.some((d) => failedIds.has(d))) {
+      if (item.blocked) {
+        // Nothing to send (DIGIT has no call for it); dependants go on against what the server has.
+        result.failed += 1;
+        failures.push({ ...failureOf(item, item.blocked.code, item.blocked.message), hint: item.blocked.hint });
+      } else if (item.dependsOn?.some((d) => failedIds.has(d))) {
         result.skipped += 1;
         failedIds.add(idOf(item));
         failures.push(failureOf(item, "SKIPPED_DEPENDENCY_FAILED", `skipped: ${item.dependsOn.filter((d) => failedIds.has(d)).join(", ")} failed`));

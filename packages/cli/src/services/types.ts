@@ -40,6 +40,17 @@ export interface PlanItem {
   run?: () => Promise<void>;
   /** Keys of items this one needs (schema for a record, parent boundary). Used to skip dependants of failures. */
   dependsOn?: string[];
+  /**
+   * The change exists but DIGIT offers no way to make it (e.g. an MDMS schema definition: mdms-v2 cannot update
+   * schemas). Plan shows it with `!`; apply reports it as a failure with this code and hint and makes no call.
+   */
+  blocked?: BlockedChange;
+}
+
+export interface BlockedChange {
+  code: string;
+  message: string;
+  hint: string;
 }
 
 export type PlanSummary = Partial<Record<ResourceKind, Record<PlanAction, number>>>;
