@@ -94,7 +94,7 @@ export function attachPersistence(state: StateContainer, path: string, debounceM
     timer = null;
     if (!dirty) return;
     dirty = false;
-    writeFileAtomic(path, JSON.stringify(state.snapshot()));
+    writeFileAtomic(path, JSON.stringify(state.serializable()));
   };
   state.onWrite(() => {
     if (closed) return;

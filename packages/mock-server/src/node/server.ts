@@ -108,7 +108,7 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   let persistence: Persistence | null = null;
   if (statePath) {
     const saved = readStateFile(statePath);
-    if (saved) engine.state.restore(saved);
+    if (saved) engine.state.restore(saved, { owned: true });
     persistence = attachPersistence(engine.state, statePath);
   }
   const maxBytes = opts.limits?.maxBytes ?? defaultBodyLimits.maxBytes;
