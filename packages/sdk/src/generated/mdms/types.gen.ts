@@ -421,6 +421,9 @@ export interface operations {
             };
         };
         responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description DIGIT maps this route but answers 501 Not Implemented. */
             501: {
                 headers: {
