@@ -9,7 +9,7 @@ import { actorOf, newAudit } from "../shared/audit.js";
 import { handle, ok } from "../shared/respond.js";
 import { stateOf } from "../shared/tenancy.js";
 import { clone, isRecord } from "../shared/values.js";
-import { fromErrorMap, item, MASTER_DATA_VALIDATION_ERR, masterDataValidationMessage, MdmsErrors, MockCodes, type MdmsError } from "./errors.js";
+import { fromErrorMap, item, MASTER_DATA_VALIDATION_ERR, masterDataValidationMessage, MdmsErrors, MockCodes, UNHANDLED, type MdmsError } from "./errors.js";
 import { countMatches, filterOf, searchPage, type Criteria } from "./search.js";
 import { newestFirst, putRecord, recordById, recordByUid, schemaAt } from "./store.js";
 import { fallbackChain, readRef, referencedIds, refSchemas, schemaErrors, uniqueIdentifierOf } from "./validation.js";
@@ -92,7 +92,7 @@ function checkReferences(req: OperationRequest, ctx: MockContext, slice: MdmsSli
     if (read.kind === "missing") {
       // DIGIT fails here (Jayway's PathNotFoundException, 400 "An unhandled exception occurred on the server"),
       // so an optional reference field that is absent cannot be saved on DIGIT. The mock lets it through.
-      strictOnly(req, ctx, { code: "An unhandled exception occurred on the server", message: read.message, params: [ref.fieldPath] });
+      strictOnly(req, ctx, { code: UNHANDLED, message: read.message, params: [ref.fieldPath] });
       continue;
     }
     const ids = referencedIds(read);

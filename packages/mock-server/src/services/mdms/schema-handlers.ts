@@ -10,7 +10,7 @@ import { handle, ok } from "../shared/respond.js";
 import { stateOf } from "../shared/tenancy.js";
 import { clone, isRecord } from "../shared/values.js";
 import { DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_OFFSET, fail } from "./data-handlers.js";
-import { fromErrorMap, MdmsErrors, MockCodes } from "./errors.js";
+import { fromErrorMap, MdmsErrors, MockCodes, unhandled } from "./errors.js";
 import { putSchema, schemaAt, schemasAt } from "./store.js";
 import { attributeListErrors, definitionWarnings } from "./validation.js";
 
@@ -38,7 +38,7 @@ export const createSchema: OperationHandler<MdmsSlice> = (req, ctx, slice) =>
     if (typeof code !== "string") notNull("schemaDefinitionRequest.schemaDefinition.code");
     if (definition === undefined || definition === null) notNull("schemaDefinitionRequest.schemaDefinition.definition");
     // `new JSONObject(definition.toString())` (SchemaDefinitionValidator.java:54) fails on anything but an object.
-    if (!isRecord(definition)) fail({ code: "An unhandled exception occurred on the server", message: "A JSONObject text must begin with '{' at 1 [character 2 line 1]" });
+    if (!isRecord(definition)) fail(unhandled("A JSONObject text must begin with '{' at 1 [character 2 line 1]"));
     const tenantId = stateOf(tenant);
     const now = ctx.now();
     const attributes = attributeListErrors(definition);
