@@ -130,6 +130,13 @@ function normaliseResponses(op: JsonObject, ov: OperationOverlay, overlay: Servi
   return responses;
 }
 
+/** A route DIGIT answers with 501: the gateway's 401/403 and the body validation's 400 still come first. */
+function notImplementedResponses(auth: boolean): JsonObject {
+  const responses: JsonObject = { "501": { description: "DIGIT maps this route but answers 501 Not Implemented." } };
+  for (const code of auth ? ["400", "401", "403"] : ["400"]) responses[code] = { $ref: `#/components/responses/${ERROR_RESPONSES[code] as string}` };
+  return responses;
+}
+
 function normaliseParameters(params: Json[], ov: OperationOverlay, doc: JsonObject): Json[] {
   const renames = ov.renameQuery ?? {};
   const seen = new Set<string>();
@@ -272,7 +279,7 @@ export function applyOverlay(overlay: ServiceOverlay, upstream: JsonObject | nul
     const auth = ov.auth ?? true;
     const fullPath = overlay.contextPath + (relPath === "/" ? "" : relPath);
     op["responses"] = ov.notImplemented
-      ? { "501": { description: "DIGIT maps this route but answers 501 Not Implemented." } }
+      ? notImplementedResponses(auth)
       : normaliseResponses(op, ov, overlay, auth, `${where}: ${operationId}`);
     op["operationId"] = operationId;
     op["x-digit-retry-safe"] = ov.retrySafe ?? false;

@@ -54,7 +54,7 @@ async function run() {
     } catch (err) {
       check(err instanceof DigitValidationError, `expected DigitValidationError, got ${err?.name}: ${err?.message}`);
       check(err.status === 400, `expected HTTP 400, got ${err.status}`);
-      check(err.codes.includes("SCHEMA_DEFINITION_NOT_FOUND"), `expected SCHEMA_DEFINITION_NOT_FOUND, got ${err.codes.join(", ")}`);
+      check(err.codes.includes("SCHEMA_DEFINITION_NOT_FOUND_ERR"), `expected SCHEMA_DEFINITION_NOT_FOUND_ERR, got ${err.codes.join(", ")}`);
       return { name: err.name, status: err.status, codes: err.codes, message: err.message };
     }
     throw new Error("mdms.create for an unknown schema succeeded");

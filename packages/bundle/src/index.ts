@@ -10,7 +10,7 @@ export { emptyBundle } from "./empty.js";
 export { writeBundle } from "./write.js";
 export { BundleValidationError, formatIssue } from "./errors.js";
 export { validateWorkflow, workflowToMermaid, type WorkflowIssue } from "./validate/workflow.js";
-export { unresolvedReferences, type UnresolvedRef } from "./validate/mdms.js";
+export { schemaCreateProblems, unresolvedReferences, type SchemaCreateProblem, type UnresolvedRef } from "./validate/mdms.js";
 export { uniqueFields, uniqueIdentifierOf, refSpecs, refValues, readPath, type RefSpec } from "./mdms-keys.js";
 export { substituteTenant, hasPlaceholder } from "./placeholders.js";
 export { retenant } from "./retenant.js";

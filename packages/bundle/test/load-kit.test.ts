@@ -98,6 +98,36 @@ describe("DIGIT Kit layout", () => {
     ]);
   });
 
+  it("flags schemas DIGIT's schema create would refuse, with file, pointer and a hint, before any call", async () => {
+    const dir = makeBundle({
+      "digit-bundle.yaml": "apiVersion: digit-kit/v1\nstateTenant: ka\n",
+      "mdms/schemas/bad.yaml": [
+        "- code: a.NoLists",
+        "  definition: { type: object, properties: { code: { type: string } } }",
+        "- code: a.Empty",
+        "  definition: { type: object, required: [], x-unique: [code] }",
+        "- code: a.NotRequired",
+        "  definition: { type: object, required: [code], x-unique: [code, name] }",
+        "- code: a.Nested",
+        "  definition: { type: object, required: [city], x-unique: [city.code] }",
+        "- code: a.Fine",
+        "  definition: { type: object, required: [code], x-unique: [code] }",
+        "",
+      ].join("\n"),
+    });
+    const err = (await loadBundle(dir).catch((e: unknown) => e)) as BundleValidationError;
+    expect(err).toBeInstanceOf(BundleValidationError);
+    expect(err.issues.map((i) => `${i.file}: ${i.pointer}: ${i.message}`)).toEqual([
+      'mdms/schemas/bad.yaml: /0/definition: no "required": DIGIT refuses the schema (REQUIRED_ATTRIBUTE_LIST_ERR)',
+      'mdms/schemas/bad.yaml: /0/definition: no "x-unique": DIGIT refuses the schema (UNIQUE_ATTRIBUTE_LIST_ERR)',
+      'mdms/schemas/bad.yaml: /1/definition/required: an empty "required": DIGIT refuses the schema (REQUIRED_ATTRIBUTE_LIST_ERR)',
+      'mdms/schemas/bad.yaml: /2/definition/x-unique/1: x-unique field "name" is not in "required": DIGIT refuses the schema (UNIQUE_ATTRIBUTE_LIST_ERR)',
+      'mdms/schemas/bad.yaml: /3/definition/x-unique/0: x-unique field "city.code" is not in "required": DIGIT refuses the schema (UNIQUE_ATTRIBUTE_LIST_ERR)',
+    ]);
+    expect(err.issues[3]!.hint).toBe('Add "name" to required.');
+    expect(err.issues[4]!.hint).toMatch(/nested path can never pass/);
+  });
+
   it("moves the bundle to another state tenant with { tenant }", async () => {
     const b = await loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "pg" });
     expect(b.stateTenant).toBe("pg");

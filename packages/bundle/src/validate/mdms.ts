@@ -35,6 +35,7 @@ export function validateMdms(bundle: Bundle, sink: IssueSink, options: { lenient
       continue;
     }
     schemaSeen.set(key, `${s.origin.file}${s.origin.pointer ? `#${s.origin.pointer}` : ""}`);
+    for (const p of schemaCreateProblems(s.definition)) sink.error(s.origin.file, joinPointer(s.origin.pointer, "definition", ...p.path), p.message, p.hint);
     definitions.set(s.code, s.definition);
     try {
       const { $schema: _ignored, ...def } = s.definition;
@@ -83,6 +84,53 @@ export function validateMdms(bundle: Bundle, sink: IssueSink, options: { lenient
   }
   bundle.mdmsData = kept;
   return unresolvedReferences(bundle);
+}
+
+/** One reason mdms-v2's schema create would refuse a definition; `path` is under `definition`. */
+export interface SchemaCreateProblem {
+  path: (string | number)[];
+  message: string;
+  hint: string;
+}
+
+/**
+ * What mdms-v2's schema create checks (SchemaDefinitionValidator.validateSchemaAttributes): a non-empty
+ * `required` list, a non-empty `x-unique` list, and every `x-unique` entry one of the `required` names. DIGIT
+ * answers REQUIRED_ATTRIBUTE_LIST_ERR / UNIQUE_ATTRIBUTE_LIST_ERR; found here, before any call.
+ */
+export function schemaCreateProblems(definition: Record<string, unknown>): SchemaCreateProblem[] {
+  const problems: SchemaCreateProblem[] = [];
+  const required = definition["required"];
+  const unique = definition["x-unique"];
+  if (!Array.isArray(required) || required.length === 0) {
+    problems.push({
+      path: required === undefined ? [] : ["required"],
+      message: `${required === undefined ? "no" : Array.isArray(required) ? "an empty" : "a non-list"} "required": DIGIT refuses the schema (REQUIRED_ATTRIBUTE_LIST_ERR)`,
+      hint: "List the fields every record must have, e.g. required: [code, name].",
+    });
+  }
+  if (!Array.isArray(unique) || unique.length === 0) {
+    problems.push({
+      path: unique === undefined ? [] : ["x-unique"],
+      message: `${unique === undefined ? "no" : Array.isArray(unique) ? "an empty" : "a non-list"} "x-unique": DIGIT refuses the schema (UNIQUE_ATTRIBUTE_LIST_ERR)`,
+      hint: "Name the field(s) that identify a record, e.g. x-unique: [code]; they must also be in required.",
+    });
+  }
+  if (problems.length > 0 || !Array.isArray(required) || !Array.isArray(unique)) return problems;
+  const names = new Set(required.map((r) => JSON.stringify(r)));
+  unique.forEach((u, i) => {
+    if (names.has(JSON.stringify(u))) return;
+    const nested = typeof u === "string" && u.includes(".");
+    problems.push({
+      path: ["x-unique", i],
+      message: `x-unique field ${JSON.stringify(u)} is not in "required": DIGIT refuses the schema (UNIQUE_ATTRIBUTE_LIST_ERR)`,
+      hint: nested ? "DIGIT compares with the top-level required names, so a nested path can never pass; use a top-level field." : `Add ${JSON.stringify(u)} to required.`,
+    });
+  });
+  if (problems.length === 0 && unique.length > required.length) {
+    problems.push({ path: ["x-unique"], message: `"x-unique" has more entries than "required": DIGIT refuses the schema (UNIQUE_ATTRIBUTE_LIST_ERR)`, hint: "Remove the repeated x-unique entries." });
+  }
+  return problems;
 }
 
 /**

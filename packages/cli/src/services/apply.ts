@@ -34,6 +34,8 @@ export interface ApplyFailure {
   message: string;
   file?: string;
   pointer?: string;
+  /** What to do about it, when the failure is a change DIGIT cannot make (see `PlanItem.blocked`). */
+  hint?: string;
 }
 
 export interface PhaseResult {
@@ -64,8 +66,7 @@ export interface ApplyResult {
   durationMs: number;
 }
 
-/** The failure code of a planned change DIGIT has no API for (`PlanItem.blocked`). */
-export const NOT_SUPPORTED_BY_DIGIT = "NOT_SUPPORTED_BY_DIGIT";
+export { NOT_SUPPORTED_BY_DIGIT } from "./types.js";
 
 const MDMS_KINDS = new Set<ResourceKind>(["tenant", "mdms", "role", "action", "role-action"]);
 const idOf = (i: Pick<PlanItem, "kind" | "key">): string => `${i.kind}:${i.key}`;
@@ -98,8 +99,12 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     const result: PhaseResult = { name: phase.name, kind: phase.kind, created: 0, updated: 0, unchanged: items.length - todo.length, failed: 0, skipped: 0, durationMs: 0 };
     if (options.dryRun) {
       result.created = todo.filter((i) => i.action === "create").length;
-      result.failed = todo.filter((i) => i.blocked).length;
-      result.updated = todo.length - result.created - result.failed;
+      result.updated = todo.filter((i) => i.action === "update" && !i.blocked).length;
+      for (const item of todo) {
+        if (!item.blocked) continue;
+        result.failed += 1;
+        failures.push({ ...failureOf(item, item.blocked.code, item.blocked.message), hint: item.blocked.hint });
+      }
       phases.push(result);
       continue;
     }
@@ -119,7 +124,7 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
           if (item.blocked) {
             // DIGIT has no API for (part of) this change: report it, but do not hold back dependants.
             result.failed += 1;
-            failures.push(failureOf(item, NOT_SUPPORTED_BY_DIGIT, item.blocked));
+            failures.push({ ...failureOf(item, item.blocked.code, item.blocked.message), hint: item.blocked.hint });
           } else {
             written.push(item);
             if (item.action === "create") result.created += 1;

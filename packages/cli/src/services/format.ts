@@ -29,9 +29,9 @@ export function formatPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   if (rows.length > 1) lines.push(...table(rows), "");
   for (const i of plan.items) {
     if (i.action === "unchanged" && !options.verbose) continue;
-    lines.push(`${i.blocked ? "!" : SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
+    lines.push(i.blocked ? `! ${i.kind} ${i.key} (${i.tenantId}): ${i.blocked.message}` : `${SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
     for (const c of i.changes ?? []) lines.push(`    ${c.path}: ${short(c.from)} → ${short(c.to)}`);
-    if (i.blocked) lines.push(`    cannot be applied: ${i.blocked}`);
+    if (i.blocked) lines.push(`    hint: ${i.blocked.hint}`);
   }
   for (const p of plan.problems) lines.push(`! ${p.file}${p.pointer ? `: ${p.pointer}` : ""}: ${p.message}`);
   if (lines.length > 0 && lines[lines.length - 1] !== "") lines.push("");
@@ -53,6 +53,7 @@ export function formatApplyResult(result: ApplyResult): string {
     lines.push("", "Failures:");
     for (const f of result.failures) {
       lines.push(`  ${f.kind} ${f.key} (${f.tenantId}): ${f.code}: ${f.message}${f.file ? ` [${f.file}${f.pointer ? `#${f.pointer}` : ""}]` : ""}`);
+      if (f.hint) lines.push(`    hint: ${f.hint}`);
     }
   }
   const c = result.phases.reduce((a, p) => ({ created: a.created + p.created, updated: a.updated + p.updated, failed: a.failed + p.failed }), { created: 0, updated: 0, failed: 0 });

@@ -38,13 +38,24 @@ export interface PlanItem {
   origin?: Origin;
   /** Performs the write; absent for `unchanged` and for changes DIGIT cannot make. Not serialised. */
   run?: () => Promise<void>;
-  /**
-   * Why DIGIT cannot make (part of) this change, e.g. a changed boundary hierarchy: DIGIT has no API for it.
-   * Plan shows it; apply writes what `run` can and reports the item as failed with this reason.
-   */
-  blocked?: string;
   /** Keys of items this one needs (schema for a record, parent boundary). Used to skip dependants of failures. */
   dependsOn?: string[];
+  /**
+   * The change exists but DIGIT offers no way to make (part of) it: an MDMS schema definition (mdms-v2 cannot
+   * update schemas), a boundary hierarchy, a boundary's additionalDetails, a relationship's level. Plan shows it
+   * with `!`; apply runs what `run` can still write (e.g. a boundary's geometry), then reports the item as a
+   * failure with this code and hint. Dependants are not held back: they go on against what the server has.
+   */
+  blocked?: BlockedChange;
+}
+
+/** The failure code of a boundary change DIGIT has no API for (`PlanItem.blocked`). */
+export const NOT_SUPPORTED_BY_DIGIT = "NOT_SUPPORTED_BY_DIGIT";
+
+export interface BlockedChange {
+  code: string;
+  message: string;
+  hint: string;
 }
 
 export type PlanSummary = Partial<Record<ResourceKind, Record<PlanAction, number>>>;

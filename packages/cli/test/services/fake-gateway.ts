@@ -95,11 +95,10 @@ export class FakeGateway implements DigitGateway {
     const visibleFrom = this.write("createSchema", schema);
     this.schemas.push({ ...clone(schema), id: randomUUID(), auditDetails: audit(), visibleFrom });
   }
+  /** mdms-v2 maps schema/v1/_update but always answers 501 (SchemaDefinitionController.java:58-61). */
   async updateSchema(schema: LiveSchema): Promise<void> {
-    const visibleFrom = this.write("updateSchema", schema);
-    const i = this.schemas.findIndex((s) => s.tenantId === schema.tenantId && s.code === schema.code);
-    if (i < 0) throw new FakeDigitError("SCHEMA_NOT_FOUND", schema.code);
-    this.schemas[i] = { ...clone(schema), visibleFrom };
+    this.read("updateSchema");
+    throw new FakeDigitError("NOT_IMPLEMENTED", `schema/v1/_update is not implemented (${schema.code})`, 501);
   }
 
   async searchMdms(tenantId: string, schemaCode: string, page: Page): Promise<LiveMdmsRecord[]> {

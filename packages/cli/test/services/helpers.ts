@@ -10,3 +10,6 @@ export const KIT_ENV = { KIT_TEST_GRO_PASSWORD: "Gro@12345", KIT_TEST_EMP_PASSWO
 export function loadKit(): Promise<Bundle> {
   return loadBundle(KIT_BASIC, { env: KIT_ENV });
 }
+
+/** Schemas the mock seeds itself, with definitions smaller than DIGIT's default data (mock-server/src/seed/schemas.ts). */
+export const SEEDED_SCHEMAS = ["ACCESSCONTROL-ACTIONS-TEST.actions-test", "ACCESSCONTROL-ROLEACTIONS.roleactions", "ACCESSCONTROL-ROLES.roles", "tenant.tenants"];

@@ -123,6 +123,36 @@ describe("apply", () => {
     }
   });
 
+  it("reports a changed schema as a change DIGIT cannot make: a ! plan line, an apply failure with a hint, no call", async () => {
+    const gw = new FakeGateway();
+    const bundle = await loadKit();
+    await apply(gw, bundle);
+    const changed = await loadKit();
+    const dept = changed.mdmsSchemas.find((s) => s.code === "common-masters.Department")!;
+    (dept.definition["properties"] as Record<string, unknown>)["head"] = { type: "string" };
+    changed.mdmsData.find((r) => r.data["code"] === "DEPT_ROADS")!.data["name"] = "Roads & Bridges";
+    const p = await plan(gw, changed);
+    const item = p.items.find((i) => i.kind === "schema" && i.key === "common-masters.Department")!;
+    expect(item).toMatchObject({ action: "update", blocked: { code: "SCHEMA_UPDATE_NOT_SUPPORTED" }, changes: [{ path: "/definition/properties/head", from: undefined, to: { type: "string" } }] });
+    const text = formatPlan(p);
+    expect(text).toContain("! schema common-masters.Department (ka): schema common-masters.Department differs from the one on the server, and DIGIT cannot update a schema in place");
+    expect(text).toContain("    hint: make mdms/schemas/common-masters.yaml match the live definition");
+    expect(text).toContain("1 of the updates cannot be applied");
+
+    gw.calls.length = 0;
+    const result = await apply(gw, changed, { verifyTimeoutMs: 0 });
+    expect(gw.calls).not.toContain("updateSchema");
+    expect(result.failures).toEqual([
+      expect.objectContaining({ kind: "schema", key: "common-masters.Department", code: "SCHEMA_UPDATE_NOT_SUPPORTED", file: "mdms/schemas/common-masters.yaml", hint: expect.stringContaining("new code") }),
+    ]);
+    // Its records still apply, against the live definition.
+    expect(gw.mdms.find((r) => r.uniqueIdentifier === "DEPT_ROADS")!.data["name"]).toBe("Roads & Bridges");
+    expect(result.verification.ok).toBe(false);
+    expect(formatApplyResult(result)).toContain("    hint: make mdms/schemas/common-masters.yaml match the live definition");
+    const dry = await apply(gw, changed, { dryRun: true });
+    expect(dry.failures.map((f) => f.code)).toEqual(["SCHEMA_UPDATE_NOT_SUPPORTED"]);
+  });
+
   it("waits out write lag before dependent phases and verification", async () => {
     const gw = new FakeGateway({ writeLagMs: 60 });
     const result = await apply(gw, await loadKit(), { concurrency: 8 });

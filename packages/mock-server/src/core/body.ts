@@ -23,10 +23,15 @@ export interface DecodedBody {
 export interface BodyLimits {
   maxBytes: number;
   maxArrayItems: number;
+  /**
+   * Keys of one object. A single object with hundreds of thousands of keys costs V8 seconds to parse, walk and copy
+   * (dictionary-mode objects), stalling every other client of the mock; no DIGIT payload comes near this.
+   */
+  maxObjectKeys: number;
   maxDepth: number;
 }
 
-export const defaultBodyLimits: BodyLimits = { maxBytes: 5 * 1024 * 1024, maxArrayItems: 10_000, maxDepth: 64 };
+export const defaultBodyLimits: BodyLimits = { maxBytes: 5 * 1024 * 1024, maxArrayItems: 10_000, maxObjectKeys: 10_000, maxDepth: 64 };
 
 /**
  * Multipart bodies (filestore uploads) may be larger: DIGIT accepts 5 MB per file and 30 MB per request
@@ -81,6 +86,9 @@ export async function decodeBody(
   }
   const jsonish = type === "" || type === "application/json" || type.endsWith("+json") || type === "text/json";
   if (!jsonish || encoding === "multipart" || encoding === "form") return unsupported(type, encoding);
+  // Checked on the text, before parsing: parsing an object of 300k keys alone blocks the mock for seconds.
+  const tooBig = scanShape(text, limits);
+  if (tooBig) return tooBig;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -95,7 +103,60 @@ export async function decodeBody(
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return digitFail(400, ErrorCodes.invalidRequestBody, "Request body must be a JSON object ({\"RequestInfo\": {...}, ...}).");
   }
-  return checkShape(parsed as Record<string, unknown>, limits) ?? { body: parsed as Record<string, unknown>, files: [] };
+  return { body: parsed as Record<string, unknown>, files: [] };
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const COLON = 58;
+const COMMA = 44;
+
+/**
+ * `checkShape` on JSON text, in one pass over the characters: nesting depth, array items (commas + 1) and object
+ * keys (colons) per container. Invalid JSON is left to JSON.parse (the counts may then be off, never the verdict
+ * of a valid document).
+ */
+function scanShape(text: string, limits: BodyLimits): OperationResult | null {
+  const counts: number[] = [];
+  const isArray: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      // Skip the string: to the next quote not escaped by an odd number of backslashes.
+      for (;;) {
+        const end = text.indexOf('"', i + 1);
+        if (end === -1) return null;
+        let slashes = 0;
+        for (let j = end - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
+        i = end;
+        if (slashes % 2 === 0) break;
+      }
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      counts.push(0);
+      isArray.push(c === OPEN_ARRAY);
+      if (counts.length - 1 > limits.maxDepth) {
+        return digitFail(400, ErrorCodes.invalidRequest, `Request body nests deeper than ${limits.maxDepth} levels.`);
+      }
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      counts.pop();
+      isArray.pop();
+    } else if (c === COLON && counts.length > 0 && !isArray[isArray.length - 1]) {
+      const n = (counts[counts.length - 1] = counts[counts.length - 1]! + 1);
+      if (n > limits.maxObjectKeys) {
+        return digitFail(400, ErrorCodes.invalidRequest, `Request body has an object with more than ${limits.maxObjectKeys} keys; the mock accepts at most ${limits.maxObjectKeys}.`);
+      }
+    } else if (c === COMMA && counts.length > 0 && isArray[isArray.length - 1]) {
+      const n = (counts[counts.length - 1] = counts[counts.length - 1]! + 1);
+      if (n + 1 > limits.maxArrayItems) {
+        return digitFail(400, ErrorCodes.invalidRequest, `Request body has an array of more than ${limits.maxArrayItems} items; the mock accepts at most ${limits.maxArrayItems}.`);
+      }
+    }
+  }
+  return null;
 }
 
 /** Repeated form fields join with commas, as Spring binds them to a list. */
@@ -109,7 +170,7 @@ function unsupported(type: string, encoding: BodyEncoding): OperationResult {
   return digitFail(415, ErrorCodes.unsupportedMediaType, `Content-Type "${type || "(none)"}" is not supported here; send ${want}.`);
 }
 
-/** Reject bodies with arrays longer than the limit or nesting deeper than the limit (iteratively: no stack blow-up). */
+/** Reject bodies with arrays or objects larger than the limits or nesting deeper than the limit (iteratively: no stack blow-up). */
 function checkShape(body: Record<string, unknown>, limits: BodyLimits): OperationResult | null {
   const stack: [unknown, number][] = [[body, 0]];
   let visited = 0;
@@ -126,7 +187,16 @@ function checkShape(body: Record<string, unknown>, limits: BodyLimits): Operatio
       }
       for (const x of v) if (x !== null && typeof x === "object") stack.push([x, depth + 1]);
     } else {
-      for (const x of Object.values(v)) if (x !== null && typeof x === "object") stack.push([x, depth + 1]);
+      // for-in, not Object.values: no array of every value is built (3x faster on a large object).
+      let keys = 0;
+      const o = v as Record<string, unknown>;
+      for (const k in o) {
+        if (++keys > limits.maxObjectKeys) {
+          return digitFail(400, ErrorCodes.invalidRequest, `Request body has an object with more than ${limits.maxObjectKeys} keys; the mock accepts at most ${limits.maxObjectKeys}.`);
+        }
+        const x = o[k];
+        if (x !== null && typeof x === "object") stack.push([x, depth + 1]);
+      }
     }
   }
   return null;

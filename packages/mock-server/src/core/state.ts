@@ -193,6 +193,7 @@ export class StateContainer {
     return { format: "digit-kit-mock-state", version: 1, slices };
   }
 
+
   /** The public view (`GET /_mock/state`): each slice through its module's `publicState` (default: secrets removed). */
   publicSnapshot(): StateSnapshot {
     const slices: Record<string, unknown> = {};

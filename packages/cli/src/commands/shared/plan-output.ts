@@ -50,9 +50,9 @@ export async function showChanges(out: Output, plan: Plan): Promise<void> {
   if (out.json) return;
   const changes = plan.items.filter((i) => i.action !== "unchanged");
   for (const i of changes.slice(0, 200)) {
-    out.text(`${i.blocked ? "!" : i.action === "create" ? "+" : "~"} ${i.kind} ${i.key} (${i.tenantId})`);
+    out.text(i.blocked ? `! ${i.kind} ${i.key} (${i.tenantId}): ${i.blocked.message}` : `${i.action === "create" ? "+" : "~"} ${i.kind} ${i.key} (${i.tenantId})`);
     for (const c of i.changes ?? []) out.text(`    ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
-    if (i.blocked) out.text(`    cannot be applied: ${i.blocked}`);
+    if (i.blocked) out.text(`    hint: ${i.blocked.hint}`);
   }
   if (changes.length > 200) out.text(`… and ${changes.length - 200} more (use --json for all)`);
   for (const p of plan.problems) out.text(`! ${p.file}${p.pointer ? `: ${p.pointer}` : ""}: ${p.message}`);

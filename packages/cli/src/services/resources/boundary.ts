@@ -1,20 +1,25 @@
 import type { BoundaryRelationshipSpec } from "@digit-kit/bundle";
 import { subsetChanges } from "../compare.js";
 import { chunk } from "../pool.js";
-import type { PlanItem } from "../types.js";
+import { NOT_SUPPORTED_BY_DIGIT, type BlockedChange, type PlanItem } from "../types.js";
 import { groupBy, type PlanContext } from "./context.js";
 
 /**
  * Why DIGIT cannot apply a changed hierarchy: boundary-service maps only `_create` and `_search` for hierarchy
  * definitions (web/controllers/HierarchyDefinitionController.java), so a definition never changes once created.
  */
-export const HIERARCHY_NOT_UPDATABLE =
-  "DIGIT cannot change a boundary hierarchy definition once created (boundary-service has no hierarchy _update): " +
-  "keep the live levels in the bundle, or define the new levels under a new hierarchyType";
+export const HIERARCHY_NOT_UPDATABLE: BlockedChange = {
+  code: NOT_SUPPORTED_BY_DIGIT,
+  message: "DIGIT cannot change a boundary hierarchy definition once created (boundary-service has no hierarchy _update)",
+  hint: "keep the live levels in the bundle, or define the new levels under a new hierarchyType",
+};
 
 /** Why an existing boundary's additionalDetails cannot follow the bundle (boundary-persister.yml updates geometry only). */
-export const ADDITIONAL_DETAILS_NOT_UPDATABLE =
-  "DIGIT keeps a boundary's additionalDetails as created: boundary/_update stores only the geometry, so this change would never stick";
+export const ADDITIONAL_DETAILS_NOT_UPDATABLE: BlockedChange = {
+  code: NOT_SUPPORTED_BY_DIGIT,
+  message: "DIGIT keeps a boundary's additionalDetails as created: boundary/_update stores only the geometry, so this change would never stick",
+  hint: "bring the bundle's additionalDetails back in line with the live boundary (digit export writes it)",
+};
 
 /** Hierarchy definitions matched by (tenant, hierarchyType). A changed definition is planned as blocked, never written. */
 export async function planHierarchies(ctx: PlanContext): Promise<PlanItem[]> {
@@ -92,10 +97,15 @@ export function relationshipDepths(rels: readonly BoundaryRelationshipSpec[]): M
  * enrichment/BoundaryRelationshipEnricher.java:189): only a parent change between non-root parents of a node
  * whose boundaryType stays is possible.
  */
-export function relationshipBlock(live: { boundaryType: string; parent: string | null }, desired: { boundaryType: string; parent: string | null }): string | undefined {
-  if (!live.parent) return "DIGIT cannot move or retype a root boundary relationship (its _update fails for roots)";
-  if (!desired.parent) return "DIGIT cannot turn a placed boundary into a root (its _update needs a parent)";
-  if (live.boundaryType !== desired.boundaryType) return "DIGIT cannot change the boundaryType of a placed boundary (its _update only moves a node under another parent of the same level)";
+export function relationshipBlock(live: { boundaryType: string; parent: string | null }, desired: { boundaryType: string; parent: string | null }): BlockedChange | undefined {
+  const block = (message: string): BlockedChange => ({
+    code: NOT_SUPPORTED_BY_DIGIT,
+    message,
+    hint: "bring the bundle back in line with the live relationship, or build the new tree under a new hierarchyType",
+  });
+  if (!live.parent) return block("DIGIT cannot move or retype a root boundary relationship (its _update fails for roots)");
+  if (!desired.parent) return block("DIGIT cannot turn a placed boundary into a root (its _update needs a parent)");
+  if (live.boundaryType !== desired.boundaryType) return block("DIGIT cannot change the boundaryType of a placed boundary (its _update only moves a node under another parent of the same level)");
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import {
   uniqueIdentifierOf,
   type MdmsRecordSpec,
 } from "@digit-kit/bundle";
+import { stateTenantOf } from "@digit-kit/sdk";
 import { exactChanges, stableStringify, subsetChanges } from "../compare.js";
 import type { LiveMdmsRecord } from "../gateway.js";
 import type { PlanItem, ResourceKind } from "../types.js";
@@ -23,12 +24,20 @@ export function kindOfSchema(schemaCode: string): ResourceKind {
   return "mdms";
 }
 
-/** Schemas: matched by code per tenant; updated when definition, description or isActive differ. */
+/** Why a changed schema is not updated: DIGIT answers schema/v1/_update with 501 (SchemaDefinitionController.java:58-61). */
+export const SCHEMA_UPDATE_UNSUPPORTED = "SCHEMA_UPDATE_NOT_SUPPORTED";
+
+/**
+ * Schemas: matched by code at the state tenant (mdms-v2 keeps every schema there). A schema that differs from the
+ * live one cannot be applied: mdms-v2 has no schema update, so the item is `blocked` (shown by plan, reported by
+ * apply, never sent). Its records still apply, against the live definition.
+ */
 export async function planSchemas(ctx: PlanContext): Promise<PlanItem[]> {
   const items: PlanItem[] = [];
   for (const [tenantId, specs] of groupBy(ctx.bundle.mdmsSchemas, (s) => s.tenantId)) {
+    const state = stateTenantOf(tenantId);
     const live = await ctx.gateway.searchSchemas(tenantId, specs.map((s) => s.code));
-    const byCode = new Map(live.filter((l) => l.tenantId === tenantId).map((l) => [l.code, l]));
+    const byCode = new Map(live.filter((l) => l.tenantId === state || l.tenantId === tenantId).map((l) => [l.code, l]));
     for (const s of specs) {
       const desired = { tenantId, code: s.code, description: s.description ?? s.code, definition: s.definition, isActive: s.isActive };
       const l = byCode.get(s.code);
@@ -43,7 +52,18 @@ export async function planSchemas(ctx: PlanContext): Promise<PlanItem[]> {
         ...(s.description !== undefined ? subsetChanges(s.description, l.description, "/description") : []),
       ];
       if (changes.length === 0) items.push({ ...base, action: "unchanged" });
-      else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateSchema({ ...l, ...desired }) });
+      else {
+        items.push({
+          ...base,
+          action: "update",
+          changes,
+          blocked: {
+            code: SCHEMA_UPDATE_UNSUPPORTED,
+            message: `schema ${s.code} differs from the one on the server, and DIGIT cannot update a schema in place (mdms-v2 answers schema/v1/_update with 501)`,
+            hint: `make ${s.origin.file} match the live definition (digit export writes it), or create the schema under a new code and move its records there`,
+          },
+        });
+      }
     }
   }
   return items;

@@ -287,22 +287,43 @@ export const mdmsRequestSchemas: Record<string, object> = {
       "MdmsCriteria": {
         "properties": {
           "tenantId": {
+            "maxLength": 100,
+            "minLength": 1,
+            "type": "string"
+          },
+          "ids": {
+            "description": "Only records with these ids.",
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "uniqueIdentifier": {
+            "description": "Only the record with this uniqueIdentifier.",
+            "maxLength": 64,
+            "minLength": 1,
             "type": "string"
           },
           "moduleDetails": {
             "items": {
               "properties": {
                 "moduleName": {
+                  "maxLength": 100,
+                  "minLength": 1,
                   "type": "string"
                 },
                 "masterDetails": {
                   "items": {
                     "properties": {
                       "name": {
+                        "maxLength": 100,
+                        "minLength": 1,
                         "type": "string"
                       },
                       "filter": {
                         "description": "JSONPath filter applied to the master's records.",
+                        "maxLength": 500,
+                        "minLength": 1,
                         "type": "string"
                       }
                     },

@@ -19,42 +19,33 @@ export const mdmsV1RequestSchemas: Record<string, object> = {
       "MdmsCriteria": {
         "properties": {
           "tenantId": {
-            "maxLength": 100,
-            "minLength": 1,
+            "maxLength": 256,
             "type": "string"
           },
           "moduleDetails": {
             "items": {
               "properties": {
                 "moduleName": {
-                  "maxLength": 100,
-                  "minLength": 1,
+                  "maxLength": 256,
                   "type": "string"
                 },
                 "masterDetails": {
                   "items": {
                     "properties": {
                       "name": {
-                        "maxLength": 100,
-                        "minLength": 1,
+                        "maxLength": 256,
                         "type": "string"
                       },
                       "filter": {
-                        "maxLength": 500,
-                        "minLength": 1,
                         "type": "string"
                       }
                     },
-                    "required": [
-                      "name"
-                    ],
                     "type": "object"
                   },
                   "type": "array"
                 }
               },
               "required": [
-                "masterDetails",
                 "moduleName"
               ],
               "type": "object"

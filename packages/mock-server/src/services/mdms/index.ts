@@ -5,7 +5,7 @@
 import type { MdmsSlice, ServiceModule } from "../../core/types.js";
 import { countData, createData, searchData, updateData } from "./data-handlers.js";
 import { createSchema, searchSchemas, updateSchema } from "./schema-handlers.js";
-import { getV1, searchV1 } from "./v1-handlers.js";
+import { getV1, searchFileV1, searchV1 } from "./v1-handlers.js";
 
 export { readMdms } from "./reader.js";
 
@@ -21,7 +21,7 @@ export const mdmsService: ServiceModule<MdmsSlice> = {
     "mdms.count": countData,
     "mdms.update": updateData,
     "mdms.searchV1": searchV1,
-    "mdmsV1.search": searchV1,
+    "mdmsV1.search": searchFileV1,
     "mdmsV1.get": getV1,
   },
 };

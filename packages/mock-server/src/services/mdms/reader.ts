@@ -8,8 +8,8 @@ function visibleActive(slice: MdmsSlice, tenantId: string, schemaCode: string, n
 }
 
 /**
- * Active records of `schemaCode` visible at `now` (`visibleFrom <= now`) for `tenantId`; a city tenant
- * with none of its own gets its state tenant's records, as DIGIT's MDMS does.
+ * Active records of `schemaCode` visible at `now` (`visibleFrom <= now`) for `tenantId`, in creation order; a city
+ * tenant with none of its own gets its state tenant's records, as DIGIT's MDMS does.
  */
 export function readMdms(slice: MdmsSlice, tenantId: string, schemaCode: string, now: number): MdmsDataRecord[] {
   const own = visibleActive(slice, tenantId, schemaCode, now);

@@ -108,9 +108,10 @@ export const mdmsRoutes = {
     pathParams: [],
     queryParams: [],
     body: "json",
-    successStatus: 202,
+    successStatus: 501,
     retrySafe: false,
     auth: true,
+    notImplemented: true,
   },
 } as const satisfies Record<string, RouteDef>;
 

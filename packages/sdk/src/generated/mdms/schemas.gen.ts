@@ -8,7 +8,7 @@ const MdmsSchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenan
 const MdmsResponseV2Schema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), mdms: z.optional(z.nullable(z.array(MdmsSchema))) });
 const SchemaDefinitionSchema = z.looseObject({ id: z.optional(z.nullable(z.string())), tenantId: z.string(), code: z.string(), description: z.optional(z.nullable(z.string())), definition: z.record(z.string(), z.unknown()), isActive: z.optional(z.nullable(z.boolean())), auditDetails: z.optional(z.nullable(AuditDetailsSchema)) });
 const SchemaDefinitionResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), SchemaDefinitions: z.optional(z.nullable(z.array(SchemaDefinitionSchema))) });
-const MdmsV1ResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(ResponseInfoSchema)), MdmsRes: z.optional(z.nullable(z.record(z.string(), z.record(z.string(), z.array(z.unknown()))))) });
+const MdmsV1ResponseSchema = z.looseObject({ ResponseInfo: z.optional(z.nullable(z.nullable(z.record(z.string(), z.unknown())))), MdmsRes: z.optional(z.nullable(z.record(z.string(), z.record(z.string(), z.array(z.unknown()))))) });
 
 /** zod/mini schemas of each mdms operation's success response body, keyed by SDK method name. */
 export const mdmsResponseSchemas = {
@@ -19,5 +19,5 @@ export const mdmsResponseSchemas = {
   searchSchemas: SchemaDefinitionResponseSchema,
   searchV1: MdmsV1ResponseSchema,
   update: MdmsResponseV2Schema,
-  updateSchema: SchemaDefinitionResponseSchema,
+  updateSchema: z.unknown(),
 };

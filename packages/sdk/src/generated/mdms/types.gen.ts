@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Stores the schema at the state tenant (the first segment of `tenantId`), whatever tenant is sent; the answer names the state tenant. DIGIT refuses a definition without a non-empty `required` list (REQUIRED_ATTRIBUTE_LIST_ERR), without a non-empty `x-unique` list, or with an `x-unique` field that is not in `required` (UNIQUE_ATTRIBUTE_LIST_ERR), and an existing code (DUPLICATE_SCHEMA_CODE), all in one answer. A schema cannot be changed later (schema/v1/_update answers 501). */
         post: operations["mdms.createSchema"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Schemas of the state tenant of `tenantId`, newest first, 10 by default (`limit`, `offset`); inactive schemas are included. */
         post: operations["mdms.searchSchemas"];
         delete?: never;
         options?: never;
@@ -41,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description DIGIT maps this route but always answers 501 Not Implemented with an empty body (after validating the body). A schema cannot be changed: create one under a new code. */
         post: operations["mdms.updateSchema"];
         delete?: never;
         options?: never;
@@ -57,7 +60,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** MDMS v1-compatible search served by mdms-v2. */
+        /**
+         * MDMS v1-compatible search served by mdms-v2.
+         * @description Active records of `<moduleName>.<name>` at `tenantId` or the nearest parent tenant that has some, newest first, no paging; a master or module without data is left out. `ResponseInfo` is always null.
+         */
         post: operations["mdms.searchV1"];
         delete?: never;
         options?: never;
@@ -90,6 +96,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description The path's `schemaCode` is not used: `Mdms.schemaCode` names the schema, looked up at the state tenant. `uniqueIdentifier` is computed from the schema's `x-unique` fields (joined with "."), whatever is sent. */
         post: operations["mdms.create"];
         delete?: never;
         options?: never;
@@ -106,6 +113,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Newest first, 10 by default (`limit`, `offset`, no maximum). Active and inactive records unless `isActive` is given. `filters` is matched by JSONB containment with every value as a JSON string (a number or boolean field never matches); `a.b` keys nest. The tenant level is chosen once for the whole criteria: the first of `tenantId`, its parents (dropping the last segment) that has a match. */
         post: operations["mdms.search"];
         delete?: never;
         options?: never;
@@ -122,6 +130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Needs `Mdms.id` (MASTER_DATA_ID_ABSENT_ERR) of a record at `Mdms.tenantId` (MASTER_DATA_NOT_FOUND) and `Mdms.auditDetails` (AUDIT_DETAILS_ABSENT_ERR); the `x-unique` fields cannot change (UNIQUE_KEY_UPDATE_ERR). Only `data` and `isActive` change; an omitted `isActive` means true. Send `isActive: false` to deactivate (there is no delete). */
         post: operations["mdms.update"];
         delete?: never;
         options?: never;
@@ -195,6 +204,10 @@ export interface components {
             RequestInfo: components["schemas"]["RequestInfo"];
             MdmsCriteria: {
                 tenantId: string;
+                /** @description Only records with these ids. */
+                ids?: string[];
+                /** @description Only the record with this uniqueIdentifier. */
+                uniqueIdentifier?: string;
                 moduleDetails: {
                     moduleName: string;
                     masterDetails: {
@@ -206,7 +219,8 @@ export interface components {
             };
         };
         MdmsV1Response: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            /** @description Always null on the v1 searches. */
+            ResponseInfo?: Record<string, never> | null;
             /** @description Records keyed by module name, then master name. */
             MdmsRes?: {
                 [key: string]: {
@@ -407,18 +421,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted. */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchemaDefinitionResponse"];
-                };
-            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description DIGIT maps this route but answers 501 Not Implemented. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     "mdms.searchV1": {

@@ -29,7 +29,7 @@ export const mdmsV1Routes = {
     body: "json",
     successStatus: 200,
     retrySafe: true,
-    auth: true,
+    auth: false,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description One master by query parameters; the body is required (send `{"RequestInfo": {...}}`). */
         post: operations["mdmsV1.get"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Open at the gateway (no token). Records of each requested master at `tenantId` or the nearest parent tenant that has the master; every requested module is listed (`{}` when none of its masters has data). `ResponseInfo` is always null. */
         post: operations["mdmsV1.search"];
         delete?: never;
         options?: never;
@@ -56,7 +58,7 @@ export interface components {
             Errors?: components["schemas"]["Error"][];
         };
         MasterDetail: {
-            name: string;
+            name?: string;
             filter?: string;
         };
         MdmsCriteria: {
@@ -68,7 +70,8 @@ export interface components {
             MdmsCriteria: components["schemas"]["MdmsCriteria"];
         };
         MdmsV1Response: {
-            ResponseInfo?: components["schemas"]["ResponseInfo"];
+            /** @description Always null. */
+            ResponseInfo?: Record<string, never> | null;
             /** @description Records keyed by module name, then master name. */
             MdmsRes?: {
                 [key: string]: {
@@ -78,7 +81,7 @@ export interface components {
         };
         ModuleDetail: {
             moduleName: string;
-            masterDetails: components["schemas"]["MasterDetail"][];
+            masterDetails?: components["schemas"]["MasterDetail"][];
         };
         /** @description Request envelope carried in the JSON body of every DIGIT call. Clients send null for unused fields. */
         RequestInfo: {
@@ -190,7 +193,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestInfoWrapper"];
             };
@@ -233,8 +236,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
         };
     };
 }
