@@ -63,8 +63,12 @@ export function serviceMastersSeed(state: string, city: { code: string; name: st
     "egov-location.TenantBoundary": {
       $schema: draft07,
       type: "object",
-      required: ["hierarchyType", "boundary"],
-      properties: { hierarchyType: { type: "object" }, boundary: { type: "object" } },
+      // mdms-v2 needs a non-empty x-unique ⊆ required of top-level fields with text values (SchemaDefinitionValidator
+      // .java:57-75, CompositeUniqueIdentifierGenerationUtil.java:31), which DIGIT's nested TenantBoundary records
+      // lack: the seed's records carry the hierarchy code as a top-level `code` too.
+      required: ["code", "hierarchyType", "boundary"],
+      "x-unique": ["code"],
+      properties: { code: { type: "string" }, hierarchyType: { type: "object" }, boundary: { type: "object" } },
     },
   };
   const schemas: MdmsSchemaSpec[] = Object.entries(definitions).map(([code, definition]) => ({
@@ -86,6 +90,7 @@ export function serviceMastersSeed(state: string, city: { code: string; name: st
   for (const code of EVENT_TYPES) add("mseva.EventTypes", state, { code, active: true });
   for (const code of EVENT_CATEGORIES) add("mseva.EventCategories", state, { code, active: true });
   add("egov-location.TenantBoundary", city.code, {
+    code: "ADMIN",
     hierarchyType: { code: "ADMIN", name: "ADMIN" },
     boundary: { id: 1, boundaryNum: 1, name: city.name, localname: city.name, label: "City", code: city.code, children: [] },
   });
