@@ -14,6 +14,12 @@ export function digitSourceDir(): string {
   return override ? resolve(override) : resolve(repoRoot, "../shared/reference/digit-source");
 }
 
+/**
+ * What a cited handler line looks like: a Spring request mapping, a Node/Express route, or (for `/user/oauth/token`,
+ * which Spring Security's OAuth2 endpoint serves) the OAuth client registration.
+ */
+const MAPPING_LINE = /Mapping|@(Post|Get|Put|Request)|router\.|app\.(post|get)|\.(post|get)\(|withClient/;
+
 interface Operation {
   operationId?: string;
   "x-digit-source"?: unknown;
@@ -23,7 +29,7 @@ function main(): void {
   const canonical = join(repoRoot, "specs/canonical");
   const reference = digitSourceDir();
   const haveReference = existsSync(reference);
-  const lineCounts = new Map<string, number>();
+  const files = new Map<string, string[] | null>();
   const problems: string[] = [];
   let operations = 0;
   for (const file of readdirSync(canonical).filter((f) => f.endsWith(".yaml")).sort()) {
@@ -39,14 +45,17 @@ function main(): void {
         }
         if (!haveReference) continue;
         const [rel, line] = [source.slice(0, source.lastIndexOf(":")), Number(source.slice(source.lastIndexOf(":") + 1))];
-        let count = lineCounts.get(rel);
-        if (count === undefined) {
+        let lines = files.get(rel);
+        if (lines === undefined) {
           const full = join(reference, rel);
-          count = existsSync(full) ? readFileSync(full, "utf8").split("\n").length : -1;
-          lineCounts.set(rel, count);
+          lines = existsSync(full) ? readFileSync(full, "utf8").split("\n") : null;
+          files.set(rel, lines);
         }
-        if (count < 0) problems.push(`${where}: x-digit-source ${source}: no such file under ${reference}`);
-        else if (line > count) problems.push(`${where}: x-digit-source ${source}: the file has only ${count} lines`);
+        if (lines === null) problems.push(`${where}: x-digit-source ${source}: no such file under ${reference}`);
+        else if (line > lines.length) problems.push(`${where}: x-digit-source ${source}: the file has only ${lines.length} lines`);
+        else if (!MAPPING_LINE.test(lines[line - 1] ?? "")) {
+          problems.push(`${where}: x-digit-source ${source}: line ${line} is not a request mapping ("${(lines[line - 1] ?? "").trim().slice(0, 80)}"); cite the handler's mapping line`);
+        }
       }
     }
   }
@@ -57,7 +66,7 @@ function main(): void {
   }
   console.log(
     `check:sources: ${operations} operations cite DIGIT's code` +
-      (haveReference ? `; every cited file and line exists under ${reference}` : `; existence not checked (${reference} not present)`),
+      (haveReference ? `; every cited line is a request mapping in ${reference}` : `; existence not checked (${reference} not present)`),
   );
 }
 
