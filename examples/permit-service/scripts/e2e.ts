@@ -34,7 +34,12 @@ const step = (text: string) => console.log(`✓ ${text}`);
 
 const mock = process.env["DIGIT_URL"]
   ? undefined
-  : await createMockServer({ port: 0, seed: await loadSeed(fileURLToPath(new URL("../bundle", import.meta.url)), { env: passwords }) });
+  : await createMockServer({
+      port: 0,
+      seed: await loadSeed(fileURLToPath(new URL("../bundle", import.meta.url)), { env: passwords }),
+      // Where a real DIGIT would answer differently (the mock goes on and says so): worth reading before you deploy.
+      onWarning: (w) => console.log(`  mock warning: ${w.operationId}: ${w.message}`),
+    });
 const digitUrl = process.env["DIGIT_URL"] ?? mock!.url;
 console.log(`DIGIT at ${digitUrl}${mock ? " (standalone mock, seeded with ./bundle)" : ""}`);
 
