@@ -23,6 +23,7 @@ export interface Chain {
   token: string;
   /** POST as `token` (the admin by default); the answer must match the canonical spec of `operationId`. */
   post(operationId: string, path: string, body?: Record<string, unknown>, query?: Record<string, string | number | boolean>, token?: string): Promise<Call>;
+  /** GET a path (or an absolute URL, e.g. a transaction's redirectUrl). */
   get(path: string, headers?: Record<string, string>): Promise<Call>;
   period(service?: string): { from: number; to: number };
   createDemand(consumerCode: string, details: Record<string, unknown>[], extra?: Record<string, unknown>, service?: string): Promise<Json>;
@@ -30,7 +31,7 @@ export interface Chain {
   bill(consumerCode: string, service?: string): Promise<Json>;
   pay(billId: string, amount: number, payment?: Record<string, unknown>, token?: string): Promise<Call>;
   demand(consumerCode: string, service?: string): Promise<Json>;
-  /** A citizen's token (created through citizen/_create when new). */
+  /** A new citizen's token, from citizen/_create (registration with login, as DIGIT's default). */
   citizen(mobileNumber: string, name?: string): Promise<string>;
 }
 
@@ -79,7 +80,7 @@ export async function chain(options: Parameters<typeof createDigitMock>[0] = {})
       return call(operationId, res);
     },
     async get(path, headers = {}) {
-      const res = await mock.fetch(`${BASE}${path}`, { method: "GET", headers, redirect: "manual" });
+      const res = await mock.fetch(/^https?:\/\//.test(path) ? path : `${BASE}${path}`, { method: "GET", headers, redirect: "manual" });
       return call("", res);
     },
     period(service = "PT") {
@@ -123,9 +124,13 @@ export async function chain(options: Parameters<typeof createDigitMock>[0] = {})
       return res.body.Demands[0];
     },
     async citizen(mobileNumber, name = "Kit Citizen") {
-      const created = await self.post("", "/user/citizen/_create", { user: { name, mobileNumber, userName: mobileNumber, tenantId: STATE, password: "Citizen@123", type: "CITIZEN" } });
-      if (created.status !== 200 && !codes(created).some((c) => c.includes("Duplicate"))) throw new Error(`citizen/_create: ${created.status} ${JSON.stringify(created.body)}`);
-      return login(mock.fetch, BASE, { username: mobileNumber, password: "Citizen@123", tenantId: STATE, userType: "CITIZEN" });
+      // egov-user's citizen registration (UserController.java:48-59, UserService.java:286-309): the userName is the
+      // mobile number (digits), an OTP reference is required (otp.validation.register.mandatory=true) and, with
+      // citizen.registration.withlogin.enabled=true, the answer is the token response: citizens log in by OTP,
+      // not by a password (citizen.login.password.otp.enabled=true, egov-user application.properties:37-49).
+      const created = await self.post("", "/user/citizen/_create", { user: { name, userName: mobileNumber, tenantId: STATE, otpReference: "123456" } });
+      if (created.status !== 200) throw new Error(`citizen/_create: ${created.status} ${JSON.stringify(created.body)}`);
+      return created.body.access_token as string;
     },
   };
   return self;

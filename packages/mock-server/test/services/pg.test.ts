@@ -47,7 +47,9 @@ describe("pg transactions", () => {
     expect(res.body.ResponseInfo).toMatchObject({ status: "SUCCESSFUL", resMsgId: "uief87324" });
     const t = res.body.Transaction;
     expect(t.txnId).toMatch(/^PB_PG_\d{4}_\d{2}_\d{2}_\d{6}_\d{2}$/);
-    expect(t).toMatchObject({ txnStatus: "PENDING", txnStatusMsg: "Transaction initiated", txnAmount: "500", redirectUrl: `/pg-service/mock-gateway/${t.txnId}` });
+    // DIGIT's redirectUrl is the gateway's absolute URI (TransactionService.java:90-91); the mock's page is named
+    // at the host the request was sent to (mock.fetch sends the URL's Host, as an HTTP client does).
+    expect(t).toMatchObject({ txnStatus: "PENDING", txnStatusMsg: "Transaction initiated", txnAmount: "500", redirectUrl: `${BASE}/pg-service/mock-gateway/${t.txnId}` });
     expect(t.callbackUrl).toBe(`https://ui.example.org/payment/callback?step=3&eg_pg_txnid=${t.txnId}`);
     const citizen = c.mock.ctx.users.byUuid(t.user.uuid)!;
     expect(citizen).toMatchObject({ type: "CITIZEN", userName: "Kit Citizen", mobileNumber: "9876543210", tenantId: STATE });
@@ -71,9 +73,15 @@ describe("pg transactions", () => {
     expect(codes(await create(c, txn(bill, 500, { gateway: "PAYTM" })))).toEqual(["INVALID_PAYMENT_GATEWAY"]);
     expect(codes(await create(c, txn(bill, 500, { taxAndPayments: [{ billId: bill.id, amountPaid: 400 }] })))).toEqual(["TXN_CREATE_INVALID_TXN_AMT"]);
     expect((await create(c, txn(bill, 500, { callbackUrl: "not a url" }))).status).toBe(400);
-    const noMobile = await createUser(c.mock.fetch, c.token, { userName: "KIT_NO_MOBILE", name: "No Mobile", password: "Secret@123", type: "EMPLOYEE", tenantId: STATE, roles: [{ code: "SUPERUSER", name: "Super User", tenantId: STATE }] });
-    expect(noMobile.status).toBe(200);
-    const token = await login(c.mock.fetch, BASE, { username: "KIT_NO_MOBILE", password: "Secret@123", tenantId: STATE, userType: "EMPLOYEE" });
+    // pg needs the logged-in user's uuid, name, userName, mobileNumber and tenantId (TransactionValidator.java:154-159).
+    // egov-user refuses a user without a mobile number (User.java:115,162-163), but an _updatenovalidate that leaves
+    // the name out clears it (UserRepository.java:294): such a user logs in and pg refuses them.
+    const roles = [{ code: "SUPERUSER", name: "Super User", tenantId: STATE }];
+    const nameless = await createUser(c.mock.fetch, c.token, { userName: "KIT_NO_NAME", name: "No Name", mobileNumber: "9800000001", password: "Secret@123", type: "EMPLOYEE", tenantId: STATE, active: true, roles });
+    expect(nameless.status).toBe(200);
+    const cleared = await c.post("", "/user/users/_updatenovalidate", { user: { uuid: nameless.body.user[0].uuid, tenantId: STATE, roles } });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    const token = await login(c.mock.fetch, BASE, { username: "KIT_NO_NAME", password: "Secret@123", tenantId: STATE, userType: "EMPLOYEE" });
     expect(codes(await create(c, txn(bill, 500), token))).toEqual(["INVALID_USER_DETAILS"]);
     // collection's _validate refuses a part payment of a TL bill, and pg passes its error on.
     const tl = await billOf(c, 300, "TL", "TL_TAX");
