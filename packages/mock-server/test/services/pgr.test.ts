@@ -71,7 +71,9 @@ interface World {
 }
 
 async function world(options: Partial<MockOptions> = {}, setup: { serviceDefs?: boolean; workflow?: boolean } = {}): Promise<World> {
-  const clock = testClock(T0 - 1000);
+  const lag = options.writeLagMs ?? 0;
+  if (lag >= 1000) throw new Error("keep writeLagMs under 1000 in these tests");
+  const clock = testClock(T0 - 2000);
   // Tokens outlive the months these tests move the clock by.
   const mock = createDigitMock({ now: clock.now, options: { tokenTtlSeconds: 365 * 86_400, ...options } });
   const admin = await login(mock.fetch);
@@ -96,6 +98,9 @@ async function world(options: Partial<MockOptions> = {}, setup: { serviceDefs?: 
         },
       }),
     );
+    // mdms-v2 persists schemas through Kafka (SchemaDefinitionDbRepositoryImpl.java:49) and data create reads them
+    // back from the database (SchemaUtil.java:40-45): wait for the persister.
+    clock.advance(lag);
     for (const data of [
       { serviceCode: "StreetLightNotWorking", department: "DEPT_1", active: true },
       { serviceCode: "GarbageNeedsTobeCleared", department: "DEPT_3", active: true },
@@ -113,9 +118,20 @@ async function world(options: Partial<MockOptions> = {}, setup: { serviceDefs?: 
     employeeStatus: "EMPLOYED",
     employeeType: "PERMANENT",
     dateOfAppointment: T0 - DAY,
-    assignments: [{ department, designation: "D1", fromDate: T0 - DAY, isCurrentAssignment: true }],
+    assignments: [{ department, designation: "DESIG_24", fromDate: T0 - DAY, isCurrentAssignment: true }],
     jurisdictions: [{ hierarchy: "ADMIN", boundaryType: "City", boundary: CITY, tenantId: CITY }],
-    user: { name: code, mobileNumber, password: "Emp@12345", roles: [{ code: role, tenantId: CITY }, { code: "EMPLOYEE", tenantId: CITY }] },
+    // egov-hrms's contract User has `@NotNull dob` (web/contract/User.java:110-112, reached through @Valid) and a
+    // letters-only name pattern (User.java:53-56); every role needs a name (model/Role.java:58-60, User.java:133).
+    user: {
+      name: `Officer ${code.replace(/\d/g, "")}`,
+      mobileNumber,
+      dob: Date.UTC(1990, 0, 1),
+      password: "Emp@12345",
+      roles: [
+        { code: role, name: role, tenantId: CITY },
+        { code: "EMPLOYEE", name: "Employee", tenantId: CITY },
+      ],
+    },
   });
   const hired = await must(
     call(admin, "/egov-hrms/employees/_create", {
@@ -125,7 +141,6 @@ async function world(options: Partial<MockOptions> = {}, setup: { serviceDefs?: 
   await must(post(mock.fetch, "/user/citizen/_create", { RequestInfo: requestInfo(), user: { name: "Asha", userName: "9876543210", mobileNumber: "9876543210", tenantId: "pg", type: "CITIZEN", password: "Cit@12345", otpReference: "123456" } }));
   // Setup data is visible from T0 on, also with write lag.
   clock.advance(T0 - clock.now());
-  if ((options.writeLagMs ?? 0) >= 1000) throw new Error("keep writeLagMs under 1000 in these tests");
   const signIn = (username: string, password: string, tenantId: string, userType: string) => login(mock.fetch, undefined, { username, password, tenantId, userType });
   const citizen = await signIn("9876543210", "Cit@12345", "pg", "CITIZEN");
   const w: World = {
