@@ -145,7 +145,10 @@ async function provisionMock(c: Conformance): Promise<void> {
       { serviceCode: "StreetLightNotWorking", name: "Streetlight not working", department: "DEPT_1", active: true },
       { serviceCode: "GarbageNeedsTobeCleared", name: "Garbage needs to be cleared", department: "DEPT_3", active: true },
     ]) {
-      written(await c.digit.post("/mdms-v2/v2/_create/RAINMAKER-PGR.ServiceDefs", { Mdms: { tenantId: c.state, schemaCode: "RAINMAKER-PGR.ServiceDefs", data, isActive: true } }));
+      // Through the internal door, as a provisioning job beside mdms-v2 would: the gateway grants this path only by
+      // the seed's route template, which DIGIT's `\w+` never matches and --strict refuses (mock-server core/rbac.ts).
+      const body = { RequestInfo: requestInfo(c.digit.token, { userInfo: c.digit.user }), Mdms: { tenantId: c.state, schemaCode: "RAINMAKER-PGR.ServiceDefs", data, isActive: true } };
+      written(await c.digit.post("/mdms-v2/v2/_create/RAINMAKER-PGR.ServiceDefs", body, { door: "internal" }));
     }
   }
   if ((await pgrBusinessService(c)) === undefined) {
