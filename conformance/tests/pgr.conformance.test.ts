@@ -145,12 +145,40 @@ async function provisionMock(c: Conformance): Promise<void> {
       { serviceCode: "StreetLightNotWorking", name: "Streetlight not working", department: "DEPT_1", active: true },
       { serviceCode: "GarbageNeedsTobeCleared", name: "Garbage needs to be cleared", department: "DEPT_3", active: true },
     ]) {
-      written(await c.digit.post("/mdms-v2/v2/_create/RAINMAKER-PGR.ServiceDefs", { Mdms: { tenantId: c.state, schemaCode: "RAINMAKER-PGR.ServiceDefs", data, isActive: true } }));
+      // Through the internal door, as a provisioning job beside mdms-v2 would: the gateway grants this path only by
+      // the seed's route template, which DIGIT's `\w+` never matches and --strict refuses (mock-server core/rbac.ts).
+      const body = { RequestInfo: requestInfo(c.digit.token, { userInfo: c.digit.user }), Mdms: { tenantId: c.state, schemaCode: "RAINMAKER-PGR.ServiceDefs", data, isActive: true } };
+      written(await c.digit.post("/mdms-v2/v2/_create/RAINMAKER-PGR.ServiceDefs", body, { door: "internal" }));
     }
   }
   if ((await pgrBusinessService(c)) === undefined) {
     written(await c.digit.post("/egov-workflow-v2/egov-wf/businessservice/_create", { BusinessServices: [stockPgr(c.state)] }));
   }
+  if (c.target.strict) await complaintNumbers(c);
+}
+
+/**
+ * pgr-services numbers complaints from SEQ_EG_PGR_ID (pgr-services application.properties:73), which no pinned
+ * migration creates and egov-idgen will not create (autocreate.new.seq=false): a --strict mock refuses every
+ * complaint with IDGEN ERROR, as that DIGIT would. Configure the number as a deployment does, with an MDMS
+ * `common-masters.IdFormat` (egov-idgen prefers it, IdGenerationService.java:113-125) on a sequence egov-idgen's
+ * migrations create (SEQ_ACK_NUM, egov-idgen db/migration/main/V20170614121459__DDL_id_generation_create_ddl.sql).
+ */
+async function complaintNumbers(c: Conformance): Promise<void> {
+  const code = "common-masters.IdFormat";
+  const schema = await c.digit.post("/mdms-v2/schema/v1/_create", {
+    SchemaDefinition: {
+      tenantId: c.state,
+      code,
+      description: "Id formats",
+      isActive: true,
+      definition: { type: "object", required: ["idname", "format"], "x-unique": ["idname"], properties: { idname: { type: "string" }, format: { type: "string" } } },
+    },
+  });
+  written(schema);
+  const data = { idname: "pgr.servicerequestid", format: "PG-PGR-[cy:yyyy-MM-dd]-[SEQ_ACK_NUM]" };
+  const body = { RequestInfo: requestInfo(c.digit.token, { userInfo: c.digit.user }), Mdms: { tenantId: c.state, schemaCode: code, data, isActive: true } };
+  written(await c.digit.post(`/mdms-v2/v2/_create/${code}`, body, { door: "internal" }));
 }
 
 async function newUser(c: Conformance, user: Json): Promise<DigitConnection> {

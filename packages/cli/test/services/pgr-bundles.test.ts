@@ -110,7 +110,8 @@ describe.skipIf(!existsSync(SHARED_FIXTURES))("examples/pgr-complaint-types on D
           dateOfAppointment: 1704067200000,
           assignments: [{ department: "DEPT_7", designation: "DESIG_01", fromDate: 1704067200000, isCurrentAssignment: true }],
           jurisdictions: [{ hierarchy: "ADMIN", boundaryType: "City", boundary: "pg.citya", tenantId: "pg.citya" }],
-          user: { name: "Citizen Service Desk", mobileNumber: "9123400002", password: "Csr@12345", roles: [{ code: "CSR", name: "CSR", tenantId: "pg.citya" }] },
+          // egov-hrms's contract User has `@NotNull dob` (egov-hrms web/contract/User.java:110-112, reached through @Valid).
+          user: { name: "Citizen Service Desk", mobileNumber: "9123400002", dob: 631152000000, password: "Csr@12345", roles: [{ code: "CSR", name: "CSR", tenantId: "pg.citya" }] },
         },
       ],
     } as Json);

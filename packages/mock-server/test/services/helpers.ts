@@ -167,6 +167,12 @@ export function errorCodes(result: OperationResult): string[] {
   return errors.map((e) => e.code);
 }
 
+/** The `id` of each error item: the exception class of an unhandled exception (tracer ExceptionAdvise.java:182). */
+export function errorIds(result: OperationResult): (string | null)[] {
+  const errors = (result.body as { Errors?: { id?: string | null }[] } | undefined)?.Errors ?? [];
+  return errors.map((e) => e.id ?? null);
+}
+
 /** Replaces `{tenantid}` placeholders in fixture JSON. */
 export function substituteTenant<T>(value: T, tenantId: string): T {
   return JSON.parse(JSON.stringify(value).replaceAll("{tenantid}", tenantId)) as T;

@@ -61,10 +61,13 @@ export interface components {
             /** @description successful or failed. */
             status?: string;
         };
+        /** @description One item of the tracer's error envelope (libraries/tracer/.../model/Error.java:18-35). Unset fields are written as null: `description` is null for CustomException and binding errors (ExceptionAdvise.java:296-326) and for unhandled exceptions, whose class name lands in `id` (ExceptionAdvise.java:182). */
         Error: {
+            id?: string | null;
+            parentId?: string | null;
             code: string;
             message: string;
-            description?: string;
+            description?: string | null;
             params?: string[] | null;
         };
         /** @description Error envelope returned with HTTP 400, 401 and 403. */
