@@ -38,7 +38,7 @@ export function formatPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   const t = plan.totals;
   lines.push(plan.hasChanges ? `Plan: ${t.create} to create, ${t.update} to update, ${t.unchanged} unchanged.` : `No changes. ${t.unchanged} resources up to date.`);
   const blocked = plan.items.filter((i) => i.blocked).length;
-  if (blocked > 0) lines.push(`${blocked} change(s) marked ! cannot be applied: DIGIT has no API for them.`);
+  if (blocked > 0) lines.push(`${blocked} of the updates cannot be applied: DIGIT has no way to make them (lines marked !).`);
   return lines.join("\n");
 }
 

@@ -1,6 +1,9 @@
 /**
  * What DIGIT cannot update is planned as blocked (never written) instead of as a call DIGIT would refuse or
- * silently drop: boundary hierarchy definitions, boundary additionalDetails, relationship retypes and roots.
+ * silently drop: boundary hierarchy definitions (boundary-service's HierarchyDefinitionController.java maps only
+ * _create and _search), boundary additionalDetails (boundary-persister.yml:38 updates only the geometry),
+ * relationship retypes and roots (BoundaryRelationshipValidator.java:80-98, BoundaryRelationshipEnricher.java:189).
+ * `PlanItem.blocked` is the shape MDMS schemas use too: `{code, message, hint}`.
  */
 import { describe, expect, it } from "vitest";
 import { apply, employeeUpdate, formatPlan, mergeChildren, NOT_SUPPORTED_BY_DIGIT, plan } from "../../src/services/index.js";
@@ -24,13 +27,18 @@ describe("DIGIT's limits in plan and apply", () => {
     changed.boundary.hierarchies[0]!.boundaryHierarchy.push({ boundaryType: "Block", parentBoundaryType: changed.boundary.hierarchies[0]!.boundaryHierarchy.at(-1)!.boundaryType });
     const p = await plan(gw, changed);
     const item = p.items.find((i) => i.kind === "boundary-hierarchy")!;
-    expect(item).toMatchObject({ action: "update", blocked: expect.stringContaining("no hierarchy _update") });
+    expect(item).toMatchObject({
+      action: "update",
+      blocked: { code: NOT_SUPPORTED_BY_DIGIT, message: expect.stringContaining("no hierarchy _update"), hint: expect.stringContaining("new hierarchyType") },
+    });
     expect(item.run).toBeUndefined();
-    expect(formatPlan(p)).toContain("cannot be applied: DIGIT cannot change a boundary hierarchy definition");
+    const text = formatPlan(p);
+    expect(text).toContain(`! boundary-hierarchy ${item.key} (${item.tenantId}): DIGIT cannot change a boundary hierarchy definition once created`);
+    expect(text).toContain("1 of the updates cannot be applied");
     const writes = gw.writes;
     const result = await apply(gw, changed);
     expect(gw.writes).toBe(writes);
-    expect(result.failures).toEqual([expect.objectContaining({ kind: "boundary-hierarchy", code: NOT_SUPPORTED_BY_DIGIT })]);
+    expect(result.failures).toEqual([expect.objectContaining({ kind: "boundary-hierarchy", code: NOT_SUPPORTED_BY_DIGIT, hint: item.blocked!.hint })]);
   });
 
   it("updates a boundary's geometry but plans an additionalDetails change as blocked", async () => {
@@ -45,7 +53,7 @@ describe("DIGIT's limits in plan and apply", () => {
     expect((await apply(gw, changed)).failures).toEqual([]);
     city.additionalDetails = { population: 1 };
     const blocked = (await plan(gw, changed)).items.find((i) => i.kind === "boundary" && i.key === city.code)!;
-    expect(blocked).toMatchObject({ action: "update", blocked: expect.stringContaining("additionalDetails") });
+    expect(blocked).toMatchObject({ action: "update", blocked: { code: NOT_SUPPORTED_BY_DIGIT, message: expect.stringContaining("additionalDetails") } });
     expect(blocked.run).toBeUndefined();
   });
 
@@ -62,8 +70,8 @@ describe("DIGIT's limits in plan and apply", () => {
     root.parent = leaf.code;
     const p = await plan(gw, changed);
     const byCode = (code: string) => p.items.find((i) => i.kind === "boundary-relationship" && i.key.endsWith(`:${code}`))!;
-    expect(byCode(leaf.code).blocked).toContain("boundaryType");
-    expect(byCode(root.code).blocked).toContain("root");
+    expect(byCode(leaf.code).blocked).toMatchObject({ code: NOT_SUPPORTED_BY_DIGIT, message: expect.stringContaining("boundaryType") });
+    expect(byCode(root.code).blocked).toMatchObject({ code: NOT_SUPPORTED_BY_DIGIT, message: expect.stringContaining("root") });
     if (sibling) {
       const moved = await loadKit();
       moved.boundary.relationships.find((r) => r.code === leaf.code)!.parent = sibling.code;

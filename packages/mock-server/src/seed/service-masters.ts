@@ -4,7 +4,10 @@
  * mseva EventTypes / EventCategories, and egov-location TenantBoundary for the seed's city (HRMS validates
  * jurisdictions against it). Codes follow DIGIT's default data (CCRS default-data-handler). The seed already has
  * ACCESSCONTROL-ROLES roles, so without these HRMS would find some masters but not others, which DIGIT's HRMS
- * cannot handle (400 NullPointerException).
+ * cannot handle (400 NullPointerException). The schemas DIGIT's default data defines (common-masters Department and
+ * Designation, the egov-hrms masters) carry its definitions and descriptions byte for byte (CCRS default-data-handler
+ * `mdms/schemas/common-masters.json` and `egov-hrms.json`), so a bundle written from that data plans them unchanged:
+ * mdms-v2 cannot update a schema (SchemaDefinitionController.java answers _update with 501).
  */
 import type { MdmsRecordSpec, MdmsSchemaSpec } from "@digit-kit/bundle";
 
@@ -19,6 +22,19 @@ const codeMaster = (extra: Record<string, unknown> = {}) => ({
   "x-unique": ["code"],
   properties: { code: { type: "string", minLength: 1 }, active: { type: "boolean" }, name: { type: "string" }, description: { type: "string" }, ...extra },
 });
+
+/** A definition as DIGIT's default data writes it ("Generated schema for Root", no extra properties, no references). */
+const defaultDataMaster = (required: string[], properties: Record<string, unknown>) => ({
+  type: "object",
+  title: "Generated schema for Root",
+  $schema: draft07,
+  required,
+  "x-unique": ["code"],
+  properties,
+  "x-ref-schema": [],
+  additionalProperties: false,
+});
+const codeActive = () => defaultDataMaster(["code", "active"], { code: { type: "string" }, active: { type: "boolean" } });
 
 const DEPARTMENTS: [string, string][] = [
   ["DEPT_1", "Street Lights"],
@@ -53,11 +69,21 @@ const EVENT_CATEGORIES = ["CULTURAL", "SPORTS", "HEALTH", "EDUCATION", "OTHERS"]
 /** Schemas and records of the masters above for `state`, with the TenantBoundary of `city`. */
 export function serviceMastersSeed(state: string, city: { code: string; name: string }): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
   const definitions: Record<string, Record<string, unknown>> = {
-    "common-masters.Department": codeMaster(),
-    "common-masters.Designation": codeMaster(),
-    "egov-hrms.EmployeeStatus": codeMaster(),
-    "egov-hrms.EmployeeType": codeMaster(),
-    "egov-hrms.DeactivationReason": codeMaster(),
+    "common-masters.Department": defaultDataMaster(["name", "code", "active"], {
+      code: { type: "string" },
+      name: { type: "string" },
+      active: { type: "boolean", default: true },
+    }),
+    "common-masters.Designation": defaultDataMaster(["code", "name", "description", "active"], {
+      code: { type: "string" },
+      name: { type: "string" },
+      active: { type: "boolean" },
+      department: { type: "array", items: { type: "string" } },
+      description: { type: "string" },
+    }),
+    "egov-hrms.EmployeeStatus": codeActive(),
+    "egov-hrms.EmployeeType": codeActive(),
+    "egov-hrms.DeactivationReason": codeActive(),
     "mseva.EventTypes": codeMaster(),
     "mseva.EventCategories": codeMaster(),
     "egov-location.TenantBoundary": {
@@ -74,7 +100,8 @@ export function serviceMastersSeed(state: string, city: { code: string; name: st
   const schemas: MdmsSchemaSpec[] = Object.entries(definitions).map(([code, definition]) => ({
     tenantId: state,
     code,
-    description: code,
+    // DIGIT's default data describes the two common-masters schemas with two spaces.
+    description: code.startsWith("common-masters.") ? "  " : code,
     isActive: true,
     definition,
     origin: origin(`/schemas/${code}`),

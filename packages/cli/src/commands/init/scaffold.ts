@@ -28,20 +28,29 @@ export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
       ],
     });
 
-  files["mdms/schemas/common-masters.yaml"] = yaml([
-    {
-      code: "common-masters.Department",
-      description: "Departments of the administration",
-      isActive: true,
-      definition: {
-        $schema: "http://json-schema.org/draft-07/schema#",
-        type: "object",
-        required: ["code", "name", "active"],
-        "x-unique": ["code"],
-        properties: { code: { type: "string" }, name: { type: "string" }, active: { type: "boolean" } },
+  // DIGIT's default data defines common-masters.Department (CCRS default-data-handler mdms/schemas/common-masters.json),
+  // and mdms-v2 cannot update a schema: the scaffold carries that definition exactly, so it plans unchanged on a DIGIT
+  // seeded with the default data and is created as-is on one without.
+  files["mdms/schemas/common-masters.yaml"] =
+    "# common-masters.Department exactly as DIGIT's default data defines it (description included):\n" +
+    "# mdms-v2 cannot change a schema once created.\n" +
+    yaml([
+      {
+        code: "common-masters.Department",
+        description: "  ",
+        isActive: true,
+        definition: {
+          type: "object",
+          title: "Generated schema for Root",
+          $schema: "http://json-schema.org/draft-07/schema#",
+          required: ["name", "code", "active"],
+          "x-unique": ["code"],
+          properties: { code: { type: "string" }, name: { type: "string" }, active: { type: "boolean", default: true } },
+          "x-ref-schema": [],
+          additionalProperties: false,
+        },
       },
-    },
-  ]);
+    ]);
   files["mdms/data/common-masters.Department.yaml"] = yaml([
     { code: "DEPT_ADMIN", name: "Administration", active: true },
     { code: "DEPT_WORKS", name: "Public Works", active: true },
