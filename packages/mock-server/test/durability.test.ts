@@ -30,7 +30,8 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const newUser = (userName: string) => ({ userName, name: "Burst User", type: "EMPLOYEE", tenantId: "pg", password: "Burst-Pass1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
+// DIGIT-valid: egov-user wants a mobile number and a password matching egov.user.pwd.pattern (one of @#$%).
+const newUser = (userName: string) => ({ userName, name: "Burst User", mobileNumber: "9999999999", type: "EMPLOYEE", tenantId: "pg", password: "Burst@Pass1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
 
 /** User names present in a state (full snapshot or public view). */
 function userNames(snapshot: StateSnapshot | undefined): Set<string> {
@@ -110,9 +111,10 @@ describe("kill -9 during a write burst", () => {
     const left = userNames(await stateOf(afterReset));
     expect(all.filter((n) => left.has(n))).toEqual([]);
     expect(left.has("ADMIN")).toBe(true);
-    // A clean stop folds the journal into the state file.
+    // A clean stop folds the journal into the state file; only the (here empty) upload directory stays beside it.
     expect(await afterReset.stop()).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["state.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["state.json", "state.json.files"]);
+    expect(readdirSync(join(dir, "state.json.files"))).toEqual([]);
   }, 180_000);
 });
 
