@@ -101,7 +101,7 @@ describe("filestore bytes on disk", () => {
     const token = await login(fetch, first.url);
     const id = await upload(first, token, "persisted file bytes");
     expect(readdirSync(`${file}.files`)).toEqual([id]);
-    const state = await (await fetch(`${first.url}/_mock/state`)).text();
+    const state = await (await fetch(`${first.url}/_mock/state`, { headers: { "x-mock-control-token": first.controlToken } })).text();
     expect(state).toContain(id);
     expect(state).not.toContain("persisted file bytes");
     expect(state).not.toContain(Buffer.from("persisted file bytes").toString("base64"));
@@ -121,7 +121,9 @@ describe("filestore bytes on disk", () => {
     writeFileSync(file, JSON.stringify(snapshot));
     const second = await start(file);
     expect(await (await download(second, "legacy-1")).text()).toBe("legacy bytes here");
-    expect(await (await fetch(`${second.url}/_mock/state`)).text()).not.toContain(Buffer.from("legacy bytes here").toString("base64"));
+    const view = await fetch(`${second.url}/_mock/state`, { headers: { "x-mock-control-token": second.controlToken } });
+    expect(view.status).toBe(200);
+    expect(await view.text()).not.toContain(Buffer.from("legacy bytes here").toString("base64"));
     await second.close();
     expect(readFileSync(file, "utf8")).not.toContain(Buffer.from("legacy bytes here").toString("base64"));
   });

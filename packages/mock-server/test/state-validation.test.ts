@@ -113,16 +113,17 @@ describe("round trips", () => {
   it("GET /_mock/state → POST /_mock/restore keeps every login and session working and loses nothing it shows", async () => {
     const mock = createDigitMock();
     const admin = await login(mock.fetch);
-    const created = await createUser(mock.fetch, admin, { userName: "ROUNDTRIP", name: "Round Trip", type: "EMPLOYEE", tenantId: "pg", password: "Round-Trip1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
+    // DIGIT-valid user: a mobile number, egov.user.pwd.pattern (one of @#$%), and active to be able to log in.
+    const created = await createUser(mock.fetch, admin, { userName: "ROUNDTRIP", name: "Round Trip", mobileNumber: "9999999999", active: true, type: "EMPLOYEE", tenantId: "pg", password: "Round@Trip1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
     expect(created.status).toBe(200);
     const view = await mock.control.state();
-    expect(JSON.stringify(view)).not.toContain("Round-Trip1");
+    expect(JSON.stringify(view)).not.toContain("Round@Trip1");
     expect(JSON.stringify(view)).not.toContain(admin);
     await mock.control.restore(view);
     expect(await mock.control.state()).toEqual(view);
     // The session from before the round trip still works; both users can log in.
     expect((await post(mock.fetch, "/user/_search", { RequestInfo: requestInfo(admin), tenantId: "pg", userName: "ROUNDTRIP" })).body.user).toHaveLength(1);
-    await login(mock.fetch, undefined, { username: "ROUNDTRIP", password: "Round-Trip1", tenantId: "pg", userType: "EMPLOYEE" });
+    await login(mock.fetch, undefined, { username: "ROUNDTRIP", password: "Round@Trip1", tenantId: "pg", userType: "EMPLOYEE" });
     await login(mock.fetch);
   });
 });

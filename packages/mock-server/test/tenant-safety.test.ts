@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDigitMock, type ServiceModule } from "../src/index.js";
 import { serviceModules } from "../src/services/index.js";
 import { isPlausibleTenantId } from "../src/core/request-tenants.js";
-import { login, post, requestInfo } from "./helpers.js";
+import { createUser, login, post, requestInfo } from "./helpers.js";
 
 const boundary = (tenantId: string, code: string) => ({ tenantId, code, geometry: { type: "Point", coordinates: [75.8, 30.9] } });
 
@@ -34,29 +34,39 @@ describe("tenant ids in bulk bodies", () => {
 
   it("applies RBAC to a 101st item naming another state's tenant", async () => {
     const mock = createDigitMock();
-    // A second state tenant, "xs", where ADMIN (SUPERUSER of pg only) holds no role.
+    // A second state tenant, "xs". mdms-v2 SchemaDefinitionValidator: non-empty "required", "x-unique" ⊆ "required".
     const schema = mock.engine.invoke("mdms.createSchema", {
       RequestInfo: requestInfo(),
-      SchemaDefinition: { tenantId: "xs", code: "demo.Thing", definition: { type: "object", properties: {} }, isActive: true },
+      SchemaDefinition: { tenantId: "xs", code: "demo.Thing", definition: { type: "object", properties: { code: { type: "string" } }, required: ["code"], "x-unique": ["code"] }, isActive: true },
     });
     expect(schema.status).toBeLessThan(300);
     expect(mock.ctx.tenants.isKnown("xs")).toBe(true);
-    const token = await login(mock.fetch);
+    // egov-accesscontrol ActionService.isAuthorized (:112-199): the first tenant picks the role-action data, and a
+    // role applies when its tenant is ANY of the request's tenants. So a pg employee whose BOUNDARY_ADMIN role is
+    // held at xs may create pg boundaries only in a request that names xs, here in its 101st item.
+    const admin = await login(mock.fetch);
+    const user = { userName: "XS_BOUNDARY", name: "Xs Boundary Admin", mobileNumber: "9999999999", active: true, type: "EMPLOYEE", tenantId: "pg", password: "Xs@Bound1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }, { code: "BOUNDARY_ADMIN", tenantId: "xs" }] };
+    expect((await createUser(mock.fetch, admin, user)).status).toBe(200);
+    const token = await login(mock.fetch, undefined, { username: "XS_BOUNDARY", password: "Xs@Bound1", tenantId: "pg", userType: "EMPLOYEE" });
     const items = Array.from({ length: 100 }, (_, i) => boundary("pg", `P-${i}`));
-    const denied = await post(mock.fetch, "/boundary-service/boundary/_create", { RequestInfo: requestInfo(token), Boundary: [...items, boundary("xs", "X-1")] });
+    const denied = await post(mock.fetch, "/boundary-service/boundary/_create", { RequestInfo: requestInfo(token), Boundary: items });
     expect(denied.status).toBe(403);
-    expect(denied.body.Errors[0].code).toBe("AccessDeniedException");
-    // The same batch without the foreign item is allowed.
-    expect((await post(mock.fetch, "/boundary-service/boundary/_create", { RequestInfo: requestInfo(token), Boundary: items })).status).toBeLessThan(300);
+    expect(denied.body.Errors[0].code).toBe("CustomException"); // the gateway's refusal (core/gateway.ts rbacDenied)
+    // The same batch with a 101st item at xs: the xs role now applies, so the gateway lets it through.
+    expect((await post(mock.fetch, "/boundary-service/boundary/_create", { RequestInfo: requestInfo(token), Boundary: [...items, boundary("xs", "X-1")] })).status).toBeLessThan(300);
   });
 
   it("checks every item of a 10,000-item body quickly", async () => {
-    const mock = createDigitMock();
+    // An unknown tenant is refused only under --strict (DIGIT's gateway and services never look it up).
+    const mock = createDigitMock({ options: { strict: true } });
     const token = await login(mock.fetch);
-    const items = Array.from({ length: 10_000 }, (_, i) => boundary("pg", `M-${i}`));
-    items[9_999] = boundary("nowhere", "M-9999");
+    // boundary-service caps Boundary at 300 items (BoundaryRequest @Size(max = 300)); egov-user-event's
+    // EventRequest.events has no cap, so a 10,000-item body is one DIGIT accepts.
+    const event = (tenantId: string, i: number) => ({ tenantId, eventType: "BROADCAST", name: `Event ${i}`, description: "Bulk", source: "WEBAPP" });
+    const items = Array.from({ length: 10_000 }, (_, i) => event("pg", i));
+    items[9_999] = event("nowhere", 9_999);
     const started = performance.now();
-    const r = await post(mock.fetch, "/boundary-service/boundary/_create", { RequestInfo: requestInfo(token), Boundary: items });
+    const r = await post(mock.fetch, "/egov-user-event/v1/events/_create", { RequestInfo: requestInfo(token), events: items });
     expect(r.status).toBe(400);
     expect(r.body.Errors[0]).toMatchObject({ code: "INVALID_TENANT_ID", params: ["nowhere"] });
     expect(performance.now() - started).toBeLessThan(5_000);

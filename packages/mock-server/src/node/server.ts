@@ -16,7 +16,7 @@ import { digitFail, ErrorCodes } from "../core/errors.js";
 import { DurableState, loadStateFiles, type DurableStateOptions } from "../core/durable-state.js";
 import { removeStaleTempFiles, StateFileError } from "../core/persist.js";
 import type { Door, OperationResult } from "../core/types.js";
-import { configureFilestore, diskBlobStore, moveLegacyBytes, type FilestoreSlice } from "../services/filestore/index.js";
+import { configureFilestore, diskBlobStore, moveLegacyBytes, type BlobStore, type FilestoreSlice } from "../services/filestore/index.js";
 import { createMockControl, type MockControl } from "../control-client.js";
 import { isControlPath } from "../core/control.js";
 import { normalisePath } from "../core/router.js";
@@ -135,7 +135,14 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   const bundle = typeof seed === "string" ? await loadSeed(seed, seedTenant ? { tenant: seedTenant } : {}) : seed;
   const engine = createEngine({ ...engineOpts, ...(bundle ? { seed: bundle } : {}) });
   const filesDir = filestore?.dir ?? (statePath ? `${statePath}.files` : undefined);
-  const blobs = filesDir ? diskBlobStore(filesDir) : diskBlobStore(mkdtempSync(join(tmpdir(), "digit-mock-files-")), { removeOnClose: true });
+  let blobs: BlobStore;
+  try {
+    blobs = filesDir ? diskBlobStore(filesDir) : diskBlobStore(mkdtempSync(join(tmpdir(), "digit-mock-files-")), { removeOnClose: true });
+  } catch (err) {
+    // The blob directory next to --state is part of the state: an unusable path is a state-file problem.
+    if (statePath && !filestore?.dir) throw new StateFileError(`Cannot save the mock state (--state ${statePath}): ${(err as Error).message}. Check the path and its permissions, or start without --state.`);
+    throw err;
+  }
   configureFilestore(engine.ctx, { store: blobs, ...(filestore?.quotaBytes !== undefined ? { quotaBytes: filestore.quotaBytes } : {}) });
   let durable: DurableState | null = null;
   if (statePath) {
