@@ -1,0 +1,29 @@
+/** Defects a first-day user meets (issue 11, item 5): each test failed before its fix. */
+import { createDigitMock, DEFAULT_CREDENTIALS } from "@digit-kit/mock-server";
+import { describe, expect, it } from "vitest";
+import { runDigit } from "../src/run.js";
+import { isolatedEnv } from "./helpers.js";
+
+describe("digit login with a wrong password", () => {
+  const args = ["login", "--url", "http://digit.test", "--tenant", DEFAULT_CREDENTIALS.tenantId, "--username", DEFAULT_CREDENTIALS.username];
+
+  it("says the credentials were refused and how to fix them, not 'log in again'", async () => {
+    const r = await runDigit(args, { env: isolatedEnv({ DIGIT_PASSWORD: "wrong-secret-123" }), fetch: createDigitMock().fetch });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/refused the credentials/i);
+    expect(r.stderr).toContain("--username");
+    expect(r.stderr).toContain("--tenant");
+    expect(r.stderr).toContain("DIGIT_PASSWORD");
+    expect(r.stderr).not.toMatch(/log in again/i);
+    expect(r.stderr).not.toContain("wrong-secret-123");
+  });
+
+  it("gives the same advice when an automatic login (DIGIT_USERNAME + DIGIT_PASSWORD) is refused", async () => {
+    const env = isolatedEnv({ DIGIT_URL: "http://digit.test", DIGIT_TENANT: "pg", DIGIT_USERNAME: "ADMIN", DIGIT_PASSWORD: "wrong-secret-123" });
+    const r = await runDigit(["mdms", "search", "common-masters.Department", "--tenant", "pg"], { env, fetch: createDigitMock().fetch });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/refused the credentials/i);
+    expect(r.stderr).toContain("DIGIT_PASSWORD");
+    expect(r.stderr).not.toMatch(/log in again/i);
+  });
+});
