@@ -143,6 +143,8 @@ export const kitEmployees = z.array(
  * `undefined`.
  */
 export function checkShape<T>(schema: z.ZodType<T>, value: unknown, file: string, sink: IssueSink, base = ""): T | undefined {
+  // A file that did not parse has one problem, its syntax error, already recorded.
+  if (sink.unparsable.has(file)) return undefined;
   const res = schema.safeParse(value);
   if (res.success) return res.data;
   for (const issue of res.error.issues) {
