@@ -1,8 +1,10 @@
 /** Defects a first-day user meets (issue 11, item 5): each test failed before its fix. */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { createDigitMock, DEFAULT_CREDENTIALS } from "@digit-kit/mock-server";
 import { describe, expect, it } from "vitest";
 import { runDigit } from "../src/run.js";
-import { isolatedEnv } from "./helpers.js";
+import { isolatedEnv, mockSession } from "./helpers.js";
 
 describe("digit login with a wrong password", () => {
   const args = ["login", "--url", "http://digit.test", "--tenant", DEFAULT_CREDENTIALS.tenantId, "--username", DEFAULT_CREDENTIALS.username];
@@ -25,5 +27,22 @@ describe("digit login with a wrong password", () => {
     expect(r.stderr).toMatch(/refused the credentials/i);
     expect(r.stderr).toContain("DIGIT_PASSWORD");
     expect(r.stderr).not.toMatch(/log in again/i);
+  });
+});
+
+describe("digit export --only", () => {
+  it("refuses `user` (DIGIT cannot list users) and names the kinds it can export, before any request", async () => {
+    const { opts, cwd } = await mockSession();
+    const r = await runDigit(["export", "--tenant", "pg", "-o", "out", "--only", "user"], opts);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/user/);
+    expect(r.stderr).toMatch(/employee/);
+    expect(r.stderr).toContain("schema, tenant, mdms");
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("`--help` lists only the kinds export supports", async () => {
+    const r = await runDigit(["export", "--help"]);
+    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/one or more of: schema, tenant, mdms, role, action, role-action, workflow,/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { CommandSpec, GroupSpec, OptionSpec } from "./types.js";
 // services/types.ts has no runtime imports of its own, so this keeps start-up light.
-import { KINDS } from "../services/types.js";
+import { EXPORT_KINDS, KINDS } from "../services/types.js";
 
 export type { CommandSpec, GroupSpec, OptionSpec } from "./types.js";
 
@@ -99,7 +99,14 @@ export const commands: readonly CommandSpec[] = [
     options: [
       { flags: "--tenant <tenant>", description: "tenant to export", env: "DIGIT_TENANT" },
       { flags: "-o, --out <dir>", description: "directory to write the bundle to" },
-      only,
+      {
+        ...only,
+        description: "limit to these kinds (comma-separated or repeated; users are not exported: HRMS employees are)",
+        choices: EXPORT_KINDS,
+        unsupported: {
+          user: "export cannot read users: DIGIT has no search that lists a tenant's users. HRMS employees (and their users) are exported with --only employee.",
+        },
+      },
     ],
     connects: true,
     examples: [

@@ -18,6 +18,9 @@ export const KINDS = [
 ] as const;
 export type ResourceKind = (typeof KINDS)[number];
 
+/** Kinds `export` reads back from a live tenant: all but `user` (DIGIT has no search listing a tenant's users). */
+export const EXPORT_KINDS: readonly ResourceKind[] = KINDS.filter((k) => k !== "user");
+
 export type PlanAction = "create" | "update" | "unchanged";
 
 /** One field that differs between the bundle and the live record. Secrets are never included. */
