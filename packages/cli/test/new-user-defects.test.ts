@@ -1,5 +1,5 @@
 /** Defects a first-day user meets (issue 11, item 5): each test failed before its fix. */
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createDigitMock, DEFAULT_CREDENTIALS } from "@digit-kit/mock-server";
 import { describe, expect, it } from "vitest";
@@ -44,5 +44,26 @@ describe("digit export --only", () => {
   it("`--help` lists only the kinds export supports", async () => {
     const r = await runDigit(["export", "--help"]);
     expect(r.stdout.replace(/\s+/g, " ")).toMatch(/one or more of: schema, tenant, mdms, role, action, role-action, workflow,/);
+  });
+});
+
+/** A bundle for a new state `zz` whose two tenant records fail (no tenant.tenants schema at zz). */
+function failingTenantsBundle(cwd: string): string {
+  const dir = join(cwd, "zz");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "digit-bundle.yaml"), "apiVersion: digit-kit/v1\nstateTenant: zz\ntenants:\n  - { code: zz, name: Zed, type: State }\n  - { code: zz.one, name: One, type: CITY }\n");
+  return dir;
+}
+
+describe("apply progress and summary", () => {
+  it("progress lines and the summary table report the same failures (one source of counts)", async () => {
+    const { opts, cwd } = await mockSession();
+    const r = await runDigit(["apply", "-f", failingTenantsBundle(cwd), "--yes"], opts);
+    expect(r.exitCode).toBe(1);
+    const progress = r.stderr.split("\n").find((l) => l.startsWith("tenants:"));
+    const row = r.stdout.split("\n").find((l) => l.startsWith("tenants "))!.trim().split(/\s+/);
+    const [, created, updated, , failed, skipped] = row;
+    expect([created, updated, failed, skipped]).toEqual(["0", "0", "2", "0"]);
+    expect(progress).toMatch(new RegExp(`^tenants: 2/2 done \\([\\d.]+/s\\), ${failed} failed$`));
   });
 });

@@ -5,12 +5,19 @@ import { runPool } from "./pool.js";
 import type { PlanContext } from "./resources/context.js";
 import { summarize, type KindFilter, type Plan, type PlanItem, type ResourceKind } from "./types.js";
 
-/** Progress of one phase, emitted after every write. */
+/**
+ * Progress of one phase, emitted after every write. The counts are the phase's {@link PhaseResult} counts
+ * (the summary table's), so progress and summary cannot disagree.
+ */
 export interface ApplyProgressEvent {
   phase: string;
+  /** Items settled so far, whatever the outcome (written, failed, skipped, already there). */
   done: number;
   total: number;
+  /** Of `done`: failed writes (the table's FAILED). */
   failed: number;
+  /** Of `done`: skipped because something they depend on failed (the table's SKIPPED). */
+  skipped: number;
   /** Writes per second in this phase so far. */
   rate: number;
 }
@@ -111,7 +118,7 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     const written: PlanItem[] = [];
     let done = 0;
     const emit = (): void =>
-      options.onProgress?.({ phase: phase.name, done, total: todo.length, failed: result.failed, rate: done / Math.max(0.001, (Date.now() - t0) / 1000) });
+      options.onProgress?.({ phase: phase.name, done, total: todo.length, failed: result.failed, skipped: result.skipped, rate: done / Math.max(0.001, (Date.now() - t0) / 1000) });
     if (todo.length > 0) emit();
     await runPool(todo, concurrency, async (item) => {
       if (item.dependsOn?.some((d) => failedIds.has(d))) {

@@ -57,7 +57,7 @@ export async function runApply(out: Output, gateway: DigitGateway, bundle: Bundl
     result = await apply(gateway, bundle, {
       ...filter,
       concurrency: options.concurrency,
-      onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed }),
+      onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed, skipped: e.skipped }),
     });
   } finally {
     await progress.done();
