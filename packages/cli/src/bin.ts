@@ -8,11 +8,19 @@ import { main } from "./run.js";
 
 const controller = new AbortController();
 const cleanups: (() => Promise<void>)[] = [];
-process.once("SIGINT", () => {
+let interrupts = 0;
+process.on("SIGINT", () => {
+  // A second Ctrl-C does not wait.
+  if (++interrupts > 1) process.exit(EXIT.INTERRUPTED);
   controller.abort();
-  process.stderr.write("\nInterrupted.\n");
-  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
-  void Promise.race([Promise.allSettled(cleanups.map((c) => c())), giveUp]).finally(() => process.exit(EXIT.INTERRUPTED));
+  // Commands that handle the interrupt (apply: finish the writes in flight, print what was applied and how to
+  // resume; mock start: save state) registered a cleanup; the others just stop.
+  if (cleanups.length === 0) {
+    process.stderr.write("\nInterrupted.\n");
+    process.exit(EXIT.INTERRUPTED);
+  }
+  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref());
+  void Promise.race([Promise.allSettled(cleanups.map((c) => c())), giveUp]).finally(() => process.stdout.write("", () => process.exit(EXIT.INTERRUPTED)));
 });
 
 const code = await main(process.argv.slice(2), {

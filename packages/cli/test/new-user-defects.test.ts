@@ -1,6 +1,7 @@
 /** Defects a first-day user meets (issue 11, item 5): each test failed before its fix. */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { createDigitMock, DEFAULT_CREDENTIALS } from "@digit-kit/mock-server";
 import { describe, expect, it } from "vitest";
 import { runDigit } from "../src/run.js";
@@ -65,5 +66,43 @@ describe("apply progress and summary", () => {
     const [, created, updated, , failed, skipped] = row;
     expect([created, updated, failed, skipped]).toEqual(["0", "0", "2", "0"]);
     expect(progress).toMatch(new RegExp(`^tenants: 2/2 done \\([\\d.]+/s\\), ${failed} failed$`));
+  });
+});
+
+describe("apply interrupted (SIGINT)", () => {
+  const only = ["--only", "localization,boundary-hierarchy,boundary,boundary-relationship"];
+
+  /** Runs `apply` and aborts (as SIGINT does) once its first phase has finished. */
+  async function interruptedApply(extra: string[]) {
+    const { opts, scaffold } = await mockSession();
+    const bundle = await scaffold("b", "cityq");
+    const controller = new AbortController();
+    const tee = new PassThrough();
+    tee.on("data", (chunk: Buffer) => {
+      if (/^localization: .*done/m.test(chunk.toString())) controller.abort();
+    });
+    const r = await runDigit(["apply", "-f", bundle, "--yes", ...only, ...extra], { ...opts, signal: controller.signal, stderr: tee });
+    return { r, bundle, opts };
+  }
+
+  it("--json still prints one JSON document: interrupted, what was applied, how to resume; exit 130", async () => {
+    const { r, bundle } = await interruptedApply(["--json"]);
+    expect(r.exitCode).toBe(130);
+    const doc = JSON.parse(r.stdout) as { interrupted: boolean; phases: { name: string; created: number }[]; resume: string };
+    expect(doc.interrupted).toBe(true);
+    expect(doc.phases.find((p) => p.name === "localization")?.created).toBe(4);
+    expect(doc.phases.map((p) => p.name)).not.toContain("boundary-relationships (level 2)");
+    expect(doc.resume).toBe(`digit apply -f ${bundle} --yes ${only.join(" ")} --json`);
+  });
+
+  it("says it was interrupted and prints the exact command to resume", async () => {
+    const { r, bundle, opts } = await interruptedApply([]);
+    expect(r.exitCode).toBe(130);
+    expect(r.stderr).toMatch(/Interrupted/);
+    expect(r.stderr).toContain(`To resume, run: digit apply -f ${bundle} --yes ${only.join(" ")}`);
+    // Resuming finishes the job: apply re-plans from live state.
+    const again = await runDigit(["apply", "-f", bundle, "--yes", ...only], opts);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect((await runDigit(["plan", "-f", bundle, ...only], opts)).exitCode).toBe(0);
   });
 });

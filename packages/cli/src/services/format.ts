@@ -58,7 +58,9 @@ export function formatApplyResult(result: ApplyResult): string {
   }
   const c = result.phases.reduce((a, p) => ({ created: a.created + p.created, updated: a.updated + p.updated, failed: a.failed + p.failed }), { created: 0, updated: 0, failed: 0 });
   lines.push("");
-  if (result.dryRun) {
+  if (result.interrupted) {
+    lines.push(`Interrupted: ${c.created} created, ${c.updated} updated, ${c.failed} failed before the interrupt; the phases not listed were not attempted.`);
+  } else if (result.dryRun) {
     lines.push(`Dry run: ${c.created} to create, ${c.updated} to update. Nothing was written.`);
   } else {
     lines.push(`Apply complete: ${c.created} created, ${c.updated} updated, ${c.failed} failed in ${(result.durationMs / 1000).toFixed(1)}s.`);
