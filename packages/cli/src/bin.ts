@@ -8,20 +8,24 @@ import { main } from "./run.js";
 
 const controller = new AbortController();
 const cleanups: (() => Promise<void>)[] = [];
-let interrupts = 0;
-process.on("SIGINT", () => {
-  // A second Ctrl-C does not wait.
-  if (++interrupts > 1) process.exit(EXIT.INTERRUPTED);
+let signals = 0;
+const onSignal = (signal: NodeJS.Signals): void => {
+  const code = signal === "SIGTERM" ? 143 : EXIT.INTERRUPTED;
+  // A second signal does not wait.
+  if (++signals > 1) process.exit(code);
   controller.abort();
-  // Commands that handle the interrupt (apply: finish the writes in flight, print what was applied and how to
-  // resume; mock start: save state) registered a cleanup; the others just stop.
   if (cleanups.length === 0) {
-    process.stderr.write("\nInterrupted.\n");
-    process.exit(EXIT.INTERRUPTED);
+    // Nothing to finish: stop now.
+    process.stderr.write(signal === "SIGINT" ? "\nInterrupted.\n" : "");
+    process.exit(code);
   }
-  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref());
-  void Promise.race([Promise.allSettled(cleanups.map((c) => c())), giveUp]).finally(() => process.stdout.write("", () => process.exit(EXIT.INTERRUPTED)));
-});
+  // The running command handles the signal (apply: finishes the writes in flight, prints what it applied and how
+  // to resume, 130; mock start: saves state and stops, 0). Its exit code ends the process; give up after 30 s.
+  void Promise.allSettled(cleanups.map((c) => c()));
+  setTimeout(() => process.exit(code), 30_000).unref();
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
 const code = await main(process.argv.slice(2), {
   env: process.env,

@@ -246,7 +246,9 @@ export const commands: readonly CommandSpec[] = [
   {
     path: ["mock", "start"],
     summary: "Start the stateful DIGIT mock server",
-    description: "Delegates to @digit-kit/mock-server; every option after `start` is passed through.",
+    description:
+      "Delegates to @digit-kit/mock-server; every option after `start` is passed through.\n" +
+      "Ctrl-C or SIGTERM saves the state and exits 0; a port in use is an error naming the port and the fix (exit 1).",
     args: [{ name: "[args...]", description: "mock server options (see `digit mock start -- --help`)" }],
     options: [
       { flags: "--port <port>", description: "port to listen on" },
