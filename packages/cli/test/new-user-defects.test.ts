@@ -106,3 +106,49 @@ describe("apply interrupted (SIGINT)", () => {
     expect((await runDigit(["plan", "-f", bundle, ...only], opts)).exitCode).toBe(0);
   });
 });
+
+describe("digit init", () => {
+  it("for a new state writes a bundle that applies cleanly on the mock (tenant.tenants and access-control schemas)", async () => {
+    const { opts, cwd } = await mockSession();
+    const init = await runDigit(["init", "--dir", "nb", "--state", "nb", "--cities", "alpha,beta", "--yes"], opts);
+    expect(init.exitCode, init.stderr).toBe(0);
+    for (const f of ["mdms/schemas/tenant.yaml", "mdms/schemas/access-control.yaml"]) expect(existsSync(join(cwd, "nb", f)), f).toBe(true);
+    const r = await runDigit(["apply", "-f", join(cwd, "nb"), "--yes", "--json"], opts);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { failures: unknown[]; verification: { ok: boolean } };
+    expect(doc.failures).toEqual([]);
+    expect(doc.verification.ok).toBe(true);
+    expect((await runDigit(["plan", "-f", join(cwd, "nb")], opts)).exitCode).toBe(0);
+  });
+
+  it("for an existing state (pg) does not silently rewrite its tenant record: plan flags it, apply leaves it", async () => {
+    const { opts, cwd } = await mockSession();
+    expect((await runDigit(["init", "--dir", "pgb", "--state", "pg", "--cities", "cityq", "--yes"], opts)).exitCode).toBe(0);
+    const bundle = join(cwd, "pgb");
+    const plan = await runDigit(["plan", "-f", bundle, "--json"], opts);
+    const changes = (JSON.parse(plan.stdout) as { changes: { kind: string; key: string; action: string; blocked?: { code: string; hint: string } }[] }).changes;
+    const pg = changes.find((c) => c.kind === "tenant" && c.key === "tenant.tenants:pg");
+    expect(pg?.blocked?.code).toBe("TENANT_FIELDS_DROPPED");
+    expect(pg?.blocked?.hint).toContain("digit export --tenant pg --only tenant");
+    // The scaffold's schemas are the ones DIGIT (and the mock) already have: nothing blocked there.
+    expect(changes.filter((c) => c.kind === "schema")).toEqual([]);
+    const text = await runDigit(["plan", "-f", bundle], opts);
+    expect(text.stdout).toMatch(/^! tenant tenant\.tenants:pg \(pg\): .*drops .*emailId/m);
+
+    const apply = await runDigit(["apply", "-f", bundle, "--yes", "--json"], opts);
+    const failures = (JSON.parse(apply.stdout) as { failures: { key: string; code: string }[] }).failures;
+    expect(failures).toEqual([expect.objectContaining({ key: "tenant.tenants:pg", code: "TENANT_FIELDS_DROPPED" })]);
+    const live = await runDigit(["mdms", "get", "tenant.tenants", "pg", "--tenant", "pg", "--json"], opts);
+    expect(live.stdout).toContain("pg@example.org");
+  });
+
+  it("--existing-state leaves the state's tenant record and core schemas out; the bundle applies cleanly", async () => {
+    const { opts, cwd } = await mockSession();
+    const init = await runDigit(["init", "--dir", "pgc", "--state", "pg", "--existing-state", "--cities", "cityr", "--yes"], opts);
+    expect(init.exitCode, init.stderr).toBe(0);
+    expect(existsSync(join(cwd, "pgc/mdms/schemas/tenant.yaml"))).toBe(false);
+    const r = await runDigit(["apply", "-f", join(cwd, "pgc"), "--yes", "--json"], opts);
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect((JSON.parse(r.stdout) as { failures: unknown[] }).failures).toEqual([]);
+  });
+});

@@ -141,8 +141,35 @@ export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRe
   return items;
 }
 
-/** Tenants: `tenant.tenants` records at the state tenant, keyed by tenant code. */
-export function planTenants(ctx: PlanContext): Promise<PlanItem[]> {
+/** The failure code of a tenant record update that would drop fields of the live record. */
+export const TENANT_FIELDS_DROPPED = "TENANT_FIELDS_DROPPED";
+
+/**
+ * Tenants: `tenant.tenants` records at the state tenant, keyed by tenant code. An update that would drop fields of
+ * the live record (a `digit init` scaffold planned against a state that exists: its name, emailId, city, ...) is not
+ * written: it is planned `blocked` and reported by apply, so an existing tenant is never rewritten by accident. To
+ * change a live tenant, give its whole record (`digit export --only tenant` writes it).
+ */
+export async function planTenants(ctx: PlanContext): Promise<PlanItem[]> {
+  const items = await planTenantRecords(ctx);
+  return items.map((item) => {
+    if (item.action !== "update") return item;
+    const dropped = (item.changes ?? []).filter((c) => c.to === undefined && c.from !== undefined && c.from !== null).map((c) => c.path.replace(/^\/data\//, ""));
+    if (dropped.length === 0) return item;
+    const code = item.key.slice(item.key.indexOf(":") + 1);
+    const { run: _run, ...rest } = item;
+    return {
+      ...rest,
+      blocked: {
+        code: TENANT_FIELDS_DROPPED,
+        message: `the bundle would rewrite the live tenant record of ${code} and drops ${dropped.join(", ")}; it is left as it is`,
+        hint: `give the whole record in digit-bundle.yaml: digit export --tenant ${ctx.bundle.stateTenant} --only tenant -o live writes the live one to copy from (or remove ${code} from tenants to leave it alone)`,
+      },
+    };
+  });
+}
+
+function planTenantRecords(ctx: PlanContext): Promise<PlanItem[]> {
   const records: MdmsRecordSpec[] = ctx.bundle.tenants.map((t) => ({
     tenantId: ctx.bundle.stateTenant,
     schemaCode: TENANTS_SCHEMA,
