@@ -10,7 +10,7 @@ const docs = readFileSync(join(resolve(dirname(fileURLToPath(import.meta.url)), 
 describe("docs: mock.ctx", () => {
   it("names the methods of ctx.users, ctx.tenants and ctx.mdms that exist", () => {
     const mock = createDigitMock();
-    const named = [...docs.matchAll(/ctx\.(users|tenants|mdms)\.(\w+)\(/g)].map((m) => [m[1]!, m[2]!] as const);
+    const named = [...docs.matchAll(/ctx\.(users|tenants|mdms)\.(\w+)\(/g)].map((m) => [m[1] as "users" | "tenants" | "mdms", m[2]!] as const);
     expect(named.map(([o]) => o)).toEqual(expect.arrayContaining(["users", "tenants", "mdms"]));
     for (const [obj, method] of named) {
       expect(typeof (mock.ctx[obj] as unknown as Record<string, unknown>)[method], `ctx.${obj}.${method}`).toBe("function");
