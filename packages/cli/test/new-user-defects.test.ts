@@ -121,25 +121,21 @@ describe("digit init", () => {
     expect((await runDigit(["plan", "-f", join(cwd, "nb")], opts)).exitCode).toBe(0);
   });
 
-  it("for an existing state (pg) does not silently rewrite its tenant record: plan flags it, apply leaves it", async () => {
+  it("for an existing state (pg) does not silently rewrite its tenant record: plan flags it with ! and a hint", async () => {
     const { opts, cwd } = await mockSession();
     expect((await runDigit(["init", "--dir", "pgb", "--state", "pg", "--cities", "cityq", "--yes"], opts)).exitCode).toBe(0);
     const bundle = join(cwd, "pgb");
     const plan = await runDigit(["plan", "-f", bundle, "--json"], opts);
-    const changes = (JSON.parse(plan.stdout) as { changes: { kind: string; key: string; action: string; blocked?: { code: string; hint: string } }[] }).changes;
+    const changes = (JSON.parse(plan.stdout) as { changes: { kind: string; key: string; action: string; attention?: { code: string; hint: string } }[] }).changes;
     const pg = changes.find((c) => c.kind === "tenant" && c.key === "tenant.tenants:pg");
-    expect(pg?.blocked?.code).toBe("TENANT_FIELDS_DROPPED");
-    expect(pg?.blocked?.hint).toContain("digit export --tenant pg --only tenant");
+    expect(pg?.attention?.code).toBe("TENANT_FIELDS_DROPPED");
+    expect(pg?.attention?.hint).toContain("--existing-state");
+    expect(pg?.attention?.hint).toContain("digit export --tenant pg --only tenant");
     // The scaffold's schemas are the ones DIGIT (and the mock) already have: nothing blocked there.
     expect(changes.filter((c) => c.kind === "schema")).toEqual([]);
     const text = await runDigit(["plan", "-f", bundle], opts);
     expect(text.stdout).toMatch(/^! tenant tenant\.tenants:pg \(pg\): .*drops .*emailId/m);
-
-    const apply = await runDigit(["apply", "-f", bundle, "--yes", "--json"], opts);
-    const failures = (JSON.parse(apply.stdout) as { failures: { key: string; code: string }[] }).failures;
-    expect(failures).toEqual([expect.objectContaining({ key: "tenant.tenants:pg", code: "TENANT_FIELDS_DROPPED" })]);
-    const live = await runDigit(["mdms", "get", "tenant.tenants", "pg", "--tenant", "pg", "--json"], opts);
-    expect(live.stdout).toContain("pg@example.org");
+    expect(text.stdout).toMatch(/^ {4}hint: if pg exists already/m);
   });
 
   it("--existing-state leaves the state's tenant record and core schemas out; the bundle applies cleanly", async () => {

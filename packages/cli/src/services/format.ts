@@ -29,9 +29,10 @@ export function formatPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   if (rows.length > 1) lines.push(...table(rows), "");
   for (const i of plan.items) {
     if (i.action === "unchanged" && !options.verbose) continue;
-    lines.push(i.blocked ? `! ${i.kind} ${i.key} (${i.tenantId}): ${i.blocked.message}` : `${SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
+    const note = i.blocked ?? i.attention;
+    lines.push(note ? `! ${i.kind} ${i.key} (${i.tenantId}): ${note.message}` : `${SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
     for (const c of i.changes ?? []) lines.push(`    ${c.path}: ${short(c.from)} → ${short(c.to)}`);
-    if (i.blocked) lines.push(`    hint: ${i.blocked.hint}`);
+    if (note) lines.push(`    hint: ${note.hint}`);
   }
   for (const p of plan.problems) lines.push(`! ${p.file}${p.pointer ? `: ${p.pointer}` : ""}: ${p.message}`);
   if (lines.length > 0 && lines[lines.length - 1] !== "") lines.push("");

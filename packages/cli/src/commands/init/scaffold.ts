@@ -131,7 +131,7 @@ export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
     (existingState
       ? `${state} exists already: this bundle leaves its tenant record and core schemas alone.\n\n`
       : `If ${state} already exists on your DIGIT, scaffold with \`digit init --existing-state\`. \`digit plan\` marks a rewrite of\n` +
-        `its live tenant record that would drop fields with \`!\`, and apply leaves such a record alone.\n\n`) +
+        `its live tenant record that would drop fields with \`!\` (apply would write it as planned).\n\n`) +
     "```sh\ndigit plan -f .          # what would change (exit 2 when something would)\ndigit apply -f . --yes   # provision\n```\n";
   return files;
 }

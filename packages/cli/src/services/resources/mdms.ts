@@ -141,14 +141,14 @@ export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRe
   return items;
 }
 
-/** The failure code of a tenant record update that would drop fields of the live record. */
+/** The attention code of a tenant record update that would drop fields of the live record. */
 export const TENANT_FIELDS_DROPPED = "TENANT_FIELDS_DROPPED";
 
 /**
  * Tenants: `tenant.tenants` records at the state tenant, keyed by tenant code. An update that would drop fields of
- * the live record (a `digit init` scaffold planned against a state that exists: its name, emailId, city, ...) is not
- * written: it is planned `blocked` and reported by apply, so an existing tenant is never rewritten by accident. To
- * change a live tenant, give its whole record (`digit export --only tenant` writes it).
+ * the live record (a `digit init` scaffold planned against a state that exists: its emailId, city, ...) is marked
+ * `attention`, so plan shows it with `!` and says how to keep the live record. To change a live tenant on purpose,
+ * give its whole record (`digit export --only tenant` writes it).
  */
 export async function planTenants(ctx: PlanContext): Promise<PlanItem[]> {
   const items = await planTenantRecords(ctx);
@@ -157,13 +157,12 @@ export async function planTenants(ctx: PlanContext): Promise<PlanItem[]> {
     const dropped = (item.changes ?? []).filter((c) => c.to === undefined && c.from !== undefined && c.from !== null).map((c) => c.path.replace(/^\/data\//, ""));
     if (dropped.length === 0) return item;
     const code = item.key.slice(item.key.indexOf(":") + 1);
-    const { run: _run, ...rest } = item;
     return {
-      ...rest,
-      blocked: {
+      ...item,
+      attention: {
         code: TENANT_FIELDS_DROPPED,
-        message: `the bundle would rewrite the live tenant record of ${code} and drops ${dropped.join(", ")}; it is left as it is`,
-        hint: `give the whole record in digit-bundle.yaml: digit export --tenant ${ctx.bundle.stateTenant} --only tenant -o live writes the live one to copy from (or remove ${code} from tenants to leave it alone)`,
+        message: `rewrites the live tenant record of ${code} and drops ${dropped.join(", ")}`,
+        hint: `if ${code} exists already, leave it out of digit-bundle.yaml's tenants (digit init --existing-state does), or give its whole record: digit export --tenant ${ctx.bundle.stateTenant} --only tenant -o live writes the live one`,
       },
     };
   });
