@@ -2,7 +2,8 @@ import type { BundleIssue } from "./model.js";
 
 /** Renders one issue as `file: /pointer: message. hint`. */
 export function formatIssue(issue: BundleIssue): string {
-  const where = issue.pointer ? `${issue.file}: ${issue.pointer}` : issue.file;
+  const file = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+  const where = issue.pointer ? `${file}: ${issue.pointer}` : file;
   const hint = issue.hint ? ` ${issue.hint}` : "";
   return `${where}: ${issue.message}.${hint}`.replace(/\.\.(\s|$)/g, ".$1");
 }
@@ -27,6 +28,14 @@ export class BundleValidationError extends Error {
 export class IssueSink {
   readonly errors: BundleIssue[] = [];
   readonly warnings: BundleIssue[] = [];
+  /** Files that failed to parse: their syntax error is their only problem (no shape errors on `undefined`). */
+  readonly unparsable = new Set<string>();
+
+  /** Records a syntax error at `line`:`column` of `file`. */
+  syntax(file: string, line: number | undefined, column: number | undefined, message: string, hint: string): void {
+    this.unparsable.add(file);
+    this.errors.push({ file, pointer: "", ...(line !== undefined ? { line, column: column ?? 1 } : {}), message, hint, severity: "error" });
+  }
 
   error(file: string, pointer: string, message: string, hint?: string): void {
     this.errors.push({ file, pointer, message, ...(hint ? { hint } : {}), severity: "error" });

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { IssueSink } from "./errors.js";
 
 /** Reads and parses a JSON or YAML file; on a syntax error records an issue and returns `undefined`. */
@@ -9,9 +9,28 @@ export async function readData(root: string, rel: string, sink: IssueSink): Prom
   try {
     return rel.endsWith(".json") ? (JSON.parse(text) as unknown) : (parseYaml(text) as unknown);
   } catch (err) {
-    sink.error(rel, "", `cannot parse file: ${(err as Error).message.split("\n")[0]}`, "Fix the syntax and retry.");
+    const { line, column, reason } = syntaxErrorPosition(err, text);
+    sink.syntax(rel, line, column, `${rel.endsWith(".json") ? "JSON" : "YAML"} syntax error: ${reason}`, "Fix the syntax and retry.");
     return undefined;
   }
+}
+
+/** Line, column (1-based) and the one-line reason of a YAML or JSON parse error. */
+function syntaxErrorPosition(err: unknown, text: string): { line?: number; column?: number; reason: string } {
+  const message = (err as Error).message.split("\n")[0] ?? "";
+  if (err instanceof YAMLParseError) {
+    const pos = err.linePos?.[0];
+    const reason = message.replace(/ at line \d+, column \d+:?$/, "");
+    return pos ? { line: pos.line, column: pos.col, reason } : { reason };
+  }
+  // JSON.parse: "… in JSON at position 20" (Node 20) or "… (line 2 column 17)" (Node 22+).
+  const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
+  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]), reason };
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return { reason };
+  const before = text.slice(0, Number(at[1])).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1, reason };
 }
 
 export async function exists(path: string): Promise<boolean> {

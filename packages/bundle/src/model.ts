@@ -126,6 +126,9 @@ export interface Bundle {
 export interface BundleIssue {
   file: string;
   pointer: string;
+  /** 1-based line and column, for a syntax error (the file cannot be parsed, so there is no pointer). */
+  line?: number;
+  column?: number;
   message: string;
   hint?: string;
   severity?: "error" | "warning";

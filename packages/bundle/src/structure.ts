@@ -142,10 +142,21 @@ export const kitEmployees = z.array(
  * Parses `value` with `schema`; on failure records one issue per zod problem (file + JSON pointer) and returns
  * `undefined`.
  */
-export function checkShape<T>(schema: z.ZodType<T>, value: unknown, file: string, sink: IssueSink, base = ""): T | undefined {
+export function checkShape<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  file: string,
+  sink: IssueSink,
+  base = "",
+  /** Pointers not to report (a missing key already explained by a typo of it, see known-keys.ts). */
+  skip: ReadonlySet<string> = new Set(),
+): T | undefined {
+  // A file that did not parse has one problem, its syntax error, already recorded.
+  if (sink.unparsable.has(file)) return undefined;
   const res = schema.safeParse(value);
   if (res.success) return res.data;
   for (const issue of res.error.issues) {
+    if (skip.has(joinPointer(base, ...issue.path))) continue;
     const message = issue.message.replace(/^Invalid input: /, "");
     sink.error(file, joinPointer(base, ...issue.path), message, "Fix the value to match the documented shape (docs/bundles.md).");
   }

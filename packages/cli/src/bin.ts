@@ -8,12 +8,24 @@ import { main } from "./run.js";
 
 const controller = new AbortController();
 const cleanups: (() => Promise<void>)[] = [];
-process.once("SIGINT", () => {
+let signals = 0;
+const onSignal = (signal: NodeJS.Signals): void => {
+  const code = signal === "SIGTERM" ? 143 : EXIT.INTERRUPTED;
+  // A second signal does not wait.
+  if (++signals > 1) process.exit(code);
   controller.abort();
-  process.stderr.write("\nInterrupted.\n");
-  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
-  void Promise.race([Promise.allSettled(cleanups.map((c) => c())), giveUp]).finally(() => process.exit(EXIT.INTERRUPTED));
-});
+  if (cleanups.length === 0) {
+    // Nothing to finish: stop now.
+    process.stderr.write(signal === "SIGINT" ? "\nInterrupted.\n" : "");
+    process.exit(code);
+  }
+  // The running command handles the signal (apply: finishes the writes in flight, prints what it applied and how
+  // to resume, 130; mock start: saves state and stops, 0). Its exit code ends the process; give up after 30 s.
+  void Promise.allSettled(cleanups.map((c) => c()));
+  setTimeout(() => process.exit(code), 30_000).unref();
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
 const code = await main(process.argv.slice(2), {
   env: process.env,

@@ -79,6 +79,26 @@ interface ErrorSink {
   stderr: NodeJS.WritableStream;
 }
 
+/** The fix for a login DIGIT refused (wrong user, tenant, user type or password). */
+export const CREDENTIALS_FIX = [
+  "Check the user name (--username / DIGIT_USERNAME), the tenant (--tenant / DIGIT_TENANT: the state tenant the user belongs to) and the user type (--user-type / DIGIT_USER_TYPE, default EMPLOYEE).",
+  "Check the password: it comes from --password-stdin, else DIGIT_PASSWORD, else the prompt; a stale DIGIT_PASSWORD in the environment wins over the prompt (unset or correct it).",
+];
+
+/**
+ * A 400/401 answer to `user.login` (DIGIT's OAuth token endpoint): the credentials were refused. Not a
+ * session that expired, so "log in again" would be the wrong advice.
+ */
+function refusedLogin(error: Error): { message: string; fix: string[] } | undefined {
+  const e = error as { operationId?: unknown; status?: unknown; errors?: unknown };
+  if (e.operationId !== "user.login" || (e.status !== 400 && e.status !== 401)) return undefined;
+  const details = Array.isArray(e.errors) ? (e.errors as { message?: unknown }[]).map((d) => String(d.message ?? "")).filter(Boolean) : [];
+  return {
+    message: `DIGIT refused the credentials (HTTP ${String(e.status)} from /user/oauth/token${details.length ? `: ${details.join("; ")}` : ""}).`,
+    fix: CREDENTIALS_FIX,
+  };
+}
+
 /** A fix hint for the SDK's DIGIT errors, keyed by the error class name. */
 function sdkFix(error: Error): string[] {
   switch (error.name) {
@@ -113,17 +133,20 @@ function scrubMessage(message: string): string {
  */
 export function reportError(error: unknown, io: ErrorSink, ctx: ReportContext): number {
   if (isUserFacing(error)) {
+    const refused = refusedLogin(error);
     const rawWhere = error instanceof UserError ? error.where : (error as { where?: string }).where;
     const where = rawWhere === undefined ? undefined : scrubMessage(rawWhere);
     const fix = (
-      error instanceof UserError
+      refused
+        ? refused.fix
+        : error instanceof UserError
         ? error.fix
         : error.name === "BundleValidationError"
           ? ["Fix the problems listed above (paths are relative to the bundle root; pointers are JSON pointers into the file)."]
           : sdkFix(error)
     ).map(scrubMessage);
     const code = (error as { code?: unknown }).code;
-    const message = scrubMessage(error.message);
+    const message = scrubMessage(refused ? refused.message : error.message);
     const lines = [`Error: ${message}`];
     if (where) lines.push(`  where: ${where}`);
     for (const f of fix) lines.push(`  fix:   ${f}`);

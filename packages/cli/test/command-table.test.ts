@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commands, groups, optionsOf } from "../src/commands/index.js";
 import { REFERENCE_END, REFERENCE_START, renderReference } from "../src/commands/reference.js";
-import { DRIFT_KINDS, KINDS } from "../src/services/index.js";
+import { DRIFT_KINDS, EXPORT_KINDS, KINDS } from "../src/services/index.js";
 import { repoRoot } from "./helpers.js";
 
 describe("command table", () => {
@@ -11,7 +11,8 @@ describe("command table", () => {
     for (const spec of commands) {
       const only = optionsOf(spec).find((o) => o.flags.startsWith("--only"));
       if (!only) continue;
-      expect(only.choices, spec.path.join(" ")).toEqual(spec.path[0] === "diff" ? [...DRIFT_KINDS] : [...KINDS]);
+      const expected = spec.path[0] === "diff" ? DRIFT_KINDS : spec.path[0] === "export" ? EXPORT_KINDS : KINDS;
+      expect(only.choices, spec.path.join(" ")).toEqual([...expected]);
     }
   });
 

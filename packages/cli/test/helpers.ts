@@ -39,9 +39,9 @@ export async function mockSession() {
       DIGIT_PASSWORD: DEFAULT_CREDENTIALS.password,
     }),
   };
-  /** A scaffolded bundle for the mock's own state tenant (pg), where the built-in ADMIN may write. */
+  /** A scaffolded bundle for the mock's own state tenant (pg, which exists), where the built-in ADMIN may write. */
   async function scaffold(dir = "b", cities = "cityz"): Promise<string> {
-    const r = await runDigit(["init", "--dir", dir, "--state", "pg", "--state-name", "Mock State", "--cities", cities, "--force", "--yes"], opts);
+    const r = await runDigit(["init", "--dir", dir, "--state", "pg", "--existing-state", "--cities", cities, "--force", "--yes"], opts);
     if (r.exitCode !== 0) throw new Error(r.stderr);
     return join(cwd, dir);
   }

@@ -80,12 +80,12 @@ describe("plan / apply", () => {
 
   it("a bad bundle fails with file + JSON path, exit 1, no stack trace", async () => {
     const bundle = await scaffold();
-    writeFileSync(join(bundle, "mdms/data/common-masters.Department.yaml"), "- { code: DEPT_X, active: true }\n");
+    writeFileSync(join(bundle, "mdms/data/common-masters.Department.yaml"), "- { code: DEPT_X, active: yes-please }\n");
     const r = await runDigit(["plan", "-f", bundle], opts);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain("mdms/data/common-masters.Department.yaml");
-    expect(r.stderr).toMatch(/\/0/);
-    expect(r.stderr).toContain("name");
+    expect(r.stderr).toMatch(/\/0\/active/);
+    expect(r.stderr).toContain("must be boolean");
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -34,8 +34,8 @@ describe("ink components", () => {
       <ProgressBars
         now={3000}
         steps={[
-          { label: "mdms", total: 40, done: 20, failed: 1, startedAt: 1000 },
-          { label: "schema", total: 7, done: 7, failed: 0, startedAt: 0, finishedAt: 1000 },
+          { label: "mdms", total: 40, done: 20, failed: 1, skipped: 0, startedAt: 1000 },
+          { label: "schema", total: 7, done: 7, failed: 0, skipped: 0, startedAt: 0, finishedAt: 1000 },
         ]}
       />,
     );

@@ -49,6 +49,38 @@ export class MockCliUsageError extends Error {
   }
 }
 
+/**
+ * The mock could not listen: the port is taken by another program (`EADDRINUSE`) or not allowed (`EACCES`, a port
+ * below 1024). Names the port and the flag that chose it; `fix` lists what to do. `digit-mock` exits 1.
+ */
+export class MockPortError extends Error {
+  readonly where: string;
+  readonly fix: string[];
+  constructor(
+    readonly port: number,
+    readonly host: string,
+    readonly flag: "--port" | "--internal-port",
+    readonly code: string,
+  ) {
+    const door = flag === "--port" ? "gateway door" : "internal door";
+    super(
+      code === "EACCES"
+        ? `Cannot listen on port ${port} (${host}, the ${door}, ${flag}): permission denied.`
+        : `Cannot listen on port ${port} (${host}, the ${door}, ${flag}): it is already in use by another program.`,
+    );
+    this.name = "MockPortError";
+    this.where = `${flag} ${port}`;
+    const other = flag === "--port" ? "--port 0 (any free port; the URL is printed)" : "--no-internal, or --internal-port 0";
+    this.fix =
+      code === "EACCES"
+        ? [`Use a port from 1024 up: ${flag} ${port < 1024 ? port + 8000 : port + 1}, or ${other}.`]
+        : [
+            `Use another port: ${flag} ${port + 10}, or ${other}.`,
+            `Or find and stop what holds it: lsof -i :${port} (Linux, macOS), ss -ltnp 'sport = :${port}' (Linux), netstat -ano | findstr :${port} (Windows).`,
+          ];
+  }
+}
+
 function nonNegativeInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -127,30 +159,37 @@ export async function startMockServerCli(
   const env = io.env ?? process.env;
   const envToken = env["DIGIT_MOCK_CONTROL_TOKEN"];
   const started = Date.now();
-  const server = await createMockServer({
-    port,
-    ...(internalPort !== undefined ? { internalPort } : {}),
-    host: (values["host"] as string | undefined) ?? "127.0.0.1",
-    cors: !values["no-cors"],
-    options,
-    ...(latencyMs !== undefined ? { faults: { latencyMs } } : {}),
-    ...(typeof values["seed"] === "string" ? { seed: values["seed"] } : {}),
-    ...(typeof values["seed-tenant"] === "string" ? { seedTenant: values["seed-tenant"] } : {}),
-    ...(statePath !== undefined ? { statePath } : {}),
-    allowedHosts,
-    controlTokenFile: tokenFileFlag ?? ((p: number) => defaultControlTokenFile(p, statePath, env)),
-    ...(envToken ? { controlToken: envToken } : {}),
-    ...(quotaMb !== undefined ? { filestore: { quotaBytes: quotaMb * 1024 * 1024 } } : {}),
-    // Checks DIGIT does not make, failed by a request the mock let through (refused only with --strict).
-    onWarning: (w) => console.error(`digit-mock: warning: ${w.operationId}: ${w.message}`),
-  });
-  log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms): the gateway door, for clients`);
-  if (server.internalUrl) log(`Internal door on ${server.internalUrl}: service to service, no token check, RequestInfo.userInfo as sent`);
-  log(`Default login: username ${DEFAULT_CREDENTIALS.username}, password ${DEFAULT_CREDENTIALS.password}, tenantId ${DEFAULT_CREDENTIALS.tenantId}, userType ${DEFAULT_CREDENTIALS.userType}`);
-  log(`Tenants: ${server.engine.ctx.tenants.list().join(", ")}${options.rbac ? "" : "  (RBAC off)"}${options.strict ? "  (strict)" : ""}${values["no-cors"] ? "  (CORS off)" : ""}`);
-  log(`Control API token: ${server.controlToken} (send it as ${CONTROL_TOKEN_HEADER}; saved to ${server.controlTokenFile ?? "(no file)"})`);
+  let server: MockServer;
+  try {
+    server = await createMockServer({
+      port,
+      ...(internalPort !== undefined ? { internalPort } : {}),
+      host: (values["host"] as string | undefined) ?? "127.0.0.1",
+      cors: !values["no-cors"],
+      options,
+      ...(latencyMs !== undefined ? { faults: { latencyMs } } : {}),
+      ...(typeof values["seed"] === "string" ? { seed: values["seed"] } : {}),
+      ...(typeof values["seed-tenant"] === "string" ? { seedTenant: values["seed-tenant"] } : {}),
+      ...(statePath !== undefined ? { statePath } : {}),
+      allowedHosts,
+      controlTokenFile: tokenFileFlag ?? ((p: number) => defaultControlTokenFile(p, statePath, env)),
+      ...(envToken ? { controlToken: envToken } : {}),
+      ...(quotaMb !== undefined ? { filestore: { quotaBytes: quotaMb * 1024 * 1024 } } : {}),
+      // Checks DIGIT does not make, failed by a request the mock let through (refused only with --strict).
+      onWarning: (w) => console.error(`digit-mock: warning: ${w.operationId}: ${w.message}`),
+    });
+  } catch (err) {
+    const e = err as { code?: unknown; port?: unknown; door?: unknown };
+    if (e.code === "EADDRINUSE" || e.code === "EACCES") {
+      const internal = e.door === "internal";
+      const failed = typeof e.port === "number" ? e.port : internal ? (internalPort ?? port) : port;
+      throw new MockPortError(failed, (values["host"] as string | undefined) ?? "127.0.0.1", internal ? "--internal-port" : "--port", e.code);
+    }
+    throw err;
+  }
   let stopping: Promise<void> | null = null;
   const stop = () => (stopping ??= server.close());
+  // Before the "listening" line: a supervisor may signal as soon as it sees it, and without a listener SIGTERM kills.
   if (io.handleSignals) {
     const onSignal = (signal: string) => {
       log(`\nReceived ${signal}; saving state and stopping.`);
@@ -165,5 +204,10 @@ export async function startMockServerCli(
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
   }
+  log(`DIGIT mock listening on ${server.url} (ready in ${Date.now() - started} ms): the gateway door, for clients`);
+  if (server.internalUrl) log(`Internal door on ${server.internalUrl}: service to service, no token check, RequestInfo.userInfo as sent`);
+  log(`Default login: username ${DEFAULT_CREDENTIALS.username}, password ${DEFAULT_CREDENTIALS.password}, tenantId ${DEFAULT_CREDENTIALS.tenantId}, userType ${DEFAULT_CREDENTIALS.userType}`);
+  log(`Tenants: ${server.engine.ctx.tenants.list().join(", ")}${options.rbac ? "" : "  (RBAC off)"}${options.strict ? "  (strict)" : ""}${values["no-cors"] ? "  (CORS off)" : ""}`);
+  log(`Control API token: ${server.controlToken} (send it as ${CONTROL_TOKEN_HEADER}; saved to ${server.controlTokenFile ?? "(no file)"})`);
   return { server, stop };
 }

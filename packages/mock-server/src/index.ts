@@ -5,7 +5,7 @@
  */
 export { createDigitMock, type DigitMock, type DigitMockOptions } from "./msw.js";
 export { createMockServer, type MockServer, type MockServerOptions } from "./node/server.js";
-export { startMockServerCli, mockCliUsage, MockCliUsageError, type StartedMockCli } from "./cli.js";
+export { startMockServerCli, mockCliUsage, MockCliUsageError, MockPortError, type StartedMockCli } from "./cli.js";
 export { createMockControl, MockControlError, type MockControl, type ControlFaults } from "./control-client.js";
 export { CONTROL_TOKEN_HEADER } from "./core/control-token.js";
 export { createEngine, loadSeed, seedBundle, type CreateEngineOptions } from "./create-engine.js";

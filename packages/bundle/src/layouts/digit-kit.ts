@@ -12,6 +12,7 @@ import * as S from "../structure.js";
 import { join } from "node:path";
 import { stripWorkflowExtensions } from "./workflow-extensions.js";
 import { emptyBundle } from "../empty.js";
+import { BOUNDARIES_KEYS, checkKnownKeys, MANIFEST_KEYS } from "../known-keys.js";
 
 export const MANIFEST = "digit-bundle.yaml";
 export const ROLES_SCHEMA = "ACCESSCONTROL-ROLES.roles";
@@ -36,7 +37,9 @@ export async function loadDigitKit(
   env: Record<string, string | undefined>,
   sink: IssueSink,
 ): Promise<Bundle> {
-  const manifest = S.checkShape(S.kitManifest, await readData(root, MANIFEST, sink), MANIFEST, sink);
+  const manifestValue = await readData(root, MANIFEST, sink);
+  const meant = sink.unparsable.has(MANIFEST) ? new Set<string>() : checkKnownKeys(manifestValue, MANIFEST_KEYS, MANIFEST, sink);
+  const manifest = S.checkShape(S.kitManifest, manifestValue, MANIFEST, sink, "", meant);
   const state = manifest?.stateTenant ?? "";
   const bundle = emptyBundle(root, "digit-kit", state);
   manifest?.tenants.forEach((t, i) => {
@@ -137,7 +140,8 @@ export async function loadDigitKit(
   const boundaries = await optional(root, "boundaries", sink);
   if (boundaries) {
     const [f, v] = boundaries;
-    S.checkShape(S.kitBoundaries, v, f, sink)?.hierarchies.forEach((h, hi) => {
+    const meantKeys = sink.unparsable.has(f) ? new Set<string>() : checkKnownKeys(v, BOUNDARIES_KEYS, f, sink);
+    S.checkShape(S.kitBoundaries, v, f, sink, "", meantKeys)?.hierarchies.forEach((h, hi) => {
       const base = `/hierarchies/${hi}`;
       bundle.boundary.hierarchies.push({
         tenantId: h.tenantId,

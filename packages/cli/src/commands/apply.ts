@@ -1,7 +1,7 @@
 /** `digit apply -f <bundle>`: plan, confirm (or --yes), apply with progress, verify. */
 import type { ResourceKind } from "../services/index.js";
 import { UserError } from "../errors.js";
-import { requireConfirmable, runApply } from "./shared/apply-run.js";
+import { commandLine, requireConfirmable, runApply } from "./shared/apply-run.js";
 import { loadBundleFor } from "./shared/bundle.js";
 import { connect } from "./shared/connect.js";
 import type { CommandContext } from "./types.js";
@@ -24,6 +24,7 @@ export default async function applyCommand(ctx: CommandContext): Promise<number>
     yes,
     concurrency,
     commandHint: `digit apply -f ${file}`,
+    resumeCommand: commandLine(ctx.argv),
   });
   return exitCode;
 }

@@ -64,7 +64,7 @@ export default async function demo(ctx: CommandContext): Promise<number> {
     try {
       result = await apply(gateway, bundle, {
         concurrency: 8,
-        onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed }),
+        onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed, skipped: e.skipped }),
       });
     } finally {
       await progress.done();

@@ -5,7 +5,7 @@
  */
 import type { CommandSpec, GroupSpec, OptionSpec } from "./types.js";
 // services/types.ts has no runtime imports of its own, so this keeps start-up light.
-import { KINDS } from "../services/types.js";
+import { EXPORT_KINDS, KINDS } from "../services/types.js";
 
 export type { CommandSpec, GroupSpec, OptionSpec } from "./types.js";
 
@@ -99,7 +99,14 @@ export const commands: readonly CommandSpec[] = [
     options: [
       { flags: "--tenant <tenant>", description: "tenant to export", env: "DIGIT_TENANT" },
       { flags: "-o, --out <dir>", description: "directory to write the bundle to" },
-      only,
+      {
+        ...only,
+        description: "limit to these kinds (comma-separated or repeated; users are not exported: HRMS employees are)",
+        choices: EXPORT_KINDS,
+        unsupported: {
+          user: "export cannot read users: DIGIT has no search that lists a tenant's users. HRMS employees (and their users) are exported with --only employee.",
+        },
+      },
     ],
     connects: true,
     examples: [
@@ -239,7 +246,9 @@ export const commands: readonly CommandSpec[] = [
   {
     path: ["mock", "start"],
     summary: "Start the stateful DIGIT mock server",
-    description: "Delegates to @digit-kit/mock-server; every option after `start` is passed through.",
+    description:
+      "Delegates to @digit-kit/mock-server; every option after `start` is passed through.\n" +
+      "Ctrl-C or SIGTERM saves the state and exits 0; a port in use is an error naming the port and the fix (exit 1).",
     args: [{ name: "[args...]", description: "mock server options (see `digit mock start -- --help`)" }],
     options: [
       { flags: "--port <port>", description: "port to listen on" },
@@ -259,12 +268,14 @@ export const commands: readonly CommandSpec[] = [
       { flags: "--state <code>", description: "state tenant code, e.g. pb" },
       { flags: "--state-name <name>", description: "state display name" },
       { flags: "--cities <codes>", description: "city names without the state prefix (comma-separated)", list: true },
+      { flags: "--existing-state", description: "the state tenant already exists on DIGIT: leave its tenant record and core schemas out" },
       { flags: "--force", description: "write into a non-empty directory" },
       { flags: "-y, --yes", description: "accept defaults for anything not given; never prompt" },
     ],
     examples: [
       { command: "digit init", description: "answer a few questions" },
       { command: "digit init --dir x --state pb --cities amritsar,jalandhar --yes", description: "non-interactive" },
+      { command: "digit init --dir x --state pb --existing-state --cities mohali --yes", description: "add a city to a state that exists" },
     ],
     load: () => import("./init.js"),
   },

@@ -56,7 +56,8 @@ export default async function init({ io, out, options }: CommandContext): Promis
   if (existsSync(root) && readdirSync(root).length > 0 && options.force !== true) {
     throw new UserError(`${dir} exists and is not empty.`, { where: root, fix: "Choose another --dir, or pass --force to write into it." });
   }
-  const files = scaffoldFiles({ state, stateName, cities });
+  const existingState = options.existingState === true;
+  const files = scaffoldFiles({ state, stateName, cities, existingState });
   for (const [path, content] of Object.entries(files)) {
     const target = join(root, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -71,6 +72,9 @@ export default async function init({ io, out, options }: CommandContext): Promis
       "Next:",
       `  digit plan -f ${rel}`,
       `  digit apply -f ${rel} --yes`,
+      ...(existingState
+        ? []
+        : ["", `If ${state} already exists on your DIGIT, re-run with --existing-state: this bundle would rewrite its tenant record (plan marks that with !).`]),
     ].join("\n"),
   );
   return 0;

@@ -31,6 +31,10 @@ export function examplesHelp(spec: Pick<CommandSpec, "examples">): string {
 function collectList(option: OptionSpec) {
   return (value: string, previous: unknown): string[] => {
     const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+    const refused = items.find((i) => option.unsupported?.[i] !== undefined);
+    if (refused !== undefined && option.choices) {
+      throw new InvalidArgumentError(`${option.unsupported![refused]!} Allowed: ${option.choices.join(", ")}.`);
+    }
     if (option.choices) {
       const bad = items.filter((i) => !option.choices!.includes(i));
       if (bad.length) throw new InvalidArgumentError(`Unknown value ${bad.join(", ")}. Allowed: ${option.choices.join(", ")}.`);

@@ -12,6 +12,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Collect repeated / comma-separated values into a list. */
   list?: boolean;
+  /** Values that look valid but are refused, with the reason (e.g. `export --only user`). */
+  unsupported?: Readonly<Record<string, string>>;
   /** Hide from help (still accepted). */
   hidden?: boolean;
 }

@@ -5,12 +5,19 @@ import { runPool } from "./pool.js";
 import type { PlanContext } from "./resources/context.js";
 import { summarize, type KindFilter, type Plan, type PlanItem, type ResourceKind } from "./types.js";
 
-/** Progress of one phase, emitted after every write. */
+/**
+ * Progress of one phase, emitted after every write. The counts are the phase's {@link PhaseResult} counts
+ * (the summary table's), so progress and summary cannot disagree.
+ */
 export interface ApplyProgressEvent {
   phase: string;
+  /** Items settled so far, whatever the outcome (written, failed, skipped, already there). */
   done: number;
   total: number;
+  /** Of `done`: failed writes (the table's FAILED). */
   failed: number;
+  /** Of `done`: skipped because something they depend on failed (the table's SKIPPED). */
+  skipped: number;
   /** Writes per second in this phase so far. */
   rate: number;
 }
@@ -23,6 +30,11 @@ export interface ApplyOptions extends KindFilter {
   onProgress?: (event: ApplyProgressEvent) => void;
   /** How long to wait for written records to become readable (DIGIT's persister lag); default 10 000 ms. */
   verifyTimeoutMs?: number;
+  /**
+   * Interrupts the apply (SIGINT): no new write starts, writes in flight finish, later phases do not run, and the
+   * result says `interrupted: true`. Re-running apply resumes: every phase re-plans from live state.
+   */
+  signal?: AbortSignal;
 }
 
 /** A write that failed, with DIGIT's error code and where the resource came from. */
@@ -51,6 +63,8 @@ export interface PhaseResult {
 
 export interface ApplyResult {
   dryRun: boolean;
+  /** `signal` was aborted: `phases` lists what ran (the last one possibly in part); the rest was not attempted. */
+  interrupted: boolean;
   /** What each phase planned when it started (the plan apply executed). */
   plan: Plan;
   phases: PhaseResult[];
@@ -92,6 +106,7 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
   const missing: string[] = [];
 
   for (const phase of phasesFor(ctx, options.only)) {
+    if (options.signal?.aborted) break;
     const t0 = Date.now();
     const items = await phase.plan(ctx);
     planned.push(...items);
@@ -111,7 +126,7 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     const written: PlanItem[] = [];
     let done = 0;
     const emit = (): void =>
-      options.onProgress?.({ phase: phase.name, done, total: todo.length, failed: result.failed, rate: done / Math.max(0.001, (Date.now() - t0) / 1000) });
+      options.onProgress?.({ phase: phase.name, done, total: todo.length, failed: result.failed, skipped: result.skipped, rate: done / Math.max(0.001, (Date.now() - t0) / 1000) });
     if (todo.length > 0) emit();
     await runPool(todo, concurrency, async (item) => {
       if (item.dependsOn?.some((d) => failedIds.has(d))) {
@@ -143,8 +158,8 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
       }
       done += 1;
       emit();
-    });
-    const final = written.length > 0 ? await awaitVisible(phase, ctx, written, verifyTimeoutMs) : items;
+    }, options.signal);
+    const final = written.length > 0 ? await awaitVisible(phase, ctx, written, options.signal?.aborted ? 0 : verifyTimeoutMs) : items;
     const finalById = new Map(final.map((i) => [idOf(i), i]));
     for (const w of written) {
       if (finalById.get(idOf(w))?.action !== "unchanged") {
@@ -168,8 +183,9 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
   }
 
   const plan: Plan = { items: planned, ...summarize(planned), problems: [] };
-  const ok = !options.dryRun && missing.length === 0 && failures.length === 0 && Object.values(byKind).every((v) => v.expected === v.present);
-  return { dryRun: !!options.dryRun, plan, phases, failures, verification: { ok, byKind, bySchema, missing }, durationMs: Date.now() - started };
+  const interrupted = options.signal?.aborted === true;
+  const ok = !options.dryRun && !interrupted && missing.length === 0 && failures.length === 0 && Object.values(byKind).every((v) => v.expected === v.present);
+  return { dryRun: !!options.dryRun, interrupted, plan, phases, failures, verification: { ok, byKind, bySchema, missing }, durationMs: Date.now() - started };
 }
 
 /** Re-plans the phase until every written item reads back unchanged or the timeout passes (backoff 50 ms → 2 s). */

@@ -29,9 +29,10 @@ export function formatPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   if (rows.length > 1) lines.push(...table(rows), "");
   for (const i of plan.items) {
     if (i.action === "unchanged" && !options.verbose) continue;
-    lines.push(i.blocked ? `! ${i.kind} ${i.key} (${i.tenantId}): ${i.blocked.message}` : `${SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
+    const note = i.blocked ?? i.attention;
+    lines.push(note ? `! ${i.kind} ${i.key} (${i.tenantId}): ${note.message}` : `${SYMBOL[i.action]} ${i.kind} ${i.key} (${i.tenantId})`);
     for (const c of i.changes ?? []) lines.push(`    ${c.path}: ${short(c.from)} → ${short(c.to)}`);
-    if (i.blocked) lines.push(`    hint: ${i.blocked.hint}`);
+    if (note) lines.push(`    hint: ${note.hint}`);
   }
   for (const p of plan.problems) lines.push(`! ${p.file}${p.pointer ? `: ${p.pointer}` : ""}: ${p.message}`);
   if (lines.length > 0 && lines[lines.length - 1] !== "") lines.push("");
@@ -58,7 +59,9 @@ export function formatApplyResult(result: ApplyResult): string {
   }
   const c = result.phases.reduce((a, p) => ({ created: a.created + p.created, updated: a.updated + p.updated, failed: a.failed + p.failed }), { created: 0, updated: 0, failed: 0 });
   lines.push("");
-  if (result.dryRun) {
+  if (result.interrupted) {
+    lines.push(`Interrupted: ${c.created} created, ${c.updated} updated, ${c.failed} failed before the interrupt; the phases not listed were not attempted.`);
+  } else if (result.dryRun) {
     lines.push(`Dry run: ${c.created} to create, ${c.updated} to update. Nothing was written.`);
   } else {
     lines.push(`Apply complete: ${c.created} created, ${c.updated} updated, ${c.failed} failed in ${(result.durationMs / 1000).toFixed(1)}s.`);

@@ -1,8 +1,9 @@
 /** Runs `task` over `items` with at most `concurrency` in flight; never rejects (tasks handle their errors). */
-export async function runPool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function runPool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    // Once `signal` is aborted no new task starts; tasks in flight finish.
+    while (next < items.length && !signal?.aborted) {
       const item = items[next++]!;
       await task(item);
     }

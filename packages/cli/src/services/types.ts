@@ -18,6 +18,9 @@ export const KINDS = [
 ] as const;
 export type ResourceKind = (typeof KINDS)[number];
 
+/** Kinds `export` reads back from a live tenant: all but `user` (DIGIT has no search listing a tenant's users). */
+export const EXPORT_KINDS: readonly ResourceKind[] = KINDS.filter((k) => k !== "user");
+
 export type PlanAction = "create" | "update" | "unchanged";
 
 /** One field that differs between the bundle and the live record. Secrets are never included. */
@@ -47,6 +50,12 @@ export interface PlanItem {
    * failure with this code and hint. Dependants are not held back: they go on against what the server has.
    */
   blocked?: BlockedChange;
+  /**
+   * The change can be made but deserves a look before apply: an update that would drop fields of a live tenant
+   * record (e.g. a `digit init` scaffold planned against a state that exists). Plan shows it with `!` and a hint;
+   * apply writes it like any update.
+   */
+  attention?: BlockedChange;
 }
 
 /** The failure code of a boundary change DIGIT has no API for (`PlanItem.blocked`). */

@@ -2,8 +2,10 @@
 export interface ProgressStep {
   label: string;
   total: number;
+  /** Items settled, whatever the outcome; `failed` and `skipped` are part of it. */
   done: number;
   failed: number;
+  skipped: number;
   startedAt: number;
   finishedAt?: number;
 }
@@ -13,4 +15,5 @@ export interface ProgressUpdate {
   total: number;
   done: number;
   failed?: number;
+  skipped?: number;
 }

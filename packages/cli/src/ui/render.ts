@@ -77,11 +77,12 @@ export async function renderProgress(out: Output): Promise<ProgressReporter> {
   const steps = new Map<string, ProgressStep>();
   const apply = (u: ProgressUpdate): ProgressStep => {
     const now = Date.now();
-    const step = steps.get(u.label) ?? { label: u.label, total: u.total, done: 0, failed: 0, startedAt: now };
+    const step = steps.get(u.label) ?? { label: u.label, total: u.total, done: 0, failed: 0, skipped: 0, startedAt: now };
     step.total = u.total;
     step.done = u.done;
     step.failed = u.failed ?? step.failed;
-    if (step.done + step.failed >= step.total && step.finishedAt === undefined) step.finishedAt = now;
+    step.skipped = u.skipped ?? step.skipped;
+    if (step.done >= step.total && step.finishedAt === undefined) step.finishedAt = now;
     steps.set(u.label, step);
     return step;
   };
@@ -110,14 +111,14 @@ export async function renderProgress(out: Output): Promise<ProgressReporter> {
     update(u) {
       const step = apply(u);
       const finished = step.finishedAt !== undefined;
-      const quarter = step.total === 0 ? 4 : Math.floor(((step.done + step.failed) / step.total) * 4);
+      const quarter = step.total === 0 ? 4 : Math.floor((step.done / step.total) * 4);
       if (!finished && (step.total < 200 || quarter === 0 || lastQuarter.get(u.label) === quarter)) return;
       if (finished && lastQuarter.get(u.label) === 4) return;
       lastQuarter.set(u.label, finished ? 4 : quarter);
       const seconds = ((step.finishedAt ?? Date.now()) - step.startedAt) / 1000;
       const rate = seconds > 0 ? ` (${(step.done / seconds).toFixed(1)}/s)` : "";
-      const failed = step.failed ? `, ${step.failed} failed` : "";
-      out.status(`${step.label}: ${step.done}/${step.total}${failed}${finished ? ` done${rate}` : ""}`);
+      const failed = `${step.failed ? `, ${step.failed} failed` : ""}${step.skipped ? `, ${step.skipped} skipped` : ""}`;
+      out.status(`${step.label}: ${step.done}/${step.total}${finished ? ` done${rate}` : ""}${failed}`);
     },
     async done() {},
   };

@@ -223,7 +223,8 @@ export async function createMockServer(opts: MockServerOptions = {}): Promise<Mo
   if (internalPort !== undefined) {
     internal = createServer(serverOptions(timing), listener("internal"));
     applyTimeouts(internal, timing);
-    await listen(internal, internalPort, host).catch((err: unknown) => failStart(err, [server]));
+    // `door` tells a caller which port failed (digit-mock names the flag: --internal-port).
+    await listen(internal, internalPort, host).catch((err: unknown) => failStart(Object.assign(err as object, { door: "internal" }), [server]));
   }
   const address = server.address() as AddressInfo;
   const shownHost = host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;

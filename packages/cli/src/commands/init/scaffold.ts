@@ -6,14 +6,17 @@ export interface ScaffoldInput {
   stateName: string;
   /** City names without the state prefix. */
   cities: string[];
+  /** The state exists on DIGIT: no state tenant record and no core schemas (they are live already). */
+  existingState?: boolean;
 }
 
+const DRAFT07 = "http://json-schema.org/draft-07/schema#";
 const title = (s: string) => s.replace(/[-_]/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
 const yaml = (v: unknown) => stringify(v, { lineWidth: 0 });
 
 /** Path (relative to the bundle root) → file content. */
 export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
-  const { state, stateName, cities } = input;
+  const { state, stateName, cities, existingState = false } = input;
   const cityCodes = cities.map((c) => `${state}.${c}`);
   const files: Record<string, string> = {};
 
@@ -23,11 +26,68 @@ export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
       apiVersion: "digit-kit/v1",
       stateTenant: state,
       tenants: [
-        { code: state, name: stateName, type: "State" },
+        ...(existingState ? [] : [{ code: state, name: stateName, type: "State" }]),
         ...cities.map((c, i) => ({ code: cityCodes[i], name: title(c), type: "CITY" })),
       ],
     });
 
+  // A new state has no schemas at all: the tenant records, roles and role-actions need theirs. mdms-v2 cannot update
+  // a schema, so on a state that exists these must equal the live ones: they are DIGIT's small core definitions, as
+  // the mock seeds them (test/new-user-defects.test.ts plans a scaffold of the mock's `pg` with no schema change).
+  const schema = (code: string, definition: Record<string, unknown>) => ({ code, description: code, isActive: true, definition: { $schema: DRAFT07, ...definition } });
+  if (!existingState) files["mdms/schemas/tenant.yaml"] =
+    "# The tenant registry (digit-bundle.yaml's tenants become its records). DIGIT services discover tenants through it.\n" +
+    yaml([
+      schema("tenant.tenants", {
+        type: "object",
+        required: ["code", "name"],
+        "x-unique": ["code"],
+        properties: {
+          code: { type: "string", minLength: 1 },
+          name: { type: "string" },
+          type: { type: "string" },
+          description: { type: ["string", "null"] },
+          emailId: { type: "string" },
+          contactNumber: { type: "string" },
+          city: { type: "object" },
+        },
+      }),
+    ]);
+  if (!existingState) files["mdms/schemas/access-control.yaml"] =
+    "# Role-based access control masters (roles.yaml, actions.yaml and role-actions.yaml become their records).\n" +
+    yaml([
+      schema("ACCESSCONTROL-ROLES.roles", {
+        type: "object",
+        required: ["code", "name"],
+        "x-unique": ["code"],
+        properties: { code: { type: "string", minLength: 1 }, name: { type: "string" }, description: { type: "string" } },
+      }),
+      schema("ACCESSCONTROL-ACTIONS-TEST.actions-test", {
+        type: "object",
+        required: ["id", "name", "url"],
+        "x-unique": ["id"],
+        properties: {
+          id: { type: "number" },
+          name: { type: "string" },
+          url: { type: "string" },
+          displayName: { type: "string" },
+          enabled: { type: "boolean" },
+          orderNumber: { type: "number" },
+          serviceCode: { type: "string" },
+          path: { type: "string" },
+        },
+      }),
+      schema("ACCESSCONTROL-ROLEACTIONS.roleactions", {
+        type: "object",
+        required: ["rolecode", "actionid", "tenantId"],
+        "x-unique": ["rolecode", "actionid"],
+        properties: { rolecode: { type: "string" }, actionid: { type: "number" }, actioncode: { type: "string" }, tenantId: { type: "string" } },
+        "x-ref-schema": [
+          { fieldPath: "rolecode", schemaCode: "ACCESSCONTROL-ROLES.roles" },
+          { fieldPath: "actionid", schemaCode: "ACCESSCONTROL-ACTIONS-TEST.actions-test" },
+        ],
+      }),
+    ]);
   // DIGIT's default data defines common-masters.Department (CCRS default-data-handler mdms/schemas/common-masters.json),
   // and mdms-v2 cannot update a schema: the scaffold carries that definition exactly, so it plans unchanged on a DIGIT
   // seeded with the default data and is created as-is on one without.
@@ -83,6 +143,10 @@ export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
   files["README.md"] =
     `# ${stateName} (${state}) DIGIT bundle\n\n` +
     `Scaffolded by \`digit init\`. Tenants: ${[state, ...cityCodes].join(", ")}.\n\n` +
+    (existingState
+      ? `${state} exists already: this bundle leaves its tenant record and core schemas alone.\n\n`
+      : `If ${state} already exists on your DIGIT, scaffold with \`digit init --existing-state\`. \`digit plan\` marks a rewrite of\n` +
+        `its live tenant record that would drop fields with \`!\` (apply would write it as planned).\n\n`) +
     "```sh\ndigit plan -f .          # what would change (exit 2 when something would)\ndigit apply -f . --yes   # provision\n```\n";
   return files;
 }

@@ -13,12 +13,19 @@ export interface ApplyRunOptions {
   concurrency: number;
   /** Command to suggest in the "needs --yes" error. */
   commandHint: string;
+  /** The exact command that resumes an interrupted apply (default: `commandHint --yes`). */
+  resumeCommand?: string;
+}
+
+/** `argv` as a shell command line (`digit …`), quoting arguments that need it. */
+export function commandLine(argv: readonly string[]): string {
+  return ["digit", ...argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(" ");
 }
 
 /** JSON form of an apply result (the plan's write functions dropped). */
-export function applyJson(tenant: string, result: ApplyResult) {
+export function applyJson(tenant: string, result: ApplyResult, resume?: string) {
   const { plan: p, ...rest } = result;
-  return { tenant, ...rest, plan: planJson(tenant, p) };
+  return { tenant, ...rest, ...(result.interrupted && resume ? { resume } : {}), plan: planJson(tenant, p) };
 }
 
 /** Refuses, before any network call, to apply without --yes when there is no terminal to confirm on. */
@@ -30,10 +37,30 @@ export function requireConfirmable(out: Output, options: Pick<ApplyRunOptions, "
 }
 
 export async function runApply(out: Output, gateway: DigitGateway, bundle: Bundle, options: ApplyRunOptions): Promise<{ exitCode: number; result?: ApplyResult }> {
+  requireConfirmable(out, options);
+  // On SIGINT bin.ts waits for this run to print what it applied (one JSON document with --json) before exiting.
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  out.io.onInterrupt?.(() => finished);
+  try {
+    return await applyRun(out, gateway, bundle, options);
+  } finally {
+    finish();
+  }
+}
+
+async function applyRun(out: Output, gateway: DigitGateway, bundle: Bundle, options: ApplyRunOptions): Promise<{ exitCode: number; result?: ApplyResult }> {
   const tenant = bundle.stateTenant;
   const filter = options.only ? { only: options.only } : {};
-  requireConfirmable(out, options);
+  const signal = out.io.signal;
+  const resume = options.resumeCommand ?? `${options.commandHint} --yes`;
+  const interruptedHint = (): void => out.status(`Interrupted. To resume, run: ${resume}\n(apply re-plans from live state: what was written is not written again.)`);
   const before = await plan(gateway, bundle, filter);
+  if (signal?.aborted) {
+    out.result({ interrupted: true, applied: false, resume, ...planJson(tenant, before) }, () => "Nothing was written.");
+    interruptedHint();
+    return { exitCode: EXIT.INTERRUPTED };
+  }
   await showPlan(out, tenant, before);
   if (options.dryRun) {
     out.result({ dryRun: true, ...planJson(tenant, before) }, () => "Dry run: nothing was written.");
@@ -57,12 +84,17 @@ export async function runApply(out: Output, gateway: DigitGateway, bundle: Bundl
     result = await apply(gateway, bundle, {
       ...filter,
       concurrency: options.concurrency,
-      onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed }),
+      ...(signal ? { signal } : {}),
+      onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed, skipped: e.skipped }),
     });
   } finally {
     await progress.done();
   }
-  out.result(applyJson(tenant, result), () => formatApplyResult(result));
+  out.result(applyJson(tenant, result, resume), () => formatApplyResult(result));
+  if (result.interrupted) {
+    interruptedHint();
+    return { exitCode: EXIT.INTERRUPTED, result };
+  }
   const ok = result.failures.length === 0 && result.verification.ok;
   return { exitCode: ok ? EXIT.OK : EXIT.ERROR, result };
 }

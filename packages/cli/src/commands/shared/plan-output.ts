@@ -29,6 +29,7 @@ export function planJson(tenant: string, plan: Plan) {
         tenantId: i.tenantId,
         ...(i.changes ? { changes: i.changes } : {}),
         ...(i.blocked ? { blocked: i.blocked } : {}),
+        ...(i.attention ? { attention: i.attention } : {}),
         ...(i.origin ? { origin: i.origin } : {}),
       })),
   };
@@ -50,9 +51,10 @@ export async function showChanges(out: Output, plan: Plan): Promise<void> {
   if (out.json) return;
   const changes = plan.items.filter((i) => i.action !== "unchanged");
   for (const i of changes.slice(0, 200)) {
-    out.text(i.blocked ? `! ${i.kind} ${i.key} (${i.tenantId}): ${i.blocked.message}` : `${i.action === "create" ? "+" : "~"} ${i.kind} ${i.key} (${i.tenantId})`);
+    const note = i.blocked ?? i.attention;
+    out.text(note ? `! ${i.kind} ${i.key} (${i.tenantId}): ${note.message}` : `${i.action === "create" ? "+" : "~"} ${i.kind} ${i.key} (${i.tenantId})`);
     for (const c of i.changes ?? []) out.text(`    ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
-    if (i.blocked) out.text(`    hint: ${i.blocked.hint}`);
+    if (note) out.text(`    hint: ${note.hint}`);
   }
   if (changes.length > 200) out.text(`… and ${changes.length - 200} more (use --json for all)`);
   for (const p of plan.problems) out.text(`! ${p.file}${p.pointer ? `: ${p.pointer}` : ""}: ${p.message}`);

@@ -141,8 +141,34 @@ export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRe
   return items;
 }
 
-/** Tenants: `tenant.tenants` records at the state tenant, keyed by tenant code. */
-export function planTenants(ctx: PlanContext): Promise<PlanItem[]> {
+/** The attention code of a tenant record update that would drop fields of the live record. */
+export const TENANT_FIELDS_DROPPED = "TENANT_FIELDS_DROPPED";
+
+/**
+ * Tenants: `tenant.tenants` records at the state tenant, keyed by tenant code. An update that would drop fields of
+ * the live record (a `digit init` scaffold planned against a state that exists: its emailId, city, ...) is marked
+ * `attention`, so plan shows it with `!` and says how to keep the live record. To change a live tenant on purpose,
+ * give its whole record (`digit export --only tenant` writes it).
+ */
+export async function planTenants(ctx: PlanContext): Promise<PlanItem[]> {
+  const items = await planTenantRecords(ctx);
+  return items.map((item) => {
+    if (item.action !== "update") return item;
+    const dropped = (item.changes ?? []).filter((c) => c.to === undefined && c.from !== undefined && c.from !== null).map((c) => c.path.replace(/^\/data\//, ""));
+    if (dropped.length === 0) return item;
+    const code = item.key.slice(item.key.indexOf(":") + 1);
+    return {
+      ...item,
+      attention: {
+        code: TENANT_FIELDS_DROPPED,
+        message: `rewrites the live tenant record of ${code} and drops ${dropped.join(", ")}`,
+        hint: `if ${code} exists already, leave it out of digit-bundle.yaml's tenants (digit init --existing-state does), or give its whole record: digit export --tenant ${ctx.bundle.stateTenant} --only tenant -o live writes the live one`,
+      },
+    };
+  });
+}
+
+function planTenantRecords(ctx: PlanContext): Promise<PlanItem[]> {
   const records: MdmsRecordSpec[] = ctx.bundle.tenants.map((t) => ({
     tenantId: ctx.bundle.stateTenant,
     schemaCode: TENANTS_SCHEMA,

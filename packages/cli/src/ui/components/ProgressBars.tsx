@@ -23,6 +23,7 @@ export function ProgressBars({ steps, now }: { steps: readonly ProgressStep[]; n
             {s.label.padEnd(labelWidth)} <Text color={s.failed ? "red" : finished ? "green" : "cyan"}>{bar(s.done, s.total)}</Text>
             {` ${String(s.done).padStart(String(s.total).length)}/${s.total}  ${rate.toFixed(1)}/s`}
             {s.failed ? <Text color="red">{`  ${s.failed} failed`}</Text> : null}
+            {s.skipped ? <Text color="yellow">{`  ${s.skipped} skipped`}</Text> : null}
           </Text>
         );
       })}
