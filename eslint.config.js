@@ -24,6 +24,30 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI calls the SDK's typed methods: an overlay change must break it at compile time (issue 11).
+    files: ["packages/cli/src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TSAsExpression > TSNeverKeyword.typeAnnotation", message: "No `as never`: type the value (the SDK exports DIGIT's entity types)." },
+        { selector: "TSTypeAssertion > TSNeverKeyword.typeAnnotation", message: "No `<never>` assertions: type the value." },
+        { selector: "TSAsExpression > TSFunctionType.typeAnnotation", message: "No casts to a function type: call the SDK's typed methods." },
+        {
+          selector: "TSAsExpression[expression.type='MemberExpression'][expression.object.type='MemberExpression'][expression.object.object.name='client']",
+          message: "No casts of SDK methods: call them with their typed bodies.",
+        },
+        {
+          selector: "CallExpression > MemberExpression.arguments[object.type='MemberExpression'][object.object.name='client']",
+          message: "No SDK methods passed around as values (that erases their types): call them where they are used.",
+        },
+        {
+          selector: "TSAsExpression > AwaitExpression > CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.object.name='client']",
+          message: "SDK answers are typed: use them as they are instead of casting.",
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/sdk/src/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -1,7 +1,18 @@
 /**
  * The normalised in-memory form of a tenant bundle. Both on-disk layouts (DIGIT Kit's own and DIGIT's
  * default-data-handler layout) load into this one shape, which the CLI plans/applies and the mock seeds from.
+ * Fields DIGIT defines are typed by the SDK's generated entity types, so an overlay change shows up here.
  */
+import type {
+  BoundaryEntity,
+  BoundaryHierarchy,
+  BoundaryRelationship,
+  BoundaryTypeHierarchy,
+  LocalizationMessage,
+  MdmsRecord,
+  MdmsSchemaDefinition,
+  Role,
+} from "@digit-kit/sdk";
 
 /** Where an item came from, for error messages: file path (relative to the bundle root) and JSON pointer. */
 export interface Origin {
@@ -22,20 +33,14 @@ export interface TenantSpec {
   origin: Origin;
 }
 
-export interface MdmsSchemaSpec {
-  tenantId: string;
-  code: string;
-  description?: string;
+export interface MdmsSchemaSpec extends Pick<MdmsSchemaDefinition, "tenantId" | "code" | "description"> {
   isActive: boolean;
   /** JSON Schema draft-07 with DIGIT's `x-unique` and `x-ref-schema` extensions. */
-  definition: Record<string, unknown>;
+  definition: MdmsSchemaDefinition["definition"];
   origin: Origin;
 }
 
-export interface MdmsRecordSpec {
-  tenantId: string;
-  schemaCode: string;
-  data: Record<string, unknown>;
+export interface MdmsRecordSpec extends Pick<MdmsRecord, "tenantId" | "schemaCode" | "data"> {
   isActive: boolean;
   origin: Origin;
 }
@@ -47,35 +52,26 @@ export interface WorkflowSpec {
   origin: Origin;
 }
 
-export interface LocalizationSpec {
+export interface LocalizationSpec extends LocalizationMessage {
   tenantId: string;
-  locale: string;
-  module: string;
-  code: string;
-  message: string;
   origin: Origin;
 }
 
-export interface BoundaryHierarchySpec {
-  tenantId: string;
-  hierarchyType: string;
-  boundaryHierarchy: { boundaryType: string; parentBoundaryType: string | null; active?: boolean }[];
+/** One level of a hierarchy: DIGIT's `BoundaryTypeHierarchy` with its type always named. */
+export type HierarchyLevelSpec = BoundaryTypeHierarchy & { boundaryType: string; parentBoundaryType: string | null };
+
+export interface BoundaryHierarchySpec extends Pick<BoundaryHierarchy, "tenantId" | "hierarchyType"> {
+  boundaryHierarchy: HierarchyLevelSpec[];
   origin: Origin;
 }
 
-export interface BoundaryEntitySpec {
-  tenantId: string;
-  code: string;
-  geometry?: Record<string, unknown> | null;
-  additionalDetails?: Record<string, unknown> | null;
+export interface BoundaryEntitySpec extends Pick<BoundaryEntity, "tenantId" | "code" | "additionalDetails"> {
+  /** GeoJSON Point or Polygon; boundary-service stores null when it is left out. */
+  geometry?: BoundaryEntity["geometry"];
   origin: Origin;
 }
 
-export interface BoundaryRelationshipSpec {
-  tenantId: string;
-  code: string;
-  hierarchyType: string;
-  boundaryType: string;
+export interface BoundaryRelationshipSpec extends Pick<BoundaryRelationship, "tenantId" | "code" | "hierarchyType" | "boundaryType"> {
   parent: string | null;
   origin: Origin;
 }
@@ -89,9 +85,12 @@ export interface UserSpec {
   emailId?: string;
   /** Plain password to set on create; taken from the bundle or from an env var reference. Never logged. */
   password?: string;
-  roles: { code: string; name?: string; tenantId: string }[];
+  roles: RoleSpec[];
   origin: Origin;
 }
+
+/** A role a user holds: DIGIT's `Role` with its code and tenant always given. */
+export type RoleSpec = Role & { code: string; tenantId: string };
 
 export interface EmployeeSpec {
   tenantId: string;

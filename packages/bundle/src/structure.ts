@@ -2,11 +2,14 @@
  * zod schemas for the structure of every bundle file, in both layouts. They check shape only;
  * content rules (MDMS JSON Schema, workflow graph, boundary tree) live in validate/.
  */
+import type { BoundaryEntity } from "@digit-kit/sdk";
 import { z } from "zod";
 import type { IssueSink } from "./errors.js";
 import { joinPointer } from "./pointer.js";
 
 const record = z.record(z.string(), z.unknown());
+/** A GeoJSON geometry's shape; which types and coordinates boundary-service accepts is checked in validate/boundary.ts. */
+const geometry = z.looseObject({ type: z.string(), coordinates: z.array(z.unknown()).optional() });
 
 export const schemaDefinition = z.looseObject({
   tenantId: z.string().optional(),
@@ -61,7 +64,7 @@ export const hierarchyFile = z.looseObject({
   }),
 });
 export const entityFile = z.array(
-  z.looseObject({ tenantId: z.string().min(1), code: z.string().min(1), geometry: record.nullish(), additionalDetails: record.nullish() }),
+  z.looseObject({ tenantId: z.string().min(1), code: z.string().min(1), geometry: geometry.nullish(), additionalDetails: record.nullish() }),
 );
 export const relationshipFile = z.array(
   z.looseObject({
@@ -94,7 +97,7 @@ export const kitLocalization = z.record(z.string(), z.string());
 export interface KitBoundaryNode {
   code: string;
   type: string;
-  geometry?: Record<string, unknown> | null;
+  geometry?: BoundaryEntity["geometry"];
   additionalDetails?: Record<string, unknown> | null;
   children?: KitBoundaryNode[];
 }
@@ -102,7 +105,7 @@ const kitBoundaryNode: z.ZodType<KitBoundaryNode> = z.lazy(() =>
   z.object({
     code: z.string().min(1),
     type: z.string().min(1),
-    geometry: record.nullish(),
+    geometry: geometry.nullish(),
     additionalDetails: record.nullish(),
     children: z.array(kitBoundaryNode).optional(),
   }),

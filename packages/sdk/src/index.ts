@@ -34,6 +34,31 @@ export type { ResponseValidator } from "./core/validator.js";
 export { redact, REDACTED } from "./core/redact.js";
 export type { RouteDef, ServiceKey, BodyEncoding } from "./core/route.js";
 export type { BodyOf, OptionsOf, ResponseOf, ServiceClient, OperationMethod } from "./core/types.js";
+export type {
+  Action,
+  AuditDetails,
+  BoundaryEntity,
+  BoundaryHierarchy,
+  BoundaryNode,
+  BoundaryRelationship,
+  BoundaryTypeHierarchy,
+  BusinessService,
+  Employee,
+  EmployeeUser,
+  FreeForm,
+  HierarchyRelation,
+  LocalizationMessage,
+  MdmsRecord,
+  MdmsSchemaDefinition,
+  ProcessInstance,
+  Role,
+  RoleContract,
+  TenantRole,
+  User,
+  UserRequest,
+  WorkflowAction,
+  WorkflowState,
+} from "./entities.js";
 export {
   DigitError,
   DigitApiError,

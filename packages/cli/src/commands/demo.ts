@@ -20,14 +20,14 @@ import type { CommandContext } from "./types.js";
  */
 async function grantSuperuser(client: DigitClient, userName: string, userTenant: string, state: string): Promise<void> {
   if (state === userTenant) return;
-  const found = (await client.user.search({ tenantId: userTenant, userName } as never)) as { user?: Record<string, unknown>[] };
+  const found = await client.user.search({ tenantId: userTenant, userName });
   const user = found.user?.[0];
   if (!user) throw new UserError(`The mock has no ${userName} user to run the demo with.`);
-  const roles = (user.roles as { code: string; name?: string; tenantId: string }[] | undefined) ?? [];
+  const roles = user.roles ?? [];
   if (roles.some((r) => r.code === "SUPERUSER" && r.tenantId === state)) return;
   // Send back only non-null fields: DIGIT's user contract rejects nulls where it expects strings.
   const clean = Object.fromEntries(Object.entries(user).filter(([, v]) => v !== null));
-  await client.user.updateNoValidate({ user: { ...clean, roles: [...roles, { code: "SUPERUSER", name: "Super User", tenantId: state }] } } as never);
+  await client.user.updateNoValidate({ user: { ...clean, roles: [...roles, { code: "SUPERUSER", name: "Super User", tenantId: state }] } });
 }
 
 export default async function demo(ctx: CommandContext): Promise<number> {

@@ -3,76 +3,44 @@
  * tests use an in-memory fake. Every method speaks plain DIGIT shapes with server-assigned fields included.
  */
 
+import type {
+  BoundaryEntity,
+  BoundaryHierarchy,
+  BoundaryRelationship,
+  BusinessService as SdkBusinessService,
+  Employee,
+  LocalizationMessage,
+  MdmsRecord,
+  MdmsSchemaDefinition,
+  User,
+  UserRequest,
+} from "@digit-kit/sdk";
+
 /** An MDMS v2 schema as DIGIT returns it. */
-export interface LiveSchema {
-  id?: string;
-  tenantId: string;
-  code: string;
-  description?: string | null;
-  definition: Record<string, unknown>;
-  isActive: boolean;
-  auditDetails?: unknown;
-}
+export type LiveSchema = MdmsSchemaDefinition;
 
-/** An MDMS v2 record as DIGIT returns it. */
-export interface LiveMdmsRecord {
-  id: string;
-  tenantId: string;
-  schemaCode: string;
-  uniqueIdentifier?: string | null;
-  data: Record<string, unknown>;
-  isActive: boolean;
-  auditDetails?: unknown;
-}
+/** An MDMS v2 record as DIGIT returns it (searches always answer its id). */
+export type LiveMdmsRecord = MdmsRecord & { readonly id: string };
 
-export interface LiveMessage {
-  code: string;
-  message: string;
-  module: string;
-  locale: string;
-}
+export type LiveMessage = LocalizationMessage;
 
-export interface LiveHierarchy {
-  id?: string;
-  tenantId: string;
-  hierarchyType: string;
-  boundaryHierarchy: { boundaryType: string; parentBoundaryType: string | null; active?: boolean }[];
-  auditDetails?: unknown;
-}
+export type LiveHierarchy = BoundaryHierarchy;
 
-export interface LiveBoundary {
-  id?: string;
-  tenantId: string;
-  code: string;
-  geometry?: Record<string, unknown> | null;
-  additionalDetails?: Record<string, unknown> | null;
-  auditDetails?: unknown;
-}
+export type LiveBoundary = BoundaryEntity;
 
 /** One boundary relationship, flattened from DIGIT's TenantBoundary tree. */
-export interface LiveRelationship {
-  id?: string;
-  tenantId: string;
-  code: string;
-  hierarchyType: string;
-  boundaryType: string;
-  parent: string | null;
-}
+export type LiveRelationship = Omit<BoundaryRelationship, "parent" | "auditDetails"> & { parent: string | null };
 
-export interface LiveUser {
-  id?: number;
-  uuid?: string;
-  tenantId: string;
-  userName: string;
-  name: string;
-  type: string;
-  mobileNumber?: string | null;
-  emailId?: string | null;
-  roles: { code: string; name?: string; tenantId: string }[];
-  [k: string]: unknown;
-}
+/** A user as egov-user's search answers it; the CLI only handles users it found by userName. */
+export type LiveUser = User & { userName: string };
 
-export type BusinessService = Record<string, unknown> & { businessService: string; tenantId: string };
+/** A user to create: egov-user's request user with the fields a bundle always gives. */
+export type NewUser = UserRequest & { tenantId: string; userName: string; name: string; type: string };
+
+/** A business service as the CLI reads and writes it: always with its code and tenant. */
+export type BusinessService = SdkBusinessService & { businessService: string; tenantId: string };
+
+export type LiveEmployee = Employee;
 
 export interface Page {
   offset: number;
@@ -116,10 +84,11 @@ export interface DigitGateway {
   updateRelationship(r: LiveRelationship): Promise<void>;
 
   searchUsers(tenantId: string, userNames: string[]): Promise<LiveUser[]>;
-  createUser(user: Omit<LiveUser, "id" | "uuid"> & { password?: string }): Promise<void>;
+  createUser(user: NewUser & { password?: string }): Promise<void>;
   updateUser(user: LiveUser): Promise<void>;
 
-  searchEmployees(tenantId: string, codes: string[]): Promise<Record<string, unknown>[]>;
+  searchEmployees(tenantId: string, codes: string[]): Promise<LiveEmployee[]>;
+  /** Employees as the bundle writes them; refused before any call unless they carry HRMS's required fields. */
   createEmployees(tenantId: string, employees: Record<string, unknown>[]): Promise<void>;
   updateEmployees(tenantId: string, employees: Record<string, unknown>[]): Promise<void>;
 }
@@ -162,7 +131,7 @@ export function tolerantReads(gateway: DigitGateway): DigitGateway {
       }
       return async (...args: unknown[]) => {
         try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          return (await Reflect.apply(value, target, args)) as unknown;
         } catch (err) {
           if (errorCodes(err).some((c) => /INVALID_TENANT|UNKNOWN_TENANT|TENANT_NOT_FOUND/i.test(c))) return [];
           throw err;

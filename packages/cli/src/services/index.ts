@@ -10,7 +10,15 @@ export { exportTenant, type ExportOptions, type ExportResult } from "./export.js
 export { readLiveBundle, type ReadLiveOptions } from "./live-bundle.js";
 export { diff, DRIFT_KINDS, type DiffSide, type DriftItem, type DriftKind, type DriftReport } from "./diff.js";
 export { tenantFromTemplate, type TenantFromTemplateOptions } from "./tenant-from-template.js";
-export { validateWorkflowFile, workflowGraph, type WorkflowCheck } from "./workflow-tools.js";
+export {
+  businessServicesIn,
+  checkWorkflows,
+  validateWorkflowFile,
+  workflowGraph,
+  workflowGraphs,
+  type FoundBusinessService,
+  type WorkflowCheck,
+} from "./workflow-tools.js";
 export { formatPlan, formatApplyResult, formatDrift } from "./format.js";
 export { createSdkGateway } from "./sdk-gateway.js";
 export { employeeUpdate, mergeChildren } from "./resources/people.js";

@@ -33,7 +33,7 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
         tenantId: tenant,
         code: s.code,
         ...(s.description != null ? { description: s.description } : {}),
-        isActive: s.isActive,
+        isActive: s.isActive ?? true,
         definition: s.definition,
         origin: live(`schema ${s.code}`),
       });
@@ -42,7 +42,7 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
   const records: MdmsRecordSpec[] = [];
   for (const s of schemas) {
     for (const r of await readMdms(ctx, tenant, s.code)) {
-      records.push({ tenantId: tenant, schemaCode: s.code, data: r.data, isActive: r.isActive, origin: live(`${s.code} ${r.uniqueIdentifier ?? r.id}`) });
+      records.push({ tenantId: tenant, schemaCode: s.code, data: r.data, isActive: r.isActive ?? true, origin: live(`${s.code} ${r.uniqueIdentifier ?? r.id}`) });
     }
   }
   for (const r of records) {
@@ -61,7 +61,7 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
       for (const s of schemas) {
         if (s.code === TENANTS_SCHEMA) continue;
         for (const r of await readMdms(ctx, city, s.code)) {
-          bundle.mdmsData.push({ tenantId: city, schemaCode: s.code, data: r.data, isActive: r.isActive, origin: live(`${city} ${s.code} ${r.uniqueIdentifier ?? r.id}`) });
+          bundle.mdmsData.push({ tenantId: city, schemaCode: s.code, data: r.data, isActive: r.isActive ?? true, origin: live(`${city} ${s.code} ${r.uniqueIdentifier ?? r.id}`) });
         }
       }
     }
@@ -88,7 +88,7 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
     for (const t of tenantCodes) {
       for (const h of await gateway.searchHierarchies(t)) {
         if (h.tenantId !== t) continue;
-        bundle.boundary.hierarchies.push({ tenantId: t, hierarchyType: h.hierarchyType, boundaryHierarchy: h.boundaryHierarchy.map((l) => ({ boundaryType: l.boundaryType, parentBoundaryType: l.parentBoundaryType || null, ...(l.active !== undefined ? { active: l.active } : {}) })), origin: live(`hierarchy ${h.hierarchyType}`) });
+        bundle.boundary.hierarchies.push({ tenantId: t, hierarchyType: h.hierarchyType, boundaryHierarchy: h.boundaryHierarchy.flatMap((l) => (l.boundaryType ? [{ boundaryType: l.boundaryType, parentBoundaryType: l.parentBoundaryType || null, ...(l.active !== undefined ? { active: l.active } : {}) }] : [])), origin: live(`hierarchy ${h.hierarchyType}`) });
         const rels = await gateway.searchRelationships(t, h.hierarchyType);
         for (const r of rels) {
           bundle.boundary.relationships.push({ tenantId: t, code: r.code, hierarchyType: h.hierarchyType, boundaryType: r.boundaryType, parent: r.parent || null, origin: live(`relationship ${r.code}`) });

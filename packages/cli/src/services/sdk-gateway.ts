@@ -1,164 +1,158 @@
 /**
  * Adapts the SDK client (`createDigitClient`) to the {@link DigitGateway} the provisioning services use.
- * Request shapes follow DIGIT's wire contracts; list responses are unwrapped here.
+ * Request shapes follow DIGIT's wire contracts, typed by the SDK's generated methods; list responses are
+ * unwrapped here.
  */
-import type { DigitClient } from "@digit-kit/sdk";
-import type {
-  BusinessService,
-  DigitGateway,
-  LiveBoundary,
-  LiveHierarchy,
-  LiveMdmsRecord,
-  LiveMessage,
-  LiveRelationship,
-  LiveSchema,
-  LiveUser,
-} from "./gateway.js";
+import type { DigitClient, Employee, HierarchyRelation } from "@digit-kit/sdk";
+import type { BusinessService, DigitGateway, LiveEmployee, LiveMdmsRecord, LiveRelationship, LiveUser } from "./gateway.js";
 import { errorCodes } from "./gateway.js";
 
-type Loose = (body?: unknown, options?: { query?: Record<string, string | number | boolean | undefined>; params?: Record<string, string> }) => Promise<unknown>;
-/** The generated method types are exact per operation; the adapter builds bodies dynamically. */
-const op = (fn: unknown): Loose => fn as Loose;
-const list = <T>(res: unknown, key: string): T[] => {
-  const v = (res as Record<string, unknown> | undefined)?.[key];
-  return Array.isArray(v) ? (v as T[]) : [];
-};
+/** Business services the CLI can address: DIGIT answers each with its code and tenant. */
+const addressable = (list: readonly (Partial<BusinessService> & object)[] | undefined): BusinessService[] =>
+  (list ?? []).filter((bs): bs is BusinessService => typeof bs.businessService === "string" && typeof bs.tenantId === "string");
 
-interface TreeNode {
-  id?: string;
-  code: string;
-  boundaryType: string;
-  children?: TreeNode[];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** An employee with the fields egov-hrms requires at the top level (nested ones are HRMS's to check). */
+const isEmployee = (e: Record<string, unknown>): e is Record<string, unknown> & Employee =>
+  typeof e["employeeType"] === "string" && typeof e["tenantId"] === "string" && Array.isArray(e["jurisdictions"]) && Array.isArray(e["assignments"]) && isObject(e["user"]);
+
+/** The bundle's employees as HRMS takes them; one without HRMS's required fields fails before any call. */
+function hrmsEmployees(employees: Record<string, unknown>[]): Employee[] {
+  return employees.map((e) => {
+    if (isEmployee(e)) return e;
+    throw new Error(`employee ${String(e["code"] ?? "")}: egov-hrms requires employeeType, tenantId, jurisdictions, assignments and user`);
+  });
 }
 
 /** Creates a gateway over an SDK client that is already configured with base URL and auth. */
 export function createSdkGateway(client: DigitClient): DigitGateway {
   return {
     async searchSchemas(tenantId, codes) {
-      const res = await op(client.mdms.searchSchemas)({ SchemaDefCriteria: { tenantId, ...(codes ? { codes } : {}), offset: 0, limit: 500 } });
-      return list<LiveSchema>(res, "SchemaDefinitions");
+      const res = await client.mdms.searchSchemas({ SchemaDefCriteria: { tenantId, ...(codes ? { codes } : {}), offset: 0, limit: 500 } });
+      return res.SchemaDefinitions ?? [];
     },
     async createSchema(schema) {
-      await op(client.mdms.createSchema)({ SchemaDefinition: schema });
+      await client.mdms.createSchema({ SchemaDefinition: schema });
     },
     async updateSchema(schema) {
-      await op(client.mdms.updateSchema)({ SchemaDefinition: schema });
+      await client.mdms.updateSchema({ SchemaDefinition: schema });
     },
 
     async searchMdms(tenantId, schemaCode, page) {
-      const res = await op(client.mdms.search)({ MdmsCriteria: { tenantId, schemaCode, offset: page.offset, limit: page.limit } });
-      return list<LiveMdmsRecord>(res, "mdms");
+      const res = await client.mdms.search({ MdmsCriteria: { tenantId, schemaCode, offset: page.offset, limit: page.limit } });
+      return (res.mdms ?? []).filter((r): r is LiveMdmsRecord => typeof r.id === "string");
     },
     async createMdms(record) {
-      await op(client.mdms.create)({ Mdms: record }, { params: { schemaCode: record.schemaCode } });
+      await client.mdms.create({ Mdms: record }, { params: { schemaCode: record.schemaCode } });
     },
     async updateMdms(record) {
-      await op(client.mdms.update)({ Mdms: record }, { params: { schemaCode: record.schemaCode } });
+      await client.mdms.update({ Mdms: record }, { params: { schemaCode: record.schemaCode } });
     },
 
     async searchBusinessServices(tenantId, codes) {
       // DIGIT's V1 search answers nothing without codes; its V2 search lists every business service through the
       // tenant hierarchy.
-      if (!codes || codes.length === 0) return list<BusinessService>(await op(client.workflow.searchBusinessServicesV2)({}, { query: { tenantId } }), "BusinessServices");
-      const res = await op(client.workflow.searchBusinessServices)({}, { query: { tenantId, businessServices: codes.join(",") } });
-      return list<BusinessService>(res, "BusinessServices");
+      if (!codes || codes.length === 0) return addressable((await client.workflow.searchBusinessServicesV2({}, { query: { tenantId } })).BusinessServices);
+      const res = await client.workflow.searchBusinessServices({}, { query: { tenantId, businessServices: codes } });
+      return addressable(res.BusinessServices);
     },
     async createBusinessService(bs) {
-      await op(client.workflow.createBusinessService)({ BusinessServices: [bs] });
+      await client.workflow.createBusinessService({ BusinessServices: [bs] });
     },
     async updateBusinessService(bs) {
-      await op(client.workflow.updateBusinessService)({ BusinessServices: [bs] });
+      await client.workflow.updateBusinessService({ BusinessServices: [bs] });
     },
 
     async searchMessages(tenantId, locale, module) {
-      const res = await op(client.localization.search)({ query: { tenantId, locale, ...(module ? { module } : {}) } });
-      return list<LiveMessage>(res, "messages");
+      const res = await client.localization.search({ query: { tenantId, locale, ...(module ? { module } : {}) } });
+      return res.messages ?? [];
     },
     async upsertMessages(tenantId, messages) {
-      await op(client.localization.upsert)({ tenantId, messages });
+      await client.localization.upsert({ tenantId, messages });
     },
 
     async searchHierarchies(tenantId, hierarchyType) {
-      const res = await op(client.boundary.searchHierarchies)({
+      const res = await client.boundary.searchHierarchies({
         BoundaryTypeHierarchySearchCriteria: { tenantId, ...(hierarchyType ? { hierarchyType } : {}), offset: 0, limit: 100 },
       });
-      return list<LiveHierarchy>(res, "BoundaryHierarchy");
+      return res.BoundaryHierarchy ?? [];
     },
     async createHierarchy(h) {
-      await op(client.boundary.createHierarchy)({ BoundaryHierarchy: h });
+      await client.boundary.createHierarchy({ BoundaryHierarchy: h });
     },
     async searchBoundaries(tenantId, codes) {
       if (codes.length === 0) return [];
-      const res = await op(client.boundary.search)({}, { query: { tenantId, codes: codes.join(","), limit: codes.length, offset: 0 } });
-      return list<LiveBoundary>(res, "Boundary");
+      const res = await client.boundary.search({}, { query: { tenantId, codes, limit: codes.length, offset: 0 } });
+      return res.Boundary ?? [];
     },
     async createBoundaries(items) {
-      await op(client.boundary.create)({ Boundary: items });
+      await client.boundary.create({ Boundary: items });
     },
     async updateBoundaries(items) {
-      await op(client.boundary.update)({ Boundary: items });
+      await client.boundary.update({ Boundary: items });
     },
     async searchRelationships(tenantId, hierarchyType) {
-      let res: unknown;
+      let trees: HierarchyRelation[];
       try {
-        res = await op(client.boundary.searchRelationships)({}, { query: { tenantId, hierarchyType, includeChildren: true } });
+        trees = (await client.boundary.searchRelationships({}, { query: { tenantId, hierarchyType, includeChildren: true } })).TenantBoundary ?? [];
       } catch (err) {
         // DIGIT refuses a tree search of a hierarchy it does not know (one this bundle is about to create).
         if (errorCodes(err).includes("HIERARCHY_DEFINITION_DOES_NOT_EXIST_ERR")) return [];
         throw err;
       }
       const out: LiveRelationship[] = [];
-      const walk = (nodes: TreeNode[] | undefined, parent: string | null): void => {
+      const walk = (nodes: HierarchyRelation["boundary"], parent: string | null): void => {
         for (const n of nodes ?? []) {
           out.push({ ...(n.id ? { id: n.id } : {}), tenantId, code: n.code, hierarchyType, boundaryType: n.boundaryType, parent });
           walk(n.children, n.code);
         }
       };
-      for (const tb of list<{ tenantId?: string; hierarchyType?: string; boundary?: TreeNode[] }>(res, "TenantBoundary")) {
+      for (const tb of trees) {
         if ((tb.hierarchyType ?? hierarchyType) === hierarchyType) walk(tb.boundary, null);
       }
       return out;
     },
     async createRelationship(r) {
-      await op(client.boundary.createRelationship)({ BoundaryRelationship: r });
+      await client.boundary.createRelationship({ BoundaryRelationship: r });
     },
     async updateRelationship(r) {
-      await op(client.boundary.updateRelationship)({ BoundaryRelationship: r });
+      await client.boundary.updateRelationship({ BoundaryRelationship: r });
     },
 
     async searchUsers(tenantId, userNames) {
       const found: LiveUser[] = [];
       for (const userName of userNames) {
-        const res = await op(client.user.search)({ tenantId, userName, pageSize: 10 });
-        found.push(...list<LiveUser>(res, "user").filter((u) => u.userName === userName));
+        const res = await client.user.search({ tenantId, userName, pageSize: 10 });
+        found.push(...(res.user ?? []).filter((u): u is LiveUser => u.userName === userName));
       }
       return found;
     },
     async createUser(user) {
-      await op(client.user.createNoValidate)({ user: { active: true, ...user } });
+      await client.user.createNoValidate({ user: { active: true, ...user } });
     },
     async updateUser(user) {
       // egov-user answers dob as yyyy-MM-dd but reads dd/MM/yyyy (UserRequest.java @JsonFormat); the update
       // replaces the whole profile, so the user goes back complete, with its dob in the form egov-user reads.
-      const dob = typeof user["dob"] === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(user["dob"]) : null;
-      await op(client.user.updateNoValidate)({ user: dob ? { ...user, dob: `${dob[3]}/${dob[2]}/${dob[1]}` } : user });
+      const dob = typeof user.dob === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(user.dob) : null;
+      await client.user.updateNoValidate({ user: dob ? { ...user, dob: `${dob[3]}/${dob[2]}/${dob[1]}` } : user });
     },
 
     async searchEmployees(tenantId, codes) {
-      const out: Record<string, unknown>[] = [];
+      const out: LiveEmployee[] = [];
       for (let offset = 0; ; offset += 100) {
-        const res = await op(client.hrms.search)({}, { query: { tenantId, ...(codes.length ? { codes: codes.join(",") } : {}), limit: 100, offset } });
-        const page = list<Record<string, unknown>>(res, "Employees");
+        const res = await client.hrms.search({}, { query: { tenantId, ...(codes.length ? { codes } : {}), limit: 100, offset } });
+        const page = res.Employees ?? [];
         out.push(...page);
         if (page.length < 100 || codes.length > 0) break;
       }
       return out;
     },
     async createEmployees(_tenantId, employees) {
-      await op(client.hrms.create)({ Employees: employees });
+      await client.hrms.create({ Employees: hrmsEmployees(employees) });
     },
     async updateEmployees(_tenantId, employees) {
-      await op(client.hrms.update)({ Employees: employees });
+      await client.hrms.update({ Employees: hrmsEmployees(employees) });
     },
   };
 }

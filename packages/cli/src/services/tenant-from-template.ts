@@ -45,7 +45,7 @@ export async function tenantFromTemplate(gateway: DigitGateway, options: TenantF
   bundle.tenants.push({ code: city, name, kind: "city", record, origin });
 
   for (const r of await readMdms(ctx, from, ROLES_SCHEMA)) {
-    bundle.mdmsData.push({ tenantId: city, schemaCode: ROLES_SCHEMA, data: swapDeep(r.data), isActive: r.isActive, origin });
+    bundle.mdmsData.push({ tenantId: city, schemaCode: ROLES_SCHEMA, data: swapDeep(r.data), isActive: r.isActive ?? true, origin });
   }
   for (const bs of (await ownBusinessServices(gateway, from)).values()) {
     const normal = { ...swapDeep(normalizeBusinessService(bs)), tenantId: city } as unknown as Bundle["workflows"][number]["businessService"];
@@ -58,7 +58,7 @@ export async function tenantFromTemplate(gateway: DigitGateway, options: TenantF
   }
   for (const h of await gateway.searchHierarchies(from)) {
     if (h.tenantId !== from) continue;
-    bundle.boundary.hierarchies.push({ tenantId: city, hierarchyType: h.hierarchyType, boundaryHierarchy: h.boundaryHierarchy.map((l) => ({ boundaryType: l.boundaryType, parentBoundaryType: l.parentBoundaryType || null, ...(l.active !== undefined ? { active: l.active } : {}) })), origin });
+    bundle.boundary.hierarchies.push({ tenantId: city, hierarchyType: h.hierarchyType, boundaryHierarchy: h.boundaryHierarchy.flatMap((l) => (l.boundaryType ? [{ boundaryType: l.boundaryType, parentBoundaryType: l.parentBoundaryType || null, ...(l.active !== undefined ? { active: l.active } : {}) }] : [])), origin });
     const rels = await gateway.searchRelationships(from, h.hierarchyType);
     for (const r of rels) {
       bundle.boundary.relationships.push({ tenantId: city, code: swap(r.code), hierarchyType: h.hierarchyType, boundaryType: r.boundaryType, parent: r.parent ? swap(r.parent) : null, origin });

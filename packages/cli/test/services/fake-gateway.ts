@@ -9,12 +9,14 @@ import type {
   BusinessService,
   DigitGateway,
   LiveBoundary,
+  LiveEmployee,
   LiveHierarchy,
   LiveMdmsRecord,
   LiveMessage,
   LiveRelationship,
   LiveSchema,
   LiveUser,
+  NewUser,
   Page,
 } from "../../src/services/gateway.js";
 
@@ -232,7 +234,7 @@ export class FakeGateway implements DigitGateway {
   }
   async createBoundaries(list: Omit<LiveBoundary, "id" | "auditDetails">[]): Promise<void> {
     // DIGIT reads the geometry key unconditionally (BoundaryEntityValidator.java:72).
-    for (const b of list) if (!("geometry" in b)) throw new FakeDigitError("NullPointerException", `${b.code} has no geometry key`);
+    for (const b of list) if (b.geometry === undefined) throw new FakeDigitError("NullPointerException", `${b.code} has no geometry key`);
     for (const b of list) if (this.boundaries.some((x) => x.tenantId === b.tenantId && x.code === b.code)) throw new FakeDigitError("DUPLICATE_CODE", b.code);
     const visibleFrom = this.write("createBoundaries", list);
     for (const b of list) this.boundaries.push({ ...clone(b), id: randomUUID(), auditDetails: audit(), visibleFrom });
@@ -267,7 +269,7 @@ export class FakeGateway implements DigitGateway {
     const now = this.read("searchUsers");
     return clone(this.users.filter((u) => u.visibleFrom <= now && u.tenantId === tenantId && userNames.includes(u.userName))).map(strip);
   }
-  async createUser(user: Omit<LiveUser, "id" | "uuid"> & { password?: string }): Promise<void> {
+  async createUser(user: NewUser & { password?: string }): Promise<void> {
     if (this.users.some((u) => u.tenantId === user.tenantId && u.userName === user.userName)) throw new FakeDigitError("DuplicateUserNameException", String(user.userName));
     const visibleFrom = this.write("createUser", { ...user, password: "***" });
     const { password, ...rest } = clone(user) as LiveUser & { password?: string };
@@ -281,9 +283,10 @@ export class FakeGateway implements DigitGateway {
     this.users[i] = { ...clone(user), visibleFrom };
   }
 
-  async searchEmployees(tenantId: string, codes: string[]): Promise<Record<string, unknown>[]> {
+  async searchEmployees(tenantId: string, codes: string[]): Promise<LiveEmployee[]> {
     const now = this.read("searchEmployees");
-    return clone(this.employees.filter((e) => e.visibleFrom <= now && e.tenantId === tenantId && (codes.length === 0 || codes.includes(String(e.code))))).map(strip);
+    // Stored as the bundle wrote them (the fake does not check HRMS's required fields).
+    return clone(this.employees.filter((e) => e.visibleFrom <= now && e.tenantId === tenantId && (codes.length === 0 || codes.includes(String(e.code))))).map(strip) as unknown as LiveEmployee[];
   }
   async createEmployees(tenantId: string, employees: Record<string, unknown>[]): Promise<void> {
     for (const e of employees) if (this.employees.some((x) => x.tenantId === tenantId && x.code === e.code)) throw new FakeDigitError("ERR_HRMS_USER_EXIST_USERNAME", String(e.code));

@@ -5,6 +5,7 @@
  * (the `auth-token` header, 403 for an RBAC denial, egov-user's body for a bad token); docs/mock-server.md
  * lists the differences.
  */
+import { ErrorCodes } from "./errors.js";
 import type { DigitErrorItem, OperationResult } from "./types.js";
 
 /**
@@ -48,7 +49,7 @@ export const missingToken = (): OperationResult => gatewayError(401, "CustomExce
  * A token egov-user does not know (unknown, expired, logged out): zuul hands egov-user's `_details` answer on
  * with 401 (zuul/.../Utils/ExceptionUtils.java:118-121; egov-user/.../domain/service/TokenService.java:36-45).
  */
-export const invalidToken = (): OperationResult => tracerUnhandled(401, "InvalidAccessTokenException", "Invalid Access Token Exception");
+export const invalidToken = (): OperationResult => tracerUnhandled(401, ErrorCodes.invalidAccessToken, "Invalid Access Token Exception");
 
 /** RBAC said no: zuul's 403 `CustomException` (Spring Cloud Gateway answers 401 with the missing-token message). */
 export const rbacDenied = (): OperationResult => gatewayError(403, "CustomException", FORBIDDEN_MESSAGE);

@@ -2,13 +2,11 @@
  * The contract between the mock's transport layer (node:http server, msw adapter) and DIGIT's behaviour.
  * Behaviour lives in plain functions keyed by the route table's operationIds; nothing here knows HTTP libraries.
  */
+import type { AuditDetails as DigitAuditDetails, MdmsRecord, MdmsSchemaDefinition, Role } from "@digit-kit/sdk";
 import type { RouteDef } from "@digit-kit/sdk/routes";
 
-export interface RoleRef {
-  code: string;
-  name: string;
-  tenantId: string;
-}
+/** DIGIT's `Role` as the mock stores it: every field given. */
+export type RoleRef = { [K in keyof Role]-?: NonNullable<Role[K]> };
 
 export type UserType = "EMPLOYEE" | "CITIZEN" | "SYSTEM" | "BUSINESS";
 
@@ -31,12 +29,8 @@ export interface StoredUser {
   auditDetails: AuditDetails;
 }
 
-export interface AuditDetails {
-  createdBy: string;
-  createdTime: number;
-  lastModifiedBy: string;
-  lastModifiedTime: number;
-}
+/** DIGIT's `AuditDetails` as the mock stores it: every field given. */
+export type AuditDetails = Required<DigitAuditDetails>;
 
 /** The authenticated caller of a request, resolved from `RequestInfo.authToken` (or `access_token`). */
 export interface Caller {
@@ -108,24 +102,18 @@ export interface MockOptions {
 }
 
 /** One record of MDMS v2 data (shared: RBAC, tenants, HRMS and the mdms service all read it). */
-export interface MdmsDataRecord {
+export interface MdmsDataRecord extends Pick<MdmsRecord, "tenantId" | "schemaCode" | "data"> {
   id: string;
-  tenantId: string;
-  schemaCode: string;
   uniqueIdentifier: string;
-  data: Record<string, unknown>;
   isActive: boolean;
   auditDetails: AuditDetails;
   /** Epoch ms from which searches may see this version (write lag). */
   visibleFrom: number;
 }
 
-export interface MdmsSchemaRecord {
+export interface MdmsSchemaRecord extends Pick<MdmsSchemaDefinition, "tenantId" | "code" | "definition"> {
   id: string;
-  tenantId: string;
-  code: string;
   description?: string | null;
-  definition: Record<string, unknown>;
   isActive: boolean;
   auditDetails: AuditDetails;
   visibleFrom: number;

@@ -9,9 +9,9 @@ export default async function localizationPull(ctx: CommandContext): Promise<num
   const tenantId = tenantOf(ctx, connection.loginTenant);
   const locale = String(ctx.options.locale ?? "en_IN");
   const module = ctx.options.module as string | undefined;
-  const res = (await client.localization.search({
+  const res = await client.localization.search({
     query: { tenantId, locale, ...(module ? { module } : {}) },
-  } as never)) as { messages?: { code: string; message: string; module: string; locale: string }[] };
+  });
   const messages = (res.messages ?? []).map(({ code, message, module: m, locale: l }) => ({ code, message, module: m, locale: l }));
   const out = ctx.options.out as string | undefined;
   if (out) {

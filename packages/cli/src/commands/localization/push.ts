@@ -68,7 +68,7 @@ export default async function localizationPush(ctx: CommandContext): Promise<num
   const total = batches.reduce((n, b) => n + b.length, 0);
   let pushed = 0;
   for (const batch of batches) {
-    await client.localization.upsert({ tenantId, messages: batch } as never);
+    await client.localization.upsert({ tenantId, messages: batch });
     pushed += batch.length;
     if (batches.length > 1) ctx.out.status(`pushed ${pushed}/${total}`);
   }

@@ -5,17 +5,21 @@ import { clientFor, tenantOf } from "../shared/client.js";
 import { searchMdms } from "../shared/mdms-records.js";
 import type { CommandContext } from "../types.js";
 
-/** `key=value` filters; values parse as JSON when they can (true, 3, "x"), else stay strings. */
-export function parseFilters(list: string[] | undefined): Record<string, unknown> | undefined {
+/**
+ * `key=value` filters. mdms-v2 reads them as strings (`Map<String, String> filters`, compared as JSONB strings),
+ * so values are sent as written; a JSON-quoted value (`"x"`) is unquoted.
+ */
+export function parseFilters(list: string[] | undefined): Record<string, string> | undefined {
   if (!list?.length) return undefined;
-  const filters: Record<string, unknown> = {};
+  const filters: Record<string, string> = {};
   for (const item of list) {
     const eq = item.indexOf("=");
     if (eq <= 0) throw new UserError(`Bad --filter "${item}".`, { where: "--filter", fix: "Write key=value, e.g. --filter active=true." });
     const raw = item.slice(eq + 1);
-    let value: unknown = raw;
+    let value = raw;
     try {
-      value = JSON.parse(raw);
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed === "string") value = parsed;
     } catch {
       /* keep the string */
     }

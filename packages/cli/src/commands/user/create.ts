@@ -19,22 +19,22 @@ export default async function userCreate(ctx: CommandContext): Promise<number> {
   const tenantId = tenantOf(ctx, connection.loginTenant);
   const password = await readPassword(ctx.io, { fromStdin: false, envVar: "DIGIT_NEW_USER_PASSWORD", label: `Password for the new user ${userName}` });
   const type = String(ctx.options.type ?? "EMPLOYEE");
-  const res = (await client.user.createNoValidate({
+  const res = await client.user.createNoValidate({
     user: {
       userName,
       name,
       mobileNumber,
-      ...(ctx.options.email ? { emailId: ctx.options.email } : {}),
+      ...(ctx.options.email ? { emailId: String(ctx.options.email) } : {}),
       type,
       tenantId,
       active: true,
       password,
       roles: roles.map((code) => ({ code, name: code, tenantId })),
     },
-  } as never)) as { user?: { uuid?: string; userName?: string; roles?: { code: string }[] }[] };
+  });
   const created = res.user?.[0];
   ctx.out.result(
-    { tenantId, userName, uuid: created?.uuid ?? null, type, roles: created?.roles?.map((r) => r.code) ?? roles },
+    { tenantId, userName, uuid: created?.uuid ?? null, type, roles: created?.roles?.map((r) => r.code ?? "") ?? roles },
     () => `Created ${type.toLowerCase()} ${userName} in ${tenantId}${created?.uuid ? ` (uuid ${created.uuid})` : ""}.`,
   );
   return 0;

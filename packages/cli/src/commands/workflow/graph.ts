@@ -1,11 +1,10 @@
 /** `digit workflow graph <file|code>`: a Mermaid stateDiagram of a business service, from a file or the server. */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { workflowToMermaid } from "@digit-kit/bundle";
 import { UserError } from "../../errors.js";
 import { normalizeBusinessService } from "../../services/resources/workflow.js";
+import { businessServicesIn, workflowGraphs } from "../../services/workflow-tools.js";
 import { connect } from "../shared/connect.js";
-import { businessServicesIn } from "../shared/business-services.js";
 import { readDataFile } from "../shared/read-data-file.js";
 import type { CommandContext } from "../types.js";
 
@@ -29,7 +28,7 @@ export default async function workflowGraph(ctx: CommandContext): Promise<number
   const services = looksLikeFile
     ? businessServicesIn(readDataFile(ctx.io.cwd, target), target).map((f) => f.businessService)
     : [await fetchBusinessService(ctx, target)];
-  const graphs = services.map((bs) => ({ businessService: String(bs.businessService ?? ""), mermaid: workflowToMermaid(bs) }));
+  const graphs = workflowGraphs(services, "");
   ctx.out.result({ source: target, graphs }, () => graphs.map((g) => g.mermaid).join("\n\n"));
   return 0;
 }

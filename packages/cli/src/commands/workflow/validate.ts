@@ -1,18 +1,13 @@
 /** `digit workflow validate <file>`: graph checks on every business service in the file, offline. */
-import { validateWorkflow } from "@digit-kit/bundle";
 import { UserError } from "../../errors.js";
-import { businessServicesIn } from "../shared/business-services.js";
+import { businessServicesIn, checkWorkflows } from "../../services/workflow-tools.js";
 import { readDataFile } from "../shared/read-data-file.js";
 import type { CommandContext } from "../types.js";
 
 export default async function workflowValidate({ io, out, args }: CommandContext): Promise<number> {
   const file = String(args[0]);
   const found = businessServicesIn(readDataFile(io.cwd, file), file);
-  const results = found.map(({ pointer, businessService }) => ({
-    businessService: String(businessService.businessService ?? "(unnamed)"),
-    pointer: pointer || "/",
-    issues: validateWorkflow(businessService).map((i) => ({ ...i, pointer: `${pointer}${i.pointer}` })),
-  }));
+  const results = checkWorkflows(found).map(({ businessService, pointer, issues }) => ({ businessService, pointer: pointer || "/", issues }));
   const errors = results.flatMap((r) => r.issues.filter((i) => i.severity === "error"));
   const warnings = results.flatMap((r) => r.issues.filter((i) => i.severity === "warning"));
   out.result({ file, valid: errors.length === 0, businessServices: results }, () =>

@@ -3,7 +3,7 @@ import { chunk } from "../pool.js";
 import type { PlanItem } from "../types.js";
 import { groupBy, type PlanContext } from "./context.js";
 
-const roleKey = (r: { code: string; tenantId: string }): string => `${r.code}@${r.tenantId}`;
+const roleKey = (r: { code?: string | null; tenantId?: string | null }): string => `${r.code ?? ""}@${r.tenantId ?? ""}`;
 
 /** Users matched by (tenant, userName). Passwords are set on create only and never compared or shown. */
 export async function planUsers(ctx: PlanContext): Promise<PlanItem[]> {

@@ -3,6 +3,8 @@
  * (collection-services/src/main/java/org/egov/collection/util/PaymentValidator.java, PaymentEnricher.java,
  * service/PaymentWorkflowService.java, util/PaymentWorkflowValidator.java, config/CollectionServiceConstants.java).
  */
+import { ErrorCodes } from "../../core/errors.js";
+
 export const E = {
   userInfoInvalid: { code: "USER_INFO_INVALID", message: "Invalid user info in request info, user id is mandatory" },
   duplicateBillId: { code: "DUPLICATE_BILLID", message: "The Bill ids have been repeated for multiple payment details" },
@@ -10,7 +12,7 @@ export const E = {
   badBill: { code: "INVALID_BILL_ID", message: "Bill ID provided does not exist or is in an invalid state: {}" },
   billServiceMissing: { code: "INVALID_BILL_BUSINESSSERVICE", message: "Business service provided does not exist for bill: {}" },
   billServiceParse: { code: "INVALID_BILL_BUSINESSSERVICE", message: "Failed to parse the master data" },
-  requestInfoNull: { code: "INVALID_REQUEST_INFO", message: "RequestInfo cannot be null" },
+  requestInfoNull: { code: ErrorCodes.requestInfoMissing, message: "RequestInfo cannot be null" },
   userInfoNull: { code: "INVALID_USER_INFO", message: "UserInfo within RequestInfo cannot be null" },
   userIdNull: { code: "INVALID_USER_ID", message: "UUID of the user within RequestInfo cannot be null" },
   instrumentDate: { code: "INVALID_INST_DATE", message: "Instrument Date Input is mandatory for cheque and DD" },

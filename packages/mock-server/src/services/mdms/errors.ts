@@ -4,6 +4,7 @@
  * DIGIT collects several errors in a `HashMap` before throwing; {@link javaHashMapOrder} puts them in the order
  * that map iterates, which is the order of `Errors[]` in DIGIT's answer.
  */
+import { ErrorCodes } from "../../core/errors.js";
 import type { DigitErrorItem } from "../../core/types.js";
 
 /** `{code, message}` of one DIGIT error. */
@@ -33,7 +34,7 @@ export const MdmsErrors = {
 } as const satisfies Record<string, MdmsError>;
 
 /** Data that fails the schema: one violation is `INVALID_REQUEST`, several `INVALID_REQUEST_<KEYWORD><n>`. */
-export const INVALID_REQUEST = "INVALID_REQUEST";
+export const INVALID_REQUEST = ErrorCodes.invalidRequest;
 /** Data that is not a JSON object, or a definition everit cannot load (MdmsDataValidator.java:89-90). */
 export const MASTER_DATA_VALIDATION_ERR = "MASTER_DATA_VALIDATION_ERR";
 export const masterDataValidationMessage = (reason: string): string =>

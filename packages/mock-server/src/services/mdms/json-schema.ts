@@ -10,6 +10,7 @@
  */
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { INVALID_REQUEST } from "./errors.js";
 
 // ajv-formats ships CJS with a default export; under ESM interop it may arrive wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -398,7 +399,7 @@ export function validateAgainst(definition: Record<string, unknown>, data: Json)
  * violations instead, numbered on.
  */
 export function digitSchemaErrors(failure: Failure): [string, string][] {
-  if (failure.keyword !== null) return [["INVALID_REQUEST", failure.message]];
+  if (failure.keyword !== null) return [[INVALID_REQUEST, failure.message]];
   const out: [string, string][] = [];
   const add = (f: Failure) => {
     if (f.keyword === null) for (const c of f.causes) add(c);

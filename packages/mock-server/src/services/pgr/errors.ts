@@ -2,7 +2,7 @@
  * pgr-services' error codes and messages, spelled as DIGIT's code spells them (including the codes with a space).
  * Every one answers HTTP 400, like DIGIT's tracer. Citations are under ../shared/reference/digit-source.
  */
-import { MockHttpError } from "../../core/errors.js";
+import { ErrorCodes, MockHttpError } from "../../core/errors.js";
 import type { DigitErrorItem, OperationResult } from "../../core/types.js";
 
 /** Line references below are to pgr-services/src/main/java/org/egov/pgr/validator/ServiceRequestValidator.java (V) unless named. */
@@ -20,7 +20,7 @@ export const PgrCodes = {
   /** V:167 */
   invalidAssignment: "INVALID_ASSIGNMENT",
   /** V:99, :101; also the mock's code where DIGIT throws a NullPointerException. */
-  invalidRequest: "INVALID_REQUEST",
+  invalidRequest: ErrorCodes.invalidRequest,
   /** V:192, :196 */
   invalidAction: "INVALID_ACTION",
   /** V:70 */

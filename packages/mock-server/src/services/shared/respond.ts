@@ -16,14 +16,14 @@ export function ok(req: OperationRequest, now: number, status: number, payload: 
   return { status, body: { ResponseInfo: responseInfo(req, now), ...payload } };
 }
 
-/** One DIGIT error item. */
-export function digitError(code: string, message: string, params?: string[]): DigitErrorItem {
+/** One DIGIT error item (the envelope around items is the core's `digitError`). */
+export function errorItem(code: string, message: string, params?: string[]): DigitErrorItem {
   return { code, message, description: message, params: params ?? null };
 }
 
 /** Throws a 400 (or `status`) MockHttpError with one error item. */
 export function reject(code: string, message: string, params?: string[], status = 400): never {
-  throw new MockHttpError(status, [digitError(code, message, params)]);
+  throw new MockHttpError(status, [errorItem(code, message, params)]);
 }
 
 /** Throws when `errors` is non-empty. */

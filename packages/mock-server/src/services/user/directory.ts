@@ -1,4 +1,5 @@
 /** `UserDirectory` over the user slice; HRMS and seeding create users through it. */
+import { ErrorCodes } from "../../core/errors.js";
 import type { StoredUser, UserDirectory } from "../../core/types.js";
 import type { UserSlice } from "./slice.js";
 
@@ -35,7 +36,7 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
     create(input, by) {
       const slice = deps.slice();
       if (clash(input.userName, input.tenantId, input.type)) {
-        throw new UserDirectoryError("DuplicateUserNameException", `User name "${input.userName}" already exists in tenant ${input.tenantId} for type ${input.type}.`);
+        throw new UserDirectoryError(ErrorCodes.duplicateUserName, `User name "${input.userName}" already exists in tenant ${input.tenantId} for type ${input.type}.`);
       }
       const now = deps.now();
       const user: StoredUser = {
@@ -52,12 +53,12 @@ export function createUserDirectory(deps: DirectoryDeps): UserDirectory {
     update(uuid, patch, by) {
       const slice = deps.slice();
       const user = own(slice.users, uuid);
-      if (!user) throw new UserDirectoryError("UserNotFoundException", `No user with uuid ${uuid}.`);
+      if (!user) throw new UserDirectoryError(ErrorCodes.userNotFound, `No user with uuid ${uuid}.`);
       const { auditDetails: _ignored, ...rest } = patch;
       if (rest.userName !== undefined || rest.tenantId !== undefined || rest.type !== undefined) {
         const other = clash(rest.userName ?? user.userName, rest.tenantId ?? user.tenantId, rest.type ?? user.type);
         if (other && other.uuid !== uuid) {
-          throw new UserDirectoryError("DuplicateUserNameException", `User name "${other.userName}" already exists in tenant ${other.tenantId} for type ${other.type}.`);
+          throw new UserDirectoryError(ErrorCodes.duplicateUserName, `User name "${other.userName}" already exists in tenant ${other.tenantId} for type ${other.type}.`);
         }
       }
       const next: StoredUser = {

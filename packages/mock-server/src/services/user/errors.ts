@@ -4,15 +4,15 @@
  * `code` is the exception's class name and their `message` the tracer's generic text
  * (libraries/tracer/src/main/java/org/egov/tracer/ExceptionAdvise.java:179-183).
  */
-import { MockHttpError } from "../../core/errors.js";
+import { ErrorCodes, MockHttpError } from "../../core/errors.js";
 import type { DigitErrorItem } from "../../core/types.js";
 
 /** Exception class names egov-user throws (egov-user/src/main/java/org/egov/user/domain/exception/). */
 export const UserExceptions = {
   invalidUserCreate: "InvalidUserCreateException",
   invalidUserUpdate: "InvalidUserUpdateException",
-  duplicateUserName: "DuplicateUserNameException",
-  userNotFound: "UserNotFoundException",
+  duplicateUserName: ErrorCodes.duplicateUserName,
+  userNotFound: ErrorCodes.userNotFound,
   invalidSearchCriteria: "InvalidUserSearchCriteriaException",
   atLeastOneRole: "AtleastOneRoleCodeException",
   userNameNotValid: "UserNameNotValidException",
@@ -20,8 +20,8 @@ export const UserExceptions = {
   invalidUpdatePassword: "InvalidUpdatePasswordRequestException",
   invalidLoggedInPasswordUpdate: "InvalidLoggedInUserUpdatePasswordRequestException",
   invalidNonLoggedInPasswordUpdate: "InvalidNonLoggedInUserUpdatePasswordRequestException",
-  passwordMismatch: "PasswordMismatchException",
-  invalidAccessToken: "InvalidAccessTokenException",
+  passwordMismatch: ErrorCodes.passwordMismatch,
+  invalidAccessToken: ErrorCodes.invalidAccessToken,
   nullPointer: "NullPointerException",
   illegalArgument: "IllegalArgumentException",
 } as const;

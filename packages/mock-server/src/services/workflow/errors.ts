@@ -2,7 +2,7 @@
  * The error codes egov-workflow-v2 answers, spelled as DIGIT's code spells them (several with spaces), and the
  * mock-only codes of checks DIGIT does not make (warnings by default, refusals under `--strict`).
  */
-import { MockHttpError } from "../../core/errors.js";
+import { ErrorCodes, MockHttpError } from "../../core/errors.js";
 import type { DigitErrorItem } from "../../core/types.js";
 
 /** DIGIT's own codes (file:line under egov-workflow-v2/src/main/java/org/egov/wf/). */
@@ -24,7 +24,7 @@ export const WF = {
   /** service/UserService.java:55: no user at all for the uuids */
   invalidUserSpace: "INVALID USER",
   /** validator/WorkflowValidator.java:184,234: citizen rules */
-  invalidUser: "INVALID_USER",
+  invalidUser: ErrorCodes.invalidUser,
   /** validator/WorkflowValidator.java:170 */
   invalidAssignee: "INVALID_ASSIGNEE",
   /** validator/BusinessServiceValidator.java:58,92 */
