@@ -137,7 +137,8 @@ export async function loadDigitKit(
   const boundaries = await optional(root, "boundaries", sink);
   if (boundaries) {
     const [f, v] = boundaries;
-    S.checkShape(S.kitBoundaries, v, f, sink)?.hierarchies.forEach((h, hi) => {
+    const parsed = S.checkShape(S.kitBoundaries, v, f, sink);
+    parsed?.hierarchies.forEach((h, hi) => {
       const base = `/hierarchies/${hi}`;
       bundle.boundary.hierarchies.push({
         tenantId: h.tenantId,
@@ -165,6 +166,12 @@ export async function loadDigitKit(
         });
       };
       walk(h.boundaries, null, `${base}/boundaries`);
+    });
+    parsed?.entities.forEach((e, i) => {
+      const entity: BoundaryEntitySpec = { tenantId: e.tenantId, code: e.code, origin: { file: f, pointer: `/entities/${i}` } };
+      if (e.geometry != null) entity.geometry = e.geometry;
+      if (e.additionalDetails != null) entity.additionalDetails = e.additionalDetails;
+      bundle.boundary.entities.push(entity);
     });
   }
 

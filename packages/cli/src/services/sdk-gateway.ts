@@ -15,6 +15,7 @@ import type {
   LiveUser,
 } from "./gateway.js";
 import { errorCodes } from "./gateway.js";
+import { readAll } from "./resources/context.js";
 
 type Loose = (body?: unknown, options?: { query?: Record<string, string | number | boolean | undefined>; params?: Record<string, string> }) => Promise<unknown>;
 /** The generated method types are exact per operation; the adapter builds bodies dynamically. */
@@ -35,8 +36,12 @@ interface TreeNode {
 export function createSdkGateway(client: DigitClient): DigitGateway {
   return {
     async searchSchemas(tenantId, codes) {
-      const res = await op(client.mdms.searchSchemas)({ SchemaDefCriteria: { tenantId, ...(codes ? { codes } : {}), offset: 0, limit: 500 } });
-      return list<LiveSchema>(res, "SchemaDefinitions");
+      // Paged to the end: mdms-v2 applies offset/limit (SchemaDefinitionQueryBuilder.java:60-70; default limit 10).
+      return readAll(
+        async ({ offset, limit }) => list<LiveSchema>(await op(client.mdms.searchSchemas)({ SchemaDefCriteria: { tenantId, ...(codes ? { codes } : {}), offset, limit } }), "SchemaDefinitions"),
+        500,
+        `schema search at ${tenantId}`,
+      );
     },
     async createSchema(schema) {
       await op(client.mdms.createSchema)({ SchemaDefinition: schema });
@@ -79,10 +84,16 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
     },
 
     async searchHierarchies(tenantId, hierarchyType) {
-      const res = await op(client.boundary.searchHierarchies)({
-        BoundaryTypeHierarchySearchCriteria: { tenantId, ...(hierarchyType ? { hierarchyType } : {}), offset: 0, limit: 100 },
-      });
-      return list<LiveHierarchy>(res, "BoundaryHierarchy");
+      // Paged to the end: boundary-service caps limit at 300 (BoundaryHierarchyTypeQueryBuilder.java:67-73).
+      return readAll(
+        async ({ offset, limit }) =>
+          list<LiveHierarchy>(
+            await op(client.boundary.searchHierarchies)({ BoundaryTypeHierarchySearchCriteria: { tenantId, ...(hierarchyType ? { hierarchyType } : {}), offset, limit } }),
+            "BoundaryHierarchy",
+          ),
+        100,
+        `boundary hierarchy search at ${tenantId}`,
+      );
     },
     async createHierarchy(h) {
       await op(client.boundary.createHierarchy)({ BoundaryHierarchy: h });
@@ -145,14 +156,10 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
     },
 
     async searchEmployees(tenantId, codes) {
-      const out: Record<string, unknown>[] = [];
-      for (let offset = 0; ; offset += 100) {
-        const res = await op(client.hrms.search)({}, { query: { tenantId, ...(codes.length ? { codes: codes.join(",") } : {}), limit: 100, offset } });
-        const page = list<Record<string, unknown>>(res, "Employees");
-        out.push(...page);
-        if (page.length < 100 || codes.length > 0) break;
-      }
-      return out;
+      const query = (offset: number, limit: number) => ({ query: { tenantId, ...(codes.length ? { codes: codes.join(",") } : {}), limit, offset } });
+      if (codes.length > 0) return list<Record<string, unknown>>(await op(client.hrms.search)({}, query(0, Math.max(codes.length, 1))), "Employees");
+      // Every employee, paged until an empty page (EmployeeQueryBuilder.java:96-110 applies offset and limit).
+      return readAll(async ({ offset, limit }) => list<Record<string, unknown>>(await op(client.hrms.search)({}, query(offset, limit)), "Employees"), 100, `employee search at ${tenantId}`);
     },
     async createEmployees(_tenantId, employees) {
       await op(client.hrms.create)({ Employees: employees });

@@ -84,7 +84,7 @@ async function definitions(ctx: PlanContext, tenantId: string, codes: string[]):
 
 /** Live records of one schema at one tenant. */
 export function readMdms(ctx: PlanContext, tenantId: string, schemaCode: string): Promise<LiveMdmsRecord[]> {
-  return readAll((page) => ctx.gateway.searchMdms(tenantId, schemaCode, page)).then((rs) =>
+  return readAll((page) => ctx.gateway.searchMdms(tenantId, schemaCode, page), 500, `${schemaCode} search at ${tenantId}`).then((rs) =>
     rs.filter((r) => r.tenantId === tenantId && r.schemaCode === schemaCode),
   );
 }
