@@ -11,6 +11,7 @@ export { readLiveBundle, BOUNDARY_SEARCH_MAX, type ReadLiveOptions } from "./liv
 export { PagingError, readAll, MAX_PAGES } from "./resources/context.js";
 export { diff, DRIFT_KINDS, type DiffSide, type DriftItem, type DriftKind, type DriftReport } from "./diff.js";
 export { tenantFromTemplate, type TenantFromTemplateOptions } from "./tenant-from-template.js";
+export { cloneTenant, findTraces, moveTenantCode, namesTenant, type CloneAdmin, type CloneDetails, type CloneOptions, type ClonePlan, type DroppedRecord, type Rewrite, type RewriteRule, type TenantDetails, type Trace } from "./tenant-clone.js";
 export { validateWorkflowFile, workflowGraph, type WorkflowCheck } from "./workflow-tools.js";
 export { formatPlan, formatApplyResult, formatDrift } from "./format.js";
 export { createSdkGateway } from "./sdk-gateway.js";
