@@ -79,7 +79,7 @@ describe.skipIf(!existsSync(SHARED_FIXTURES))("digit tenant create: a new state 
   });
 
   it("plans every rewrite, drops other tenants' records, applies, checks, and is done afterwards", async () => {
-    const details = join(opts.cwd, "nr.yaml");
+    const details = join(opts.cwd!, "nr.yaml");
     writeFileSync(details, "name: New Root\nfields:\n  emailId: admin@nr.example.org\ncities:\n  citya:\n    name: North City\n");
     const args = ["tenant", "create", "nr", "--from", "pg", "--details", details, "--admin", "nradmin", "--admin-mobile", "9876543210", "--yes", "--json"];
 

@@ -58,7 +58,7 @@ export const commands: readonly CommandSpec[] = [
       only,
       { flags: "--dry-run", description: "print the plan and stop" },
       { flags: "-y, --yes", description: "apply without asking (required when not on a terminal)" },
-      { flags: "--concurrency <n>", description: "parallel requests per step", default: "8" },
+      { flags: "--concurrency <n>", description: "most parallel writes; the limit adapts below it (grows while latency is flat, halves on 429/5xx/timeouts)", default: "32" },
     ],
     connects: true,
     examples: [
