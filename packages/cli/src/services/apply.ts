@@ -71,7 +71,7 @@ export interface ApplyResult {
   };
   durationMs: number;
   /** How the adaptive limit moved: where it started, its peak, how often it halved, where it ended. */
-  concurrency: { max: number; peak: number; decreases: number; final: number };
+  concurrency: { max: number; peak: number; decreases: number; holds: number; final: number };
 }
 
 export { NOT_SUPPORTED_BY_DIGIT } from "./types.js";
@@ -187,7 +187,7 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     failures,
     verification: { ok, byKind, bySchema, missing },
     durationMs: Date.now() - started,
-    concurrency: { max: concurrency, peak: limiter.peak, decreases: limiter.decreases, final: limiter.limit },
+    concurrency: { max: concurrency, peak: limiter.peak, decreases: limiter.decreases, holds: limiter.holds, final: limiter.limit },
   };
 }
 

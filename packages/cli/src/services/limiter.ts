@@ -1,15 +1,15 @@
 /**
  * An AIMD concurrency limit for apply's writes, after TCP congestion control: start small, double per round trip
- * while latency stays flat (slow start), then grow by one per round trip; halve on an overload signal (HTTP 429,
- * 5xx, a timeout or a dropped connection) or when latency climbs well above the best seen. Halving happens at
- * most once per round trip, so one burst of errors counts once.
+ * while latency stays flat (slow start), then grow by one per round trip; hold while the smoothed latency is well
+ * above the best seen (requests queue at the server); halve on an overload signal (HTTP 429, 5xx, a timeout or a
+ * dropped connection), at most once per round trip, so one burst of errors counts once.
  */
 export interface LimiterOptions {
   /** Upper bound (the `--concurrency` flag). */
   max: number;
   /** Starting limit (default min(4, max)). */
   initial?: number;
-  /** Latency above `latencyFactor` × the best latency seen (plus `latencySlackMs`) counts as congestion (default 2). */
+  /** Smoothed latency above `latencyFactor` × the best seen (plus `latencySlackMs`) stops growth (default 2, 10 ms). */
   latencyFactor?: number;
   latencySlackMs?: number;
   /** Clock, for tests. */
@@ -23,6 +23,7 @@ export class AdaptiveLimiter {
   private slowStart = true;
   private inFlight = 0;
   private best = Infinity;
+  private smoothed = Infinity;
   private lastDecrease = -Infinity;
   private readonly waiters: (() => void)[] = [];
   readonly max: number;
@@ -32,6 +33,8 @@ export class AdaptiveLimiter {
   /** Largest limit reached and number of decreases, for reports. */
   peak: number;
   decreases = 0;
+  /** Successes that did not grow the limit because latency had risen. */
+  holds = 0;
 
   constructor(options: LimiterOptions) {
     this.max = Math.max(1, Math.floor(options.max));
@@ -63,17 +66,24 @@ export class AdaptiveLimiter {
 
   /** Feeds one finished request into the limit. */
   observe(outcome: Outcome, latencyMs: number): void {
-    const congested = outcome === "overload" || (Number.isFinite(this.best) && latencyMs > this.best * this.factor + this.slack);
-    if (outcome === "ok") this.best = Math.min(this.best, latencyMs);
-    if (congested) {
-      // At most one decrease per round trip (the best latency, or 1 ms before any is known).
-      const rtt = Number.isFinite(this.best) ? this.best : 1;
+    if (outcome === "overload") {
+      // At most one decrease per round trip (the smoothed latency, or 1 ms before any is known).
+      const rtt = Number.isFinite(this.smoothed) ? this.smoothed : 1;
       if (this.now() - this.lastDecrease >= rtt) {
         this.current = Math.max(1, this.current / 2);
         this.slowStart = false;
         this.lastDecrease = this.now();
         this.decreases += 1;
       }
+      return;
+    }
+    this.best = Math.min(this.best, latencyMs);
+    this.smoothed = Number.isFinite(this.smoothed) ? this.smoothed * 0.8 + latencyMs * 0.2 : latencyMs;
+    // Latency well above the best seen means requests queue at the server: hold the limit (more would only wait
+    // longer), and leave slow start.
+    if (this.smoothed > this.best * this.factor + this.slack) {
+      this.slowStart = false;
+      this.holds += 1;
       return;
     }
     // Slow start: +1 per success doubles the limit each round trip; then +1 per round trip.

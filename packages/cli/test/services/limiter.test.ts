@@ -33,12 +33,17 @@ describe("AdaptiveLimiter (AIMD)", () => {
     expect(l.limit).toBe(9);
   });
 
-  it("treats latency well above the best seen as congestion", () => {
+  it("stops growing while latency is well above the best seen, and never halves for latency alone", () => {
     const l = new AdaptiveLimiter({ max: 64, initial: 16, now: () => 1000 });
     l.observe("ok", 20);
     expect(l.limit).toBe(17);
-    l.observe("ok", 200); // > 2 × 20 + 10 ms
-    expect(l.limit).toBe(8);
+    for (let i = 0; i < 10; i++) l.observe("ok", 200); // smoothed latency climbs past 2 × 20 + 10 ms
+    expect(l.limit).toBeGreaterThanOrEqual(17);
+    const held = l.limit;
+    l.observe("ok", 200);
+    expect(l.limit).toBe(held);
+    expect(l.holds).toBeGreaterThan(0);
+    expect(l.decreases).toBe(0);
   });
 
   it("never lets more than the limit run at once", async () => {
