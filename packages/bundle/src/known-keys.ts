@@ -75,6 +75,9 @@ const BOUNDARY_NODE_KEYS: KeySpec = {
   nested: { children: { each: () => BOUNDARY_NODE_KEYS } },
 };
 export const BOUNDARIES_KEYS: KeySpec = {
-  keys: ["hierarchies"],
-  nested: { hierarchies: { each: { keys: ["tenantId", "hierarchyType", "levels", "boundaries"], nested: { boundaries: { each: BOUNDARY_NODE_KEYS } } } } },
+  keys: ["hierarchies", "entities"],
+  nested: {
+    hierarchies: { each: { keys: ["tenantId", "hierarchyType", "levels", "boundaries"], nested: { boundaries: { each: BOUNDARY_NODE_KEYS } } } },
+    entities: { each: { keys: ["tenantId", "code", "geometry", "additionalDetails"] } },
+  },
 };

@@ -118,7 +118,11 @@ export const kitBoundaries = z.object({
       levels: z.array(z.string().min(1)).min(1),
       boundaries: z.array(kitBoundaryNode).default([]),
     }),
-  ),
+  ).default([]),
+  /** Boundary entities no hierarchy links (DIGIT keeps entities and relationships apart). */
+  entities: z
+    .array(z.object({ tenantId: z.string().min(1), code: z.string().min(1), geometry: record.nullish(), additionalDetails: record.nullish() }))
+    .default([]),
 });
 const roleRef = z.union([z.string().min(1), z.looseObject({ code: z.string().min(1), name: z.string().optional(), tenantId: z.string().optional() })]);
 export const kitUsers = z.array(

@@ -52,7 +52,12 @@ export async function writeBundle(bundle: Bundle, outDir: string): Promise<strin
   }
   for (const [key, map] of loc) await put(`localization/${key}.yaml`, map);
 
-  if (bundle.boundary.hierarchies.length > 0) {
+  // Entities that no relationship of their tenant places in a tree are written apart, so export loses none.
+  const placed = new Set(bundle.boundary.relationships.map((r) => `${r.tenantId}|${r.code}`));
+  const loose = bundle.boundary.entities
+    .filter((e) => !placed.has(`${e.tenantId}|${e.code}`))
+    .map((e) => ({ tenantId: e.tenantId, code: e.code, ...(e.geometry ? { geometry: e.geometry } : {}), ...(e.additionalDetails ? { additionalDetails: e.additionalDetails } : {}) }));
+  if (bundle.boundary.hierarchies.length > 0 || loose.length > 0) {
     const hierarchies = bundle.boundary.hierarchies.map((h) => {
       const levels: string[] = [];
       let cur = h.boundaryHierarchy.find((l) => !l.parentBoundaryType);
@@ -77,7 +82,7 @@ export async function writeBundle(bundle: Bundle, outDir: string): Promise<strin
       const boundaries = rels.filter((r) => !r.parent).map((r) => node(r.code, r.boundaryType));
       return { tenantId: h.tenantId, hierarchyType: h.hierarchyType, levels, boundaries };
     });
-    await put("boundaries.yaml", { hierarchies });
+    await put("boundaries.yaml", { hierarchies, ...(loose.length > 0 ? { entities: loose } : {}) });
   }
   if (bundle.users.length > 0) {
     await put(

@@ -141,7 +141,8 @@ export async function loadDigitKit(
   if (boundaries) {
     const [f, v] = boundaries;
     const meantKeys = sink.unparsable.has(f) ? new Set<string>() : checkKnownKeys(v, BOUNDARIES_KEYS, f, sink);
-    S.checkShape(S.kitBoundaries, v, f, sink, "", meantKeys)?.hierarchies.forEach((h, hi) => {
+    const parsed = S.checkShape(S.kitBoundaries, v, f, sink, "", meantKeys);
+    parsed?.hierarchies.forEach((h, hi) => {
       const base = `/hierarchies/${hi}`;
       bundle.boundary.hierarchies.push({
         tenantId: h.tenantId,
@@ -169,6 +170,12 @@ export async function loadDigitKit(
         });
       };
       walk(h.boundaries, null, `${base}/boundaries`);
+    });
+    parsed?.entities.forEach((e, i) => {
+      const entity: BoundaryEntitySpec = { tenantId: e.tenantId, code: e.code, origin: { file: f, pointer: `/entities/${i}` } };
+      if (e.geometry != null) entity.geometry = e.geometry;
+      if (e.additionalDetails != null) entity.additionalDetails = e.additionalDetails;
+      bundle.boundary.entities.push(entity);
     });
   }
 

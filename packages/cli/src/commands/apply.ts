@@ -7,7 +7,7 @@ import { connect } from "./shared/connect.js";
 import type { CommandContext } from "./types.js";
 
 export default async function applyCommand(ctx: CommandContext): Promise<number> {
-  const concurrency = Number(ctx.options.concurrency ?? 8);
+  const concurrency = Number(ctx.options.concurrency ?? 32);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new UserError(`--concurrency must be an integer from 1 to 64, got "${String(ctx.options.concurrency)}".`, { where: "--concurrency" });
   }

@@ -1,7 +1,7 @@
 /** `digit export --tenant <t> -o <dir>`: a live tenant as a DIGIT Kit bundle. */
 import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { exportTenant, type ResourceKind } from "../services/index.js";
+import { exportTenant, PagingError, type ResourceKind } from "../services/index.js";
 import { UserError } from "../errors.js";
 import { renderTable } from "../ui/render.js";
 import { connect } from "./shared/connect.js";
@@ -18,7 +18,13 @@ export default async function exportCommand(ctx: CommandContext): Promise<number
   }
   const { gateway } = connect(ctx, tenant);
   const only = ctx.options.only as ResourceKind[] | undefined;
-  const result = await exportTenant(gateway, { tenant, outDir, ...(only ? { kinds: only } : {}) });
+  let result;
+  try {
+    result = await exportTenant(gateway, { tenant, outDir, ...(only ? { kinds: only } : {}), onWarning: (w) => ctx.out.status(`warning: ${w}`) });
+  } catch (err) {
+    if (err instanceof PagingError) throw new UserError(`Export stopped: ${err.message}.`, { fix: "Nothing was left out silently; check the server's paging (offset/limit) for this search." });
+    throw err;
+  }
   if (ctx.out.json) {
     ctx.out.result({ tenant, ...result }, () => "");
   } else {

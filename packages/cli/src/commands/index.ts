@@ -58,7 +58,7 @@ export const commands: readonly CommandSpec[] = [
       only,
       { flags: "--dry-run", description: "print the plan and stop" },
       { flags: "-y, --yes", description: "apply without asking (required when not on a terminal)" },
-      { flags: "--concurrency <n>", description: "parallel requests per step", default: "8" },
+      { flags: "--concurrency <n>", description: "most parallel writes; the limit adapts below it (grows while latency is flat, halves on 429/5xx/timeouts)", default: "32" },
     ],
     connects: true,
     examples: [
@@ -117,16 +117,27 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     path: ["tenant", "create"],
-    summary: "Create a city tenant by copying a template city",
-    args: [{ name: "<city>", description: "new city tenant code, e.g. pb.jalandhar" }],
+    summary: "Create a state or city tenant by copying an existing one, re-tenanted",
+    description:
+      "Copies a state root (schemas, masters, roles, actions, role-actions, workflows, localization, boundaries of the root and its cities) or a city (its tenant row, own records, workflows, boundaries, messages). Every value naming the source tenant is rewritten by rule and listed in the plan; records of other tenants are left out; after apply a check reports any value still naming the source. Resumable: re-run the same command.",
+    args: [{ name: "<tenant>", description: "new tenant code: a state root (nr) or a city (pb.jalandhar)" }],
     options: [
-      { flags: "--from <template-city>", description: "existing city to copy (its MDMS data, boundaries, workflows)" },
-      { flags: "--name <name>", description: "display name of the new city" },
-      { flags: "--dry-run", description: "print the plan and stop" },
+      { flags: "--from <tenant>", description: "tenant to copy: a state root when <tenant> is a root, else a city of the same state" },
+      { flags: "--name <name>", description: "display name of the new tenant (required for a state; a city defaults to its code)" },
+      { flags: "--city-name <city=name>", description: "display name of a copied city, e.g. citya='North City' (state copies; repeatable)", list: true },
+      { flags: "--details <file>", description: "YAML/JSON with name, fields (merged into the tenant.tenants row) and cities: {<city>: {name, fields}}" },
+      { flags: "--admin <username>", description: "create an administrator at the new tenant (password from DIGIT_ADMIN_PASSWORD or a prompt)" },
+      { flags: "--admin-mobile <number>", description: "mobile number of the administrator (10 digits)" },
+      { flags: "--concurrency <n>", description: "most parallel requests per step (adapts below it)", default: "16" },
+      { flags: "--dry-run", description: "print the plan (with every rewrite) and stop" },
       { flags: "-y, --yes", description: "create without asking" },
     ],
     connects: true,
-    examples: [{ command: "digit tenant create pb.jalandhar --from pb.amritsar --yes", description: "clone amritsar's setup" }],
+    examples: [
+      { command: "digit tenant create pb.jalandhar --from pb.amritsar --name Jalandhar --yes", description: "clone amritsar's setup" },
+      { command: "DIGIT_ADMIN_PASSWORD=… digit tenant create nr --from pg --name 'New Root' --admin nradmin --yes", description: "a new state from a template state, with its administrator" },
+      { command: "digit tenant create nr --from pg --details nr.yaml --dry-run --json", description: "every rewrite, as JSON, without writing" },
+    ],
     load: () => import("./tenant/create.js"),
   },
   {

@@ -1,6 +1,7 @@
 import type { Bundle } from "@digit-kit/bundle";
 import { errorCodes, errorMessage, isDuplicateError, tolerantReads, type DigitGateway } from "./gateway.js";
 import { phasesFor, type Phase } from "./phases.js";
+import { callLimited, AdaptiveLimiter } from "./limiter.js";
 import { runPool } from "./pool.js";
 import type { PlanContext } from "./resources/context.js";
 import { summarize, type KindFilter, type Plan, type PlanItem, type ResourceKind } from "./types.js";
@@ -23,8 +24,13 @@ export interface ApplyProgressEvent {
 }
 
 export interface ApplyOptions extends KindFilter {
-  /** Writes in flight at once (default 4). */
+  /**
+   * Most writes in flight at once (default 4). The limit adapts below it (AIMD, services/limiter.ts): it grows
+   * while latency stays flat and halves on 429/5xx/timeouts, which are retried.
+   */
   concurrency?: number;
+  /** A fixed number of writes in flight instead of the adaptive limit. */
+  fixedConcurrency?: boolean;
   /** Plan every phase, write nothing. */
   dryRun?: boolean;
   onProgress?: (event: ApplyProgressEvent) => void;
@@ -78,6 +84,8 @@ export interface ApplyResult {
     missing: string[];
   };
   durationMs: number;
+  /** How the adaptive limit moved: where it started, its peak, how often it halved, where it ended. */
+  concurrency: { max: number; peak: number; decreases: number; holds: number; final: number };
 }
 
 export { NOT_SUPPORTED_BY_DIGIT } from "./types.js";
@@ -96,6 +104,9 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
   const started = Date.now();
   const ctx: PlanContext = { gateway: tolerantReads(gateway), bundle };
   const concurrency = options.concurrency ?? 4;
+  // One limiter for the whole run: what it learns about the server carries over from phase to phase.
+  const limiter = new AdaptiveLimiter({ max: concurrency, initial: options.fixedConcurrency ? concurrency : Math.min(4, concurrency) });
+  const write = (item: PlanItem): Promise<void> => (options.fixedConcurrency ? Promise.resolve(item.run?.()) : callLimited(limiter, async () => item.run?.()));
   const verifyTimeoutMs = options.verifyTimeoutMs ?? 10_000;
   const planned: PlanItem[] = [];
   const phases: PhaseResult[] = [];
@@ -128,14 +139,14 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
     const emit = (): void =>
       options.onProgress?.({ phase: phase.name, done, total: todo.length, failed: result.failed, skipped: result.skipped, rate: done / Math.max(0.001, (Date.now() - t0) / 1000) });
     if (todo.length > 0) emit();
-    await runPool(todo, concurrency, async (item) => {
+    await runPool(todo, options.fixedConcurrency ? concurrency : todo.length, async (item) => {
       if (item.dependsOn?.some((d) => failedIds.has(d))) {
         result.skipped += 1;
         failedIds.add(idOf(item));
         failures.push(failureOf(item, "SKIPPED_DEPENDENCY_FAILED", `skipped: ${item.dependsOn.filter((d) => failedIds.has(d)).join(", ")} failed`));
       } else {
         try {
-          await item.run?.();
+          await write(item);
           if (item.blocked) {
             // DIGIT has no API for (part of) this change: report it, but do not hold back dependants.
             result.failed += 1;
@@ -185,7 +196,16 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
   const plan: Plan = { items: planned, ...summarize(planned), problems: [] };
   const interrupted = options.signal?.aborted === true;
   const ok = !options.dryRun && !interrupted && missing.length === 0 && failures.length === 0 && Object.values(byKind).every((v) => v.expected === v.present);
-  return { dryRun: !!options.dryRun, interrupted, plan, phases, failures, verification: { ok, byKind, bySchema, missing }, durationMs: Date.now() - started };
+  return {
+    dryRun: !!options.dryRun,
+    interrupted,
+    plan,
+    phases,
+    failures,
+    verification: { ok, byKind, bySchema, missing },
+    durationMs: Date.now() - started,
+    concurrency: { max: concurrency, peak: limiter.peak, decreases: limiter.decreases, holds: limiter.holds, final: limiter.limit },
+  };
 }
 
 /** Re-plans the phase until every written item reads back unchanged or the timeout passes (backoff 50 ms → 2 s). */

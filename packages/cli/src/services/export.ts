@@ -10,7 +10,9 @@ export interface ExportOptions extends ReadLiveOptions {
 export interface ExportResult {
   outDir: string;
   files: string[];
-  counts: { schemas: number; records: number; tenants: number; workflows: number; messages: number; boundaries: number; employees: number };
+  counts: { schemas: number; records: number; tenants: number; workflows: number; messages: number; boundaries: number; relationships: number; employees: number };
+  /** What could not be read completely (never silent); empty when the export is whole. */
+  warnings: string[];
 }
 
 /**
@@ -18,7 +20,14 @@ export interface ExportResult {
  * against the same environment shows no changes. Passwords are never exported.
  */
 export async function exportTenant(gateway: DigitGateway, options: ExportOptions): Promise<ExportResult> {
-  const bundle = await readLiveBundle(gateway, options);
+  const warnings: string[] = [];
+  const bundle = await readLiveBundle(gateway, {
+    ...options,
+    onWarning: (w) => {
+      warnings.push(w);
+      options.onWarning?.(w);
+    },
+  });
   const files = await writeBundle(bundle, options.outDir);
   return {
     outDir: options.outDir,
@@ -30,7 +39,9 @@ export async function exportTenant(gateway: DigitGateway, options: ExportOptions
       workflows: bundle.workflows.length,
       messages: bundle.localization.length,
       boundaries: bundle.boundary.entities.length,
+      relationships: bundle.boundary.relationships.length,
       employees: bundle.employees.length,
     },
+    warnings,
   };
 }

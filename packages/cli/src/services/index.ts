@@ -7,9 +7,11 @@ export * from "./gateway.js";
 export { plan } from "./plan.js";
 export { apply, NOT_SUPPORTED_BY_DIGIT, type ApplyOptions, type ApplyResult, type ApplyFailure, type ApplyProgressEvent, type PhaseResult } from "./apply.js";
 export { exportTenant, type ExportOptions, type ExportResult } from "./export.js";
-export { readLiveBundle, type ReadLiveOptions } from "./live-bundle.js";
+export { readLiveBundle, BOUNDARY_SEARCH_MAX, type ReadLiveOptions } from "./live-bundle.js";
+export { PagingError, readAll, MAX_PAGES } from "./resources/context.js";
 export { diff, DRIFT_KINDS, type DiffSide, type DriftItem, type DriftKind, type DriftReport } from "./diff.js";
 export { tenantFromTemplate, type TenantFromTemplateOptions } from "./tenant-from-template.js";
+export { cloneTenant, findTraces, moveTenantCode, namesTenant, type CloneAdmin, type CloneDetails, type CloneOptions, type ClonePlan, type DroppedRecord, type Rewrite, type RewriteRule, type TenantDetails, type Trace } from "./tenant-clone.js";
 export {
   businessServicesIn,
   checkWorkflows,

@@ -1,5 +1,6 @@
 import { emptyBundle, TENANTS_SCHEMA, type Bundle, type MdmsRecordSpec, type Origin } from "@digit-kit/bundle";
 import type { DigitGateway } from "./gateway.js";
+import { chunk } from "./pool.js";
 import { readMdms } from "./resources/mdms.js";
 import { normalizeBusinessService, ownBusinessServices } from "./resources/workflow.js";
 import type { ResourceKind } from "./types.js";
@@ -11,7 +12,12 @@ export interface ReadLiveOptions {
   locales?: string[];
   /** Kinds to read (default: all the reader supports). */
   kinds?: readonly ResourceKind[];
+  /** Called with anything the reader could not read completely. */
+  onWarning?: (message: string) => void;
 }
+
+/** boundary-service answers at most 300 boundaries per search (application.properties:94, boundary.max.default.limit). */
+export const BOUNDARY_SEARCH_MAX = 300;
 
 const live = (what: string): Origin => ({ file: `(live) ${what}`, pointer: "" });
 
@@ -86,20 +92,42 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
 
   if (want("boundary") || want("boundary-hierarchy") || want("boundary-relationship")) {
     for (const t of tenantCodes) {
+      const linked = new Set<string>();
+      const boundaryTypes = new Set<string>();
       for (const h of await gateway.searchHierarchies(t)) {
         if (h.tenantId !== t) continue;
+        h.boundaryHierarchy.forEach((l) => {
+          if (l.boundaryType) boundaryTypes.add(l.boundaryType);
+        });
         bundle.boundary.hierarchies.push({ tenantId: t, hierarchyType: h.hierarchyType, boundaryHierarchy: h.boundaryHierarchy.flatMap((l) => (l.boundaryType ? [{ boundaryType: l.boundaryType, parentBoundaryType: l.parentBoundaryType || null, ...(l.active !== undefined ? { active: l.active } : {}) }] : [])), origin: live(`hierarchy ${h.hierarchyType}`) });
         const rels = await gateway.searchRelationships(t, h.hierarchyType);
         for (const r of rels) {
+          linked.add(r.code);
           bundle.boundary.relationships.push({ tenantId: t, code: r.code, hierarchyType: h.hierarchyType, boundaryType: r.boundaryType, parent: r.parent || null, origin: live(`relationship ${r.code}`) });
         }
-        const codes = rels.map((r) => r.code).filter((c) => !bundle.boundary.entities.some((e) => e.tenantId === t && e.code === c));
-        if (codes.length > 0) {
-          for (const e of await gateway.searchBoundaries(t, codes)) {
-            bundle.boundary.entities.push({ tenantId: t, code: e.code, ...(e.geometry ? { geometry: e.geometry } : {}), ...(e.additionalDetails ? { additionalDetails: e.additionalDetails } : {}), origin: live(`boundary ${e.code}`) });
-          }
+      }
+      // DIGIT cannot list a tenant's boundary entities: boundary/_search requires codes (BoundarySearchCriteria.java:21-24,
+      // validated at BoundaryController.java:42). Entities outside every hierarchy are found by probing every code-like
+      // value the tenant knows: relationship codes, boundary types, tenant codes, MDMS values, message codes.
+      const candidates = new Set<string>([...linked, ...boundaryTypes, ...tenantCodes]);
+      const addStrings = (v: unknown): void => {
+        if (typeof v === "string") {
+          if (v.length > 0 && v.length <= 256 && !/\s|\/\//.test(v)) candidates.add(v);
+        } else if (Array.isArray(v)) v.forEach(addStrings);
+        else if (v && typeof v === "object") Object.values(v).forEach(addStrings);
+      };
+      for (const r of [...records, ...bundle.mdmsData]) if (r.tenantId === t || r.tenantId === tenant) addStrings(r.data);
+      if (want("localization")) for (const m of bundle.localization) candidates.add(m.code);
+      const seen = new Set<string>();
+      for (const codes of chunk([...candidates], BOUNDARY_SEARCH_MAX)) {
+        for (const e of await gateway.searchBoundaries(t, codes)) {
+          if (e.tenantId !== t || seen.has(e.code)) continue;
+          seen.add(e.code);
+          bundle.boundary.entities.push({ tenantId: t, code: e.code, ...(e.geometry ? { geometry: e.geometry } : {}), ...(e.additionalDetails ? { additionalDetails: e.additionalDetails } : {}), origin: live(`boundary ${e.code}`) });
         }
       }
+      const missing = [...linked].filter((c) => !seen.has(c));
+      if (missing.length > 0) options.onWarning?.(`${t}: relationship(s) ${missing.slice(0, 5).join(", ")} have no boundary entity on the server`);
     }
   }
 

@@ -6,6 +6,7 @@
 import type { DigitClient, Employee, HierarchyRelation } from "@digit-kit/sdk";
 import type { BusinessService, DigitGateway, LiveEmployee, LiveMdmsRecord, LiveRelationship, LiveUser } from "./gateway.js";
 import { errorCodes } from "./gateway.js";
+import { readAll } from "./resources/context.js";
 
 /** Business services the CLI can address: DIGIT answers each with its code and tenant. */
 const addressable = (list: readonly (Partial<BusinessService> & object)[] | undefined): BusinessService[] =>
@@ -29,8 +30,12 @@ function hrmsEmployees(employees: Record<string, unknown>[]): Employee[] {
 export function createSdkGateway(client: DigitClient): DigitGateway {
   return {
     async searchSchemas(tenantId, codes) {
-      const res = await client.mdms.searchSchemas({ SchemaDefCriteria: { tenantId, ...(codes ? { codes } : {}), offset: 0, limit: 500 } });
-      return res.SchemaDefinitions ?? [];
+      // Paged to the end: mdms-v2 applies offset/limit (SchemaDefinitionQueryBuilder.java:60-70; default limit 10).
+      return readAll(
+        async ({ offset, limit }) => (await client.mdms.searchSchemas({ SchemaDefCriteria: { tenantId, ...(codes ? { codes } : {}), offset, limit } })).SchemaDefinitions ?? [],
+        500,
+        `schema search at ${tenantId}`,
+      );
     },
     async createSchema(schema) {
       await client.mdms.createSchema({ SchemaDefinition: schema });
@@ -73,10 +78,14 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
     },
 
     async searchHierarchies(tenantId, hierarchyType) {
-      const res = await client.boundary.searchHierarchies({
-        BoundaryTypeHierarchySearchCriteria: { tenantId, ...(hierarchyType ? { hierarchyType } : {}), offset: 0, limit: 100 },
-      });
-      return res.BoundaryHierarchy ?? [];
+      // Paged to the end: boundary-service caps limit at 300 (BoundaryHierarchyTypeQueryBuilder.java:67-73).
+      return readAll(
+        async ({ offset, limit }) =>
+          (await client.boundary.searchHierarchies({ BoundaryTypeHierarchySearchCriteria: { tenantId, ...(hierarchyType ? { hierarchyType } : {}), offset, limit } }))
+            .BoundaryHierarchy ?? [],
+        100,
+        `boundary hierarchy search at ${tenantId}`,
+      );
     },
     async createHierarchy(h) {
       await client.boundary.createHierarchy({ BoundaryHierarchy: h });
@@ -139,14 +148,11 @@ export function createSdkGateway(client: DigitClient): DigitGateway {
     },
 
     async searchEmployees(tenantId, codes) {
-      const out: LiveEmployee[] = [];
-      for (let offset = 0; ; offset += 100) {
-        const res = await client.hrms.search({}, { query: { tenantId, ...(codes.length ? { codes } : {}), limit: 100, offset } });
-        const page = res.Employees ?? [];
-        out.push(...page);
-        if (page.length < 100 || codes.length > 0) break;
-      }
-      return out;
+      const search = async (offset: number, limit: number): Promise<LiveEmployee[]> =>
+        (await client.hrms.search({}, { query: { tenantId, ...(codes.length ? { codes } : {}), limit, offset } })).Employees ?? [];
+      if (codes.length > 0) return search(0, Math.max(codes.length, 1));
+      // Every employee, paged until an empty page (EmployeeQueryBuilder.java:96-110 applies offset and limit).
+      return readAll(({ offset, limit }) => search(offset, limit), 100, `employee search at ${tenantId}`);
     },
     async createEmployees(_tenantId, employees) {
       await client.hrms.create({ Employees: hrmsEmployees(employees) });

@@ -15,6 +15,12 @@ export interface ApplyRunOptions {
   commandHint: string;
   /** The exact command that resumes an interrupted apply (default: `commandHint --yes`). */
   resumeCommand?: string;
+  /** Printed after the plan in text mode (e.g. `tenant create`'s rewrites). */
+  describe?: () => void;
+  /** Added to every JSON document this run prints. */
+  extraJson?: Record<string, unknown>;
+  /** Runs after a successful apply, or when there was nothing to apply (checks such as `tenant create`'s trace check). */
+  afterApply?: () => Promise<{ json: Record<string, unknown>; text: string; ok: boolean }>;
 }
 
 /** `argv` as a shell command line (`digit …`), quoting arguments that need it. */
@@ -62,13 +68,16 @@ async function applyRun(out: Output, gateway: DigitGateway, bundle: Bundle, opti
     return { exitCode: EXIT.INTERRUPTED };
   }
   await showPlan(out, tenant, before);
+  if (!out.json) options.describe?.();
+  const extra = options.extraJson ?? {};
   if (options.dryRun) {
-    out.result({ dryRun: true, ...planJson(tenant, before) }, () => "Dry run: nothing was written.");
+    out.result({ dryRun: true, ...planJson(tenant, before), ...extra }, () => "Dry run: nothing was written.");
     return { exitCode: EXIT.OK };
   }
   if (!before.hasChanges) {
-    out.result({ applied: false, ...planJson(tenant, before) }, () => "Nothing to apply.");
-    return { exitCode: EXIT.OK };
+    const check = await options.afterApply?.();
+    out.result({ applied: false, ...planJson(tenant, before), ...extra, ...(check?.json ?? {}) }, () => ["Nothing to apply.", ...(check ? [check.text] : [])].join("\n"));
+    return { exitCode: !check || check.ok ? EXIT.OK : EXIT.ERROR };
   }
   if (!options.yes) {
     const t = before.totals;
@@ -90,11 +99,14 @@ async function applyRun(out: Output, gateway: DigitGateway, bundle: Bundle, opti
   } finally {
     await progress.done();
   }
-  out.result(applyJson(tenant, result, resume), () => formatApplyResult(result));
   if (result.interrupted) {
+    out.result({ ...applyJson(tenant, result, resume), ...extra }, () => formatApplyResult(result));
     interruptedHint();
     return { exitCode: EXIT.INTERRUPTED, result };
   }
-  const ok = result.failures.length === 0 && result.verification.ok;
+  const applied = result.failures.length === 0 && result.verification.ok;
+  const check = applied ? await options.afterApply?.() : undefined;
+  out.result({ ...applyJson(tenant, result, resume), ...extra, ...(check?.json ?? {}) }, () => [formatApplyResult(result), ...(check ? [check.text] : [])].join("\n"));
+  const ok = applied && (!check || check.ok);
   return { exitCode: ok ? EXIT.OK : EXIT.ERROR, result };
 }

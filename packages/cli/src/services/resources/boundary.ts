@@ -1,5 +1,6 @@
 import type { BoundaryRelationshipSpec } from "@digit-kit/bundle";
 import { subsetChanges } from "../compare.js";
+import type { LiveBoundary } from "../gateway.js";
 import { chunk } from "../pool.js";
 import { NOT_SUPPORTED_BY_DIGIT, type BlockedChange, type PlanItem } from "../types.js";
 import { groupBy, type PlanContext } from "./context.js";
@@ -20,6 +21,9 @@ export const ADDITIONAL_DETAILS_NOT_UPDATABLE: BlockedChange = {
   message: "DIGIT keeps a boundary's additionalDetails as created: boundary/_update stores only the geometry, so this change would never stick",
   hint: "bring the bundle's additionalDetails back in line with the live boundary (digit export writes it)",
 };
+
+/** Boundaries per `boundary/_create` (DIGIT's maximum). */
+export const BOUNDARY_CREATE_BATCH = 300;
 
 /** Hierarchy definitions matched by (tenant, hierarchyType). A changed definition is planned as blocked, never written. */
 export async function planHierarchies(ctx: PlanContext): Promise<PlanItem[]> {
@@ -49,6 +53,7 @@ export async function planHierarchies(ctx: PlanContext): Promise<PlanItem[]> {
 export async function planBoundaries(ctx: PlanContext): Promise<PlanItem[]> {
   const items: PlanItem[] = [];
   for (const [tenantId, specs] of groupBy(ctx.bundle.boundary.entities, (e) => e.tenantId)) {
+    const creates: { item: PlanItem; desired: Omit<LiveBoundary, "id" | "auditDetails"> }[] = [];
     const live = [];
     for (const codes of chunk(specs.map((s) => s.code), 100)) live.push(...(await ctx.gateway.searchBoundaries(tenantId, codes)));
     const byCode = new Map(live.filter((l) => l.tenantId === tenantId).map((l) => [l.code, l]));
@@ -58,7 +63,7 @@ export async function planBoundaries(ctx: PlanContext): Promise<PlanItem[]> {
       const l = byCode.get(e.code);
       if (!l) {
         const desired = { tenantId, code: e.code, geometry, ...(e.additionalDetails !== undefined ? { additionalDetails: e.additionalDetails } : {}) };
-        items.push({ ...base, action: "create", run: () => ctx.gateway.createBoundaries([desired]) });
+        creates.push({ item: { ...base, action: "create" }, desired });
         continue;
       }
       const geometryChanges = subsetChanges({ geometry }, { geometry: l.geometry ?? null });
@@ -71,6 +76,18 @@ export async function planBoundaries(ctx: PlanContext): Promise<PlanItem[]> {
       // The search result carries auditDetails.createdBy/createdTime, which DIGIT's update needs.
       const run = geometryChanges.length > 0 ? () => ctx.gateway.updateBoundaries([{ ...l, geometry }]) : undefined;
       items.push({ ...base, action: "update", changes, ...(run ? { run } : {}), ...(detailChanges.length > 0 ? { blocked: ADDITIONAL_DETAILS_NOT_UPDATABLE } : {}) });
+    }
+    // boundary/_create takes up to 300 boundaries per request (BoundaryRequest.java:39-43): each batch is written
+    // once, by whichever of its items runs first, and every item of the batch shares its outcome.
+    for (const batch of chunk(creates, BOUNDARY_CREATE_BATCH)) {
+      let promise: Promise<void> | undefined;
+      // A failed batch is forgotten, so a retry (apply retries 429/5xx) sends it again.
+      const run = (): Promise<void> =>
+        (promise ??= ctx.gateway.createBoundaries(batch.map((c) => c.desired)).catch((err: unknown) => {
+          promise = undefined;
+          throw err;
+        }));
+      for (const c of batch) items.push({ ...c.item, run });
     }
   }
   return items;

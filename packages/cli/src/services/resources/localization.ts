@@ -41,7 +41,10 @@ export async function planLocalization(ctx: PlanContext): Promise<PlanItem[]> {
     const run = (): Promise<void> =>
       (promise ??= (async () => {
         for (const messages of batches) await ctx.gateway.upsertMessages(tenantId, messages);
-      })());
+      })().catch((err: unknown) => {
+        promise = undefined; // an upsert is safe to repeat: a retry sends the group again
+        throw err;
+      }));
     for (const p of pending) items.push({ ...p.item, run });
   }
   return items;

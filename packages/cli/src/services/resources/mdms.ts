@@ -13,6 +13,7 @@ import { stateTenantOf } from "@digit-kit/sdk";
 import { exactChanges, stableStringify, subsetChanges } from "../compare.js";
 import type { LiveMdmsRecord } from "../gateway.js";
 import type { PlanItem, ResourceKind } from "../types.js";
+import { runPool } from "../pool.js";
 import { groupBy, readAll, type PlanContext } from "./context.js";
 
 /** The plan kind of an MDMS schema's records. */
@@ -69,6 +70,9 @@ export async function planSchemas(ctx: PlanContext): Promise<PlanItem[]> {
   return items;
 }
 
+/** Searches a plan runs at once across schemas. */
+export const PLAN_READS = 8;
+
 const hash = (v: unknown): string => createHash("sha1").update(stableStringify(v)).digest("hex").slice(0, 10);
 
 /** Definitions for `codes` at `tenantId`: the bundle's, else the live schema's. */
@@ -84,7 +88,7 @@ async function definitions(ctx: PlanContext, tenantId: string, codes: string[]):
 
 /** Live records of one schema at one tenant. */
 export function readMdms(ctx: PlanContext, tenantId: string, schemaCode: string): Promise<LiveMdmsRecord[]> {
-  return readAll((page) => ctx.gateway.searchMdms(tenantId, schemaCode, page)).then((rs) =>
+  return readAll((page) => ctx.gateway.searchMdms(tenantId, schemaCode, page), 500, `${schemaCode} search at ${tenantId}`).then((rs) =>
     rs.filter((r) => r.tenantId === tenantId && r.schemaCode === schemaCode),
   );
 }
@@ -94,9 +98,14 @@ export function readMdms(ctx: PlanContext, tenantId: string, schemaCode: string)
  * by full data equality (then only create/unchanged).
  */
 export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRecordSpec[]): Promise<PlanItem[]> {
-  const items: PlanItem[] = [];
   const bundleSchemas = new Set(ctx.bundle.mdmsSchemas.map((s) => s.code));
-  for (const [group, specs] of groupBy(records, (r) => `${r.tenantId}|${r.schemaCode}`)) {
+  const groups = [...groupBy(records, (r) => `${r.tenantId}|${r.schemaCode}`)];
+  // Each group's reads (definition, then its records page by page) run alongside the other groups' (up to
+  // PLAN_READS at once): on a real network a plan is a few round trips instead of one per schema.
+  const perGroup: PlanItem[][] = [];
+  await runPool(groups.map((g, i) => [g, i] as const), PLAN_READS, async ([[group, specs], index]) => {
+    const items: PlanItem[] = [];
+    perGroup[index] = items;
     const [tenantId, schemaCode] = group.split("|") as [string, string];
     const def = (await definitions(ctx, tenantId, [schemaCode])).get(schemaCode);
     const live = await readMdms(ctx, tenantId, schemaCode);
@@ -137,8 +146,8 @@ export async function planMdmsRecords(ctx: PlanContext, records: readonly MdmsRe
       if (changes.length === 0) items.push({ ...base, action: "unchanged" });
       else items.push({ ...base, action: "update", changes, run: () => ctx.gateway.updateMdms({ ...l, data: r.data, isActive: r.isActive }) });
     }
-  }
-  return items;
+  });
+  return perGroup.flat();
 }
 
 /** The attention code of a tenant record update that would drop fields of the live record. */

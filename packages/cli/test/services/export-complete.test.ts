@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadBundle } from "@digit-kit/bundle";
+import { createDigitMock, loadSeed } from "@digit-kit/mock-server";
+import { createDigitClient } from "@digit-kit/sdk";
+import { describe, expect, it } from "vitest";
+import { createSdkGateway, exportTenant, PagingError, plan, readAll, readLiveBundle, type DigitGateway } from "../../src/services/index.js";
+import { SHARED_FIXTURES } from "./helpers.js";
+
+/** The mock seeded from ../shared/fixtures/digit (tenant pg), as a gateway. */
+export async function seededGateway(): Promise<{ gateway: DigitGateway; mock: ReturnType<typeof createDigitMock> }> {
+  const mock = createDigitMock({ seed: await loadSeed(SHARED_FIXTURES, { tenant: "pg" }) });
+  const client = createDigitClient({
+    baseUrl: "http://mock",
+    fetch: mock.fetch,
+    tenantId: "pg",
+    auth: { credentials: { username: "ADMIN", password: "eGov@123", tenantId: "pg", userType: "EMPLOYEE" } },
+  });
+  return { gateway: createSdkGateway(client), mock };
+}
+
+describe("readAll", () => {
+  it("reads past a server that caps limit below the one asked for", async () => {
+    const rows = Array.from({ length: 23 }, (_, i) => i);
+    const got = await readAll(async ({ offset, limit }) => rows.slice(offset, offset + Math.min(limit, 7)), 500);
+    expect(got).toEqual(rows);
+  });
+
+  it("refuses to return a partial list when the server ignores offset", async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => i);
+    await expect(readAll(async () => rows, 10, "roleactions search at pg")).rejects.toBeInstanceOf(PagingError);
+    await expect(readAll(async () => rows, 10, "roleactions search at pg")).rejects.toThrow(/ignores offset/);
+  });
+});
+
+describe.skipIf(!existsSync(SHARED_FIXTURES))("export is complete (mock seeded from the shared fixtures)", () => {
+  it("pages every kind to the end, keeps boundaries outside the hierarchy, and plans to 0 changes on the source", async () => {
+    const { gateway } = await seededGateway();
+    // A server answering at most 50 records per page (mdms-v2's default limit is 10: application.properties:39).
+    const capped: DigitGateway = { ...gateway, searchMdms: (t, s, page) => gateway.searchMdms(t, s, { ...page, limit: Math.min(page.limit, 50) }) };
+    const outDir = mkdtempSync(join(tmpdir(), "digit-export-complete-"));
+    const res = await exportTenant(capped, { tenant: "pg", outDir });
+    expect(res.warnings).toEqual([]);
+    const exported = await loadBundle(outDir);
+    const count = (schema: string) => exported.mdmsData.filter((r) => r.schemaCode === schema).length;
+    // More role-actions than one page of 500 (the peer tool stops there).
+    expect(count("ACCESSCONTROL-ROLEACTIONS.roleactions")).toBe(818);
+    expect(count("ACCESSCONTROL-ACTIONS-TEST.actions-test")).toBe(333);
+    expect(exported.localization).toHaveLength(2716);
+    // "City" (boundary/entity.json) is an entity no relationship links into the ADMIN hierarchy.
+    expect(exported.boundary.entities.map((e) => e.code).sort()).toEqual(["City", "PG_CITYA_ADMIN_CITY", "W1_ADMIN_WARD", "W2_ADMIN_WARD", "W3_ADMIN_WARD", "Z1_ADMIN_ZONE", "Z2_ADMIN_ZONE"]);
+    expect(exported.boundary.relationships).toHaveLength(6);
+    const p = await plan(gateway, exported);
+    expect(p.problems).toEqual([]);
+    expect(p.totals).toMatchObject({ create: 0, update: 0 });
+    expect(p.hasChanges).toBe(false);
+  }, 120_000);
+
+  it("fails loudly instead of exporting a cut list when a search ignores offset", async () => {
+    const { gateway } = await seededGateway();
+    const broken: DigitGateway = { ...gateway, searchMdms: (t, s, page) => gateway.searchMdms(t, s, { offset: 0, limit: page.limit }) };
+    await expect(readLiveBundle(broken, { tenant: "pg", kinds: ["role-action"] })).rejects.toBeInstanceOf(PagingError);
+  }, 60_000);
+});
