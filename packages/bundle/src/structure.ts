@@ -121,7 +121,7 @@ export const kitBoundaries = z.object({
   ).default([]),
   /** Boundary entities no hierarchy links (DIGIT keeps entities and relationships apart). */
   entities: z
-    .array(z.object({ tenantId: z.string().min(1), code: z.string().min(1), geometry: record.nullish(), additionalDetails: record.nullish() }))
+    .array(z.object({ tenantId: z.string().min(1), code: z.string().min(1), geometry: geometry.nullish(), additionalDetails: record.nullish() }))
     .default([]),
 });
 const roleRef = z.union([z.string().min(1), z.looseObject({ code: z.string().min(1), name: z.string().optional(), tenantId: z.string().optional() })]);
