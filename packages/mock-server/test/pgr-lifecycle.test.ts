@@ -13,7 +13,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createDigitClient, DigitValidationError, type DigitClient } from "@digit-kit/sdk";
 import { createDigitMock, loadSeed, seedBundle } from "../src/index.js";
 
-const FIXTURES = "/work/shared/fixtures/digit";
+// ../shared beside the project root (absent on a user's machine: the first describe is skipped there).
+const FIXTURES = fileURLToPath(new URL("../../../../shared/fixtures/digit", import.meta.url));
 const example = (name: string) => fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url));
 const BASE = "http://digit.test";
 const ID = /^(PB|DK)-PGR-\d{4}-\d{2}-\d{2}-\d{6}$/;
@@ -63,8 +64,9 @@ describe.skipIf(!existsSync(FIXTURES))("PGR with DIGIT's default data and exampl
       assignments: [{ department, designation: "DESIG_01", fromDate: 1704067200000, isCurrentAssignment: true }],
       jurisdictions: [{ hierarchy: "ADMIN", boundaryType: "City", boundary: city, tenantId: city }],
       user: {
-        name: code,
+        name: code.replace(/[^A-Za-z]+/g, " ").trim(), // egov-hrms User.name takes letters and spaces only
         mobileNumber,
+        dob: 631152000000, // egov-hrms User.dob is @NotNull (egov-hrms/.../web/contract/User.java:110)
         password: "Emp@12345",
         roles: [
           { code: role, name: role, tenantId: city },
@@ -85,7 +87,7 @@ describe.skipIf(!existsSync(FIXTURES))("PGR with DIGIT's default data and exampl
     lme = await signIn(mock, "LME_LIGHTS", "Emp@12345", city, "EMPLOYEE");
     csr = await signIn(mock, "CSR_1", "Emp@12345", city, "EMPLOYEE");
     const anonymous = createDigitClient({ baseUrl: BASE, tenantId: "pg", fetch: mock.fetch });
-    await anonymous.user.createCitizen({ user: { name: "Asha Citizen", mobileNumber: citizenMobile, userName: citizenMobile, type: "CITIZEN", tenantId: "pg", password: "Cit@12345" } } as Json);
+    await anonymous.user.createCitizen({ user: { name: "Asha Citizen", mobileNumber: citizenMobile, userName: citizenMobile, type: "CITIZEN", tenantId: "pg", password: "Cit@12345", otpReference: "123456" } } as Json);
     citizen = await signIn(mock, citizenMobile, "Cit@12345", "pg", "CITIZEN");
   });
 
