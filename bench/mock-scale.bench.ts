@@ -34,7 +34,7 @@ process.on("exit", () => {
 interface Engine {
   invoke(op: string, body: Record<string, unknown>, opts?: Record<string, unknown>): { status: number; body?: unknown };
   ctx: { users: { byUserName(u: string, t: string): unknown } };
-  state: { serializable(): unknown };
+  state: { serialize(): string };
 }
 
 const RI = { apiId: "bench", ver: "1.0", msgId: "bench|en_IN" };
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     const loaded = await loadEngine(RECORDS);
     const stateFile = join(dir, "state.json");
     const s0 = performance.now();
-    writeFileSync(stateFile, JSON.stringify(loaded.engine.state.serializable()));
+    writeFileSync(stateFile, loaded.engine.state.serialize());
     // What a `--state` mock spends saving after a write to this store (debounced 200 ms), blocking meanwhile.
     const stateSaveMs = performance.now() - s0;
     const createLoadedMs = createLatency(loaded.engine, loaded.caller, 1_000_000);
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     // The page alone: the 10 records the search returns, in the searched schema (bench.S17 is schema 17).
     const page = await loadEngine(10, 17);
     const pageFile = join(dir, "page.json");
-    writeFileSync(pageFile, JSON.stringify(page.engine.state.serializable()));
+    writeFileSync(pageFile, page.engine.state.serialize());
 
     const emptyRun = await searchRps(await startMock([]));
     const pageRun = await searchRps(await startMock(["--state", pageFile]));
