@@ -42,7 +42,8 @@ export function requestInfo(authToken?: string | null, extra: Record<string, unk
   };
 }
 
-async function answer(res: Response): Promise<Answer> {
+/** A response read as the suite compares it: status, body (JSON when it parses, else the text), text and headers. */
+export async function answer(res: Response): Promise<Answer> {
   const text = await res.text();
   let body: Json = text;
   try {

@@ -3,7 +3,7 @@
  * DIGIT has no delete API: uploads use the module `digitkit-conf` so they can be found.
  */
 import { describe, expect } from "vitest";
-import { behaviour, type Answer, type DigitConnection, type Json } from "../src/index.js";
+import { answer, behaviour, type Answer, type DigitConnection } from "../src/index.js";
 
 const FS = "egov-filestore/src/main/java/org/egov/filestore";
 const MODULE = "digitkit-conf";
@@ -15,16 +15,6 @@ interface Part {
   data: string | Uint8Array;
 }
 
-async function answer(res: Response): Promise<Answer> {
-  const text = await res.text();
-  let body: Json = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body, text, headers: res.headers };
-}
 
 /** `POST /filestore/v1/files` as multipart; `fields` without `module` leave it out. */
 async function upload(digit: DigitConnection, fields: Record<string, string>, parts: Part[], token: string | null = digit.token): Promise<Answer> {

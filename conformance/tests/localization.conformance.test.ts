@@ -3,7 +3,7 @@
  * Messages written here use a module unique to the run (`dk-<run>`); each test deletes what it wrote.
  */
 import { describe, expect } from "vitest";
-import { behaviour, type Answer, type DigitConnection, type Json } from "../src/index.js";
+import { answer, behaviour, type Answer, type DigitConnection } from "../src/index.js";
 
 const LOC = "egov-localization/src/main/java/org/egov";
 const SEARCH = "/localization/messages/v1/_search";
@@ -36,15 +36,7 @@ async function search(digit: DigitConnection, query: Record<string, string>): Pr
 
 /** A POST with no body at all (DIGIT's search and cache-bust read none). */
 async function bare(digit: DigitConnection, path: string, query: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await digit.target.fetch(digit.url(path, query), { method: "POST", headers });
-  const text = await res.text();
-  let body: Json = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body, text, headers: res.headers };
+  return answer(await digit.target.fetch(digit.url(path, query), { method: "POST", headers }));
 }
 
 describe("localization", () => {
