@@ -4,48 +4,26 @@
  * (`pnpm build`). Value: records written per second of the apply process's wall clock (created + updated, every
  * localization message counted); target >= 700 records/s. Prints the measured ratio to the target.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cliBin, fixtures, mockBin, requireBuilt, startMock } from "./lib/mock.js";
 import { recordResult } from "./lib/result.js";
 
 const TARGET = 700;
 const LATENCY_MS = 20;
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const fixtures = resolve(root, "../shared/fixtures/digit");
-const cli = join(root, "packages/cli/dist/bin.js");
-const mockBin = join(root, "packages/mock-server/dist/bin.js");
 
 if (!existsSync(fixtures)) {
   console.log(`SKIP cli-apply-latency: ${fixtures} is absent (the upstream fixtures live outside the repo).`);
   process.exit(0);
 }
-for (const f of [cli, mockBin]) {
-  if (!existsSync(f)) {
-    console.error(`cli-apply-latency: ${f} is missing; run pnpm build first.`);
-    process.exit(1);
-  }
-}
+requireBuilt("cli-apply-latency", [cliBin, mockBin]);
 
-function startMock(): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [mockBin, "--port", "0", "--no-internal", "--latency", String(LATENCY_MS)], { stdio: ["ignore", "pipe", "inherit"] });
-    let buffered = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const m = /listening on (http:\/\/[^\s]+)/.exec(buffered);
-      if (m) resolveStart({ child, url: m[1]! });
-    });
-    child.once("exit", (code) => reject(new Error(`mock exited early (${code}): ${buffered}`)));
-  });
-}
-
-const { child, url } = await startMock();
+const mock = await startMock(["--no-internal", "--latency", String(LATENCY_MS)]);
+const url = mock.url;
 try {
   const env = { ...process.env, CI: "true", DIGIT_URL: url, DIGIT_TENANT: "pg", DIGIT_USERNAME: "ADMIN", DIGIT_PASSWORD: "eGov@123" };
   const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [cli, "apply", "-f", fixtures, "--tenant", "pg", "--yes", "--json"], { env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [cliBin, "apply", "-f", fixtures, "--tenant", "pg", "--yes", "--json"], { env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   let written = 0;
   let failures: { code?: string }[] = [];
@@ -72,5 +50,5 @@ try {
     details: { ratioToTarget: rate / TARGET, recordsWritten: written, seconds, applySeconds: applyMs / 1000, latencyMs: LATENCY_MS, failures: failures.length, exitCode: run.status ?? -1 },
   });
 } finally {
-  child.kill("SIGTERM");
+  await mock.stop();
 }

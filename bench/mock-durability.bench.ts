@@ -6,79 +6,30 @@
  *     connections, 4 s per run, runs alternated and the median taken (target >= 0.5).
  * Needs `pnpm build` first.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import autocannon from "autocannon";
+import { applyTransitionBody, createBenchWorkflow, json, login, requestInfo, requireBuilt, startMock, type Mock } from "./lib/mock.js";
 import { median, recordResult } from "./lib/result.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "packages/mock-server/dist/bin.js");
 const ROUNDS = 5;
 const KILL_AFTER = [137, 251, 389, 503, 617];
 const CLIENTS = 16;
 const RUNS = 3;
 const DURATION = 4;
 const CONNECTIONS = 10;
-const children = new Set<ChildProcess>();
-
-process.on("exit", () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
-});
-
-interface Mock {
-  url: string;
-  controlToken: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Promise<Mock> {
-  const child = spawn(process.execPath, [bin, "--port", "0", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => {
-      children.delete(child);
-      resolve(code);
-    }),
-  );
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`mock did not start: ${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      const controlToken = /Control API token: (\S+)/.exec(out)?.[1];
-      if (url && controlToken) {
-        clearTimeout(timer);
-        resolve({ url, controlToken, child, exited });
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
-  });
-}
-
-const json = { "content-type": "application/json" };
-
-async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/user/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from("egov-user-client:").toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-    body: "username=ADMIN&password=eGov%40123&grant_type=password&scope=read&tenantId=pg&userType=EMPLOYEE",
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-const requestInfo = (authToken: string) => ({ apiId: "bench", ver: "1.0", msgId: "bench|en_IN", authToken });
 
 async function userNames(mock: Mock): Promise<Set<string>> {
   const res = await fetch(`${mock.url}/_mock/state`, { headers: { "x-mock-control-token": mock.controlToken } });
   const state = (await res.json()) as { slices: { user: { users: Record<string, { userName: string }> } } };
   return new Set(Object.values(state.slices.user.users).map((u) => u.userName));
+}
+
+/** A user egov-user accepts: its password policy (UserService.java validatePassword) and a mobile number. */
+function benchUser(userName: string, n: number) {
+  const mobileNumber = `9${String(n).padStart(9, "0")}`;
+  return { userName, name: "Bench User", mobileNumber, type: "EMPLOYEE", tenantId: "pg", password: "Bench@Pass1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] };
 }
 
 /** CLIENTS clients create users until the mock dies; SIGKILL once `killAfter` were acknowledged. */
@@ -87,25 +38,38 @@ async function killRound(mock: Mock, round: number, killAfter: number): Promise<
   const acked: string[] = [];
   let next = 0;
   let down = false;
+  let refused: string | undefined;
   const worker = async () => {
     while (!down) {
-      const userName = `BENCH-${round}-${next++}`;
+      const n = next++;
+      const userName = `BENCH-${round}-${n}`;
+      let res: Response;
       try {
-        const res = await fetch(`${mock.url}/user/users/_createnovalidate`, {
+        res = await fetch(`${mock.url}/user/users/_createnovalidate`, {
           method: "POST",
           headers: json,
-          body: JSON.stringify({ RequestInfo: requestInfo(token), user: { userName, name: "Bench User", type: "EMPLOYEE", tenantId: "pg", password: "Bench-Pass1", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] } }),
+          body: JSON.stringify({ RequestInfo: requestInfo(token), user: benchUser(userName, round * 100_000 + n) }),
         });
-        await res.arrayBuffer();
-        if (res.status >= 300) throw new Error(`create answered ${res.status}`);
-        acked.push(userName);
-        if (acked.length === killAfter) mock.child.kill("SIGKILL");
       } catch {
-        down = true;
+        down = true; // the kill: the connection dropped
+        return;
       }
+      const text = await res.text().catch(() => "");
+      if (res.status >= 300) {
+        // A refusal before the kill is a broken bench, not a durability result: stop and say why.
+        refused ??= `create answered ${res.status}: ${text.slice(0, 300)}`;
+        down = true;
+        return;
+      }
+      acked.push(userName);
+      if (acked.length === killAfter) mock.child.kill("SIGKILL");
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, worker));
+  if (refused && acked.length < killAfter) {
+    mock.child.kill("SIGKILL");
+    throw new Error(`round ${round}: ${refused}`);
+  }
   await mock.exited;
   return acked;
 }
@@ -116,14 +80,13 @@ async function durability(): Promise<{ lost: number; acked: number; leftoverTmp:
   const acked: string[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      const mock = await start(["--state", state]);
+      const mock = await startMock(["--state", state]);
       acked.push(...(await killRound(mock, round, KILL_AFTER[round]!)));
     }
-    const last = await start(["--state", state]);
+    const last = await startMock(["--state", state]);
     const present = await userNames(last);
     const leftoverTmp = readdirSync(dir).filter((f) => f.endsWith(".tmp")).length;
-    last.child.kill("SIGTERM");
-    await last.exited;
+    await last.stop();
     return { lost: acked.filter((n) => !present.has(n)).length, acked: acked.length, leftoverTmp };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -139,28 +102,7 @@ interface Run {
 /** Workflow transitions (a fresh businessId per request) for DURATION seconds against `mock`. */
 async function transitions(mock: Mock, tag: string): Promise<Run> {
   const token = await login(mock.url);
-  const RequestInfo = requestInfo(token);
-  const bs = await fetch(`${mock.url}/egov-workflow-v2/egov-wf/businessservice/_create`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({
-      RequestInfo,
-      BusinessServices: [
-        {
-          tenantId: "pg",
-          businessService: `BENCH${tag}`,
-          business: "bench",
-          businessServiceSla: 86_400_000,
-          states: [
-            { state: null, applicationStatus: null, isStartState: true, isTerminateState: false, actions: [{ action: "APPLY", nextState: "OPEN", roles: ["EMPLOYEE", "SUPERUSER"] }] },
-            { state: "OPEN", applicationStatus: "OPEN", isStateUpdatable: true, actions: [{ action: "CLOSE", nextState: "CLOSED", roles: ["EMPLOYEE", "SUPERUSER"] }] },
-            { state: "CLOSED", applicationStatus: "CLOSED", isTerminateState: true, actions: [] },
-          ],
-        },
-      ],
-    }),
-  });
-  if (bs.status >= 300) throw new Error(`business service create failed: ${bs.status} ${await bs.text()}`);
+  await createBenchWorkflow(mock.url, token, `BENCH${tag}`);
   let n = 0;
   const r = await autocannon({
     url: mock.url,
@@ -171,10 +113,7 @@ async function transitions(mock: Mock, tag: string): Promise<Run> {
         method: "POST",
         path: "/egov-workflow-v2/egov-wf/process/_transition",
         headers: json,
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({ RequestInfo, ProcessInstances: [{ tenantId: "pg.citya", businessService: `BENCH${tag}`, businessId: `B-${tag}-${++n}`, action: "APPLY", moduleName: "bench" }] }),
-        }),
+        setupRequest: (req) => ({ ...req, body: applyTransitionBody(token, `BENCH${tag}`, `B-${tag}-${++n}`) }),
       },
     ],
   });
@@ -183,8 +122,8 @@ async function transitions(mock: Mock, tag: string): Promise<Run> {
 
 async function throughput(): Promise<{ withState: Run; without: Run }> {
   const dir = mkdtempSync(join(tmpdir(), "digit-bench-throughput-"));
-  const memory = await start([]);
-  const durable = await start(["--state", join(dir, "state.json")]);
+  const memory = await startMock([]);
+  const durable = await startMock(["--state", join(dir, "state.json")]);
   const withRuns: Run[] = [];
   const withoutRuns: Run[] = [];
   try {
@@ -193,10 +132,7 @@ async function throughput(): Promise<{ withState: Run; without: Run }> {
       withRuns.push(await transitions(durable, `D${i}`));
     }
   } finally {
-    for (const m of [memory, durable]) {
-      m.child.kill("SIGTERM");
-      await m.exited;
-    }
+    await Promise.all([memory.stop(), durable.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
   const pick = (runs: Run[]): Run => ({ rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)), non2xx: runs.reduce((s, r) => s + r.non2xx, 0) });
@@ -204,7 +140,7 @@ async function throughput(): Promise<{ withState: Run; without: Run }> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run pnpm build first.`);
+  requireBuilt("mock-durability");
   const d = await durability();
   recordResult({
     name: "mock-durability",

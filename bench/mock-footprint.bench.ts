@@ -3,15 +3,14 @@
  * process; target < 150 MB); (2) time to ready of the standalone server: spawn the built bin, poll /health
  * (median of 3; target < 1 s). Needs `pnpm build` first.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { requireBuilt, root, startMock } from "./lib/mock.js";
 import { median, recordResult } from "./lib/result.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "packages/mock-server/dist");
-if (!existsSync(join(dist, "bin.js"))) throw new Error("packages/mock-server/dist is missing: run pnpm build first.");
+requireBuilt("mock-footprint");
 
 // 20 masters x 500 records: realistic spread (the mdms handler scans one master per write).
 const loader = `
@@ -42,27 +41,18 @@ recordResult({ name: "mock-footprint-rss", value: rssMb, unit: "MB RSS with 10k 
 
 async function timeToReady(): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(dist, "bin.js"), "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const mock = await startMock();
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout!.on("data", (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on("exit", (c) => reject(new Error(`bin exited ${c}`)));
-    });
     for (;;) {
       try {
-        if ((await fetch(`${url}/health`)).status === 200) return performance.now() - started;
+        if ((await fetch(`${mock.url}/health`)).status === 200) return performance.now() - started;
       } catch {
         /* retry */
       }
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
-    child.kill("SIGTERM");
+    await mock.stop();
   }
 }
 

@@ -12,14 +12,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
+import { json, login, mockBin, root, startMock as startStandalone } from "./lib/mock.js";
 import { median, recordResult } from "./lib/result.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "packages/mock-server/dist");
-const bin = join(dist, "bin.js");
+const bin = mockBin;
 const RECORDS = 100_000;
 const SCHEMAS = 50;
 const DURATION = 5;
@@ -81,39 +81,12 @@ function createLatency(engine: Engine, caller: unknown, from: number, n = 300): 
   return median(times);
 }
 
-function startMock(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, [bin, "--port", "0", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`mock did not start: ${out.slice(-500)}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => reject(new Error(`mock exited with ${code}: ${out.slice(-500)}`)));
-  });
+async function startMock(args: string[]): Promise<string> {
+  return (await startStandalone(args)).url;
 }
-
-async function token(base: string): Promise<string> {
-  const res = await fetch(`${base}/user/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from("egov-user-client:").toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-    body: "username=ADMIN&password=eGov%40123&grant_type=password&scope=read&tenantId=pg&userType=EMPLOYEE",
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-const json = { "content-type": "application/json" };
 
 async function searchRps(base: string): Promise<{ rps: number; p99: number; non2xx: number; found: number }> {
-  const RequestInfo = { ...RI, authToken: await token(base) };
+  const RequestInfo = { ...RI, authToken: await login(base) };
   // The login is a write: a `--state` mock saves its state 200 ms later. Let that save pass before measuring.
   await new Promise((r) => setTimeout(r, 400));
   const body = JSON.stringify({ RequestInfo, MdmsCriteria: { tenantId: "pg", schemaCode: SEARCHED } });
@@ -149,7 +122,7 @@ function probeFromAnotherProcess(url: string, body: string, ms: number): Promise
  * request takes and the longest a small search waited meanwhile.
  */
 async function bigRequest(base: string): Promise<{ bigMs: number; bigStatus: number; worstSearchMs: number }> {
-  const RequestInfo = { ...RI, authToken: await token(base) };
+  const RequestInfo = { ...RI, authToken: await login(base) };
   await new Promise((r) => setTimeout(r, 400)); // the login's state save
   const data: Record<string, unknown> = { code: "BIG", name: "big" };
   for (let i = 0; i < 300_000; i++) data[`k${i}`] = "v";
@@ -224,6 +197,4 @@ main()
     console.error(`mock-scale: ${(err as Error).stack ?? String(err)}`);
     process.exitCode = 1;
   })
-  .finally(() => {
-    for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  });
+  .finally(() => process.exit()); // the exit hooks stop every child

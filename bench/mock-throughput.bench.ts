@@ -4,51 +4,15 @@
  * MDMS spec. Value = our MDMS search req/s ÷ Prism's (target >= 5). Loopback only, 10 connections, 5 s per target.
  * Needs `pnpm build` first.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import autocannon from "autocannon";
+import { applyTransitionBody, createBenchWorkflow, json, login, requestInfo, requireBuilt, root, startChild, startMock } from "./lib/mock.js";
 import { recordResult } from "./lib/result.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "packages/mock-server/dist/bin.js");
 const prismBin = join(root, "node_modules/.bin/prism");
 const DURATION = 5;
 const CONNECTIONS = 10;
-const children: ChildProcess[] = [];
-
-function killAll(): void {
-  for (const c of children) if (c.exitCode === null && c.pid) {
-    try {
-      process.kill(c.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-  }
-}
-process.on("exit", killAll);
-
-function startChild(cmd: string, args: string[], readyLine?: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray | null }> {
-  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    if (!readyLine) return resolve({ child, match: null });
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`${cmd} did not start: ${out.slice(-500)}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(readyLine);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, match: m });
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => reject(new Error(`${cmd} exited with ${code}: ${out.slice(-500)}`)));
-  });
-}
 
 async function freePort(): Promise<number> {
   const { createServer } = await import("node:net");
@@ -85,44 +49,17 @@ async function load(opts: autocannon.Options): Promise<Run> {
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx };
 }
 
-const json = { "content-type": "application/json" };
-
 async function main(): Promise<void> {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run pnpm build first.`);
+  requireBuilt("mock-throughput");
+  if (!existsSync(prismBin)) throw new Error(`${prismBin} is missing: run pnpm install first.`);
   // 1. our standalone mock
-  const { match } = await startChild(process.execPath, [bin, "--port", "0"], /listening on (http:\/\/[^\s]+)/);
-  const base = match![1]!;
-  const login = await fetch(`${base}/user/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from("egov-user-client:").toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-    body: "username=ADMIN&password=eGov%40123&grant_type=password&scope=read&tenantId=pg&userType=EMPLOYEE",
-  });
-  const token = ((await login.json()) as { access_token: string }).access_token;
-  const RequestInfo = { apiId: "bench", ver: "1.0", msgId: "bench|en_IN", authToken: token };
-  const searchBody = JSON.stringify({ RequestInfo, MdmsCriteria: { tenantId: "pg", schemaCode: "ACCESSCONTROL-ROLES.roles", limit: 10, offset: 0 } });
+  const mock = await startMock();
+  const base = mock.url;
+  const token = await login(base);
+  const searchBody = JSON.stringify({ RequestInfo: requestInfo(token), MdmsCriteria: { tenantId: "pg", schemaCode: "ACCESSCONTROL-ROLES.roles", limit: 10, offset: 0 } });
   const ours = await load({ url: `${base}/mdms-v2/v2/_search`, method: "POST", headers: json, body: searchBody });
 
-  const bs = await fetch(`${base}/egov-workflow-v2/egov-wf/businessservice/_create`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({
-      RequestInfo,
-      BusinessServices: [
-        {
-          tenantId: "pg",
-          businessService: "BENCH",
-          business: "bench",
-          businessServiceSla: 86_400_000,
-          states: [
-            { state: null, applicationStatus: null, isStartState: true, isTerminateState: false, actions: [{ action: "APPLY", nextState: "OPEN", roles: ["EMPLOYEE", "SUPERUSER"] }] },
-            { state: "OPEN", applicationStatus: "OPEN", isStateUpdatable: true, actions: [{ action: "CLOSE", nextState: "CLOSED", roles: ["EMPLOYEE", "SUPERUSER"] }] },
-            { state: "CLOSED", applicationStatus: "CLOSED", isTerminateState: true, actions: [] },
-          ],
-        },
-      ],
-    }),
-  });
-  if (bs.status >= 300) throw new Error(`business service create failed: ${bs.status} ${await bs.text()}`);
+  await createBenchWorkflow(base, token, "BENCH");
   let n = 0;
   const transitions = await load({
     url: base,
@@ -132,10 +69,7 @@ async function main(): Promise<void> {
         path: "/egov-workflow-v2/egov-wf/process/_transition",
         headers: json,
         // A fresh businessId per request: every call is a valid APPLY from the start state.
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({ RequestInfo, ProcessInstances: [{ tenantId: "pg.citya", businessService: "BENCH", businessId: `B-${++n}`, action: "APPLY", moduleName: "bench" }] }),
-        }),
+        setupRequest: (req) => ({ ...req, body: applyTransitionBody(token, "BENCH", `B-${++n}`) }),
       },
     ],
   });
@@ -148,7 +82,7 @@ async function main(): Promise<void> {
 
   // 3. Prism on the canonical MDMS spec, default settings
   const prismPort = await freePort();
-  await startChild(prismBin, ["mock", join(root, "specs/canonical/mdms.yaml"), "-p", String(prismPort)]);
+  await startChild(prismBin, ["mock", join(root, "specs/canonical/mdms.yaml"), "-p", String(prismPort)], /Prism is listening|listening/i);
   const prismUrl = `http://127.0.0.1:${prismPort}/mdms-v2/v2/_search`;
   await waitFor(prismUrl, { method: "POST", headers: json, body: searchBody }, (s) => s < 500);
   const prism = await load({ url: prismUrl, method: "POST", headers: json, body: searchBody });
@@ -182,4 +116,4 @@ main()
     console.error(`mock-throughput: ${(err as Error).stack ?? String(err)}`);
     process.exitCode = 1;
   })
-  .finally(killAll);
+  .finally(() => process.exit());
