@@ -45,7 +45,7 @@ export async function writeBundle(bundle: Bundle, outDir: string): Promise<strin
   for (const w of bundle.workflows) await put(`workflows/${safeName(w.businessService.businessService)}.yaml`, w.businessService);
   const loc = new Map<string, Record<string, string>>();
   for (const m of bundle.localization) {
-    const key = `${m.locale}/${m.module}`;
+    const key = m.tenantId === bundle.stateTenant ? `${m.locale}/${m.module}` : `${safeName(m.tenantId)}/${m.locale}/${m.module}`;
     const map = loc.get(key) ?? {};
     map[m.code] = m.message;
     loc.set(key, map);

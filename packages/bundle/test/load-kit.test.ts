@@ -140,6 +140,18 @@ describe("DIGIT Kit layout", () => {
     await expect(loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "pg.city" })).rejects.toThrow(/not a valid state tenant code/);
   });
 
+  it("reads a city's own messages from localization/<tenant>/<locale>/ and refuses another state's", async () => {
+    const bundleYaml = "apiVersion: digit-kit/v1\nstateTenant: ka\ntenants:\n  - { code: ka.mysuru, name: Mysuru }\n";
+    const b = await loadBundle(makeBundle({ "digit-bundle.yaml": bundleYaml, "localization/en_IN/common.yaml": "A: state\n", "localization/ka.mysuru/en_IN/common.yaml": "A: city\n" }));
+    expect(b.localization.map((m) => [m.tenantId, m.locale, m.module, m.code, m.message])).toEqual([
+      ["ka", "en_IN", "common", "A", "state"],
+      ["ka.mysuru", "en_IN", "common", "A", "city"],
+    ]);
+    const err = await loadBundle(makeBundle({ "digit-bundle.yaml": bundleYaml, "localization/pb.amritsar/en_IN/common.yaml": "A: other\n" })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BundleValidationError);
+    expect(String(err)).toMatch(/tenant "pb.amritsar", which is neither the state tenant "ka" nor one of its cities/);
+  });
+
   it("rejects a folder that is no bundle", async () => {
     await expect(loadBundle(makeBundle({ "README.md": "hi" }))).rejects.toThrow(/is not a bundle/);
   });

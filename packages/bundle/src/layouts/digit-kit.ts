@@ -124,16 +124,18 @@ export async function loadDigitKit(
   }
 
   for (const f of await listFiles(root, "localization", EXTS)) {
+    // localization/<locale>/<module>.yaml is the state's; localization/<tenant>/<locale>/<module>.yaml a city's own.
     const parts = f.split("/");
-    if (parts.length !== 3) {
-      sink.error(f, "", "expected localization/<locale>/<module>.yaml", "Move the file under its locale folder.");
+    if (parts.length !== 3 && parts.length !== 4) {
+      sink.error(f, "", "expected localization/<locale>/<module>.yaml or localization/<tenant>/<locale>/<module>.yaml", "Move the file under its locale folder (a city's own messages under its tenant code first).");
       continue;
     }
-    const locale = parts[1]!;
+    const tenantId = parts.length === 4 ? parts[1]! : state;
+    const locale = parts[parts.length - 2]!;
     const module = basename(f, extname(f));
     const map = S.checkShape(S.kitLocalization, await readData(root, f, sink), f, sink);
     for (const [code, message] of Object.entries(map ?? {})) {
-      bundle.localization.push({ tenantId: state, locale, module, code, message, origin: { file: f, pointer: joinPointer("", code) } });
+      bundle.localization.push({ tenantId, locale, module, code, message, origin: { file: f, pointer: joinPointer("", code) } });
     }
   }
 

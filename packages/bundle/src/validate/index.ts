@@ -42,6 +42,10 @@ export function validateBundle(bundle: Bundle, sink: IssueSink): void {
   const locSeen = new Map<string, string>();
   const keptLoc: Bundle["localization"] = [];
   for (const m of bundle.localization) {
+    if (m.tenantId !== bundle.stateTenant && !m.tenantId.startsWith(`${bundle.stateTenant}.`)) {
+      sink.error(m.origin.file, m.origin.pointer, `message "${m.code}" is for tenant "${m.tenantId}", which is neither the state tenant "${bundle.stateTenant}" nor one of its cities`, `Move it under localization/<locale>/ (the state's) or localization/${bundle.stateTenant}.<city>/<locale>/.`);
+      continue;
+    }
     const key = `${m.tenantId}|${m.locale}|${m.module}|${m.code}`;
     const prev = locSeen.get(key);
     if (prev !== undefined) {

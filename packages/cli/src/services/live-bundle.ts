@@ -20,6 +20,7 @@ export interface ReadLiveOptions {
 export const BOUNDARY_SEARCH_MAX = 300;
 
 const live = (what: string): Origin => ({ file: `(live) ${what}`, pointer: "" });
+const messageKey = (m: { module: string; code: string; message: string }): string => `${m.module}\u0000${m.code}\u0000${m.message}`;
 
 /**
  * Reads a state tenant's live configuration into a {@link Bundle}: MDMS schemas and records (state and each city's
@@ -83,9 +84,20 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
 
   if (want("localization")) {
     for (const locale of options.locales ?? localesOf(records)) {
-      for (const m of await gateway.searchMessages(tenant, locale)) {
-        if (m.locale !== locale) continue;
+      const stateMessages = (await gateway.searchMessages(tenant, locale)).filter((m) => m.locale === locale);
+      for (const m of stateMessages) {
         bundle.localization.push({ tenantId: tenant, locale, module: m.module, code: m.code, message: m.message, origin: live(`message ${m.code}`) });
+      }
+      // A city's search answers only its own messages when it has any, else the state's (the first tenant of the
+      // hierarchy with messages wins: MessageService.getFilteredMessages, egov-localization MessageService.java:80-96).
+      // An answer equal to the state's is that fallback (or a copy that changes nothing): not exported.
+      const stateSet = new Set(stateMessages.map(messageKey));
+      for (const city of tenantCodes.filter((t) => t !== tenant)) {
+        const own = (await gateway.searchMessages(city, locale)).filter((m) => m.locale === locale);
+        if (own.length === stateSet.size && own.every((m) => stateSet.has(messageKey(m)))) continue;
+        for (const m of own) {
+          bundle.localization.push({ tenantId: city, locale, module: m.module, code: m.code, message: m.message, origin: live(`${city} message ${m.code}`) });
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBundle } from "@digit-kit/bundle";
@@ -7,6 +7,7 @@ import { createDigitClient } from "@digit-kit/sdk";
 import { describe, expect, it } from "vitest";
 import { createSdkGateway, exportTenant, PagingError, plan, readAll, readLiveBundle, type DigitGateway } from "../../src/services/index.js";
 import { SHARED_FIXTURES } from "./helpers.js";
+import { createMockGateway } from "./mock-gateway.js";
 
 /** The mock seeded from ../shared/fixtures/digit (tenant pg), as a gateway. */
 export async function seededGateway(): Promise<{ gateway: DigitGateway; mock: ReturnType<typeof createDigitMock> }> {
@@ -31,6 +32,36 @@ describe("readAll", () => {
     const rows = Array.from({ length: 10 }, (_, i) => i);
     await expect(readAll(async () => rows, 10, "roleactions search at pg")).rejects.toBeInstanceOf(PagingError);
     await expect(readAll(async () => rows, 10, "roleactions search at pg")).rejects.toThrow(/ignores offset/);
+  });
+});
+
+describe("export of localization", () => {
+  const msg = (code: string, message: string, module = "rainmaker-pgr") => ({ code, message, module, locale: "en_IN" });
+
+  it("exports a city's own messages under its tenant, not the state's it falls back to, and plans to 0 changes", async () => {
+    const { gateway } = createMockGateway();
+    await gateway.upsertMessages("pg", [msg("A", "state A"), msg("B", "state B")]);
+    await gateway.upsertMessages("pg.citya", [msg("B", "city B"), msg("C", "city C", "rainmaker-common")]);
+    const outDir = mkdtempSync(join(tmpdir(), "digit-export-loc-"));
+    await exportTenant(gateway, { tenant: "pg", outDir, locales: ["en_IN"], kinds: ["tenant", "localization"] });
+    expect(readFileSync(join(outDir, "localization/pg.citya/en_IN/rainmaker-pgr.yaml"), "utf8")).toMatch(/B: city B/);
+    const exported = await loadBundle(outDir);
+    const of = (tenant: string) => exported.localization.filter((m) => m.tenantId === tenant).map((m) => `${m.module}:${m.code}=${m.message}`).sort();
+    expect(of("pg")).toEqual(expect.arrayContaining(["rainmaker-pgr:A=state A", "rainmaker-pgr:B=state B"]));
+    expect(of("pg.citya")).toEqual(["rainmaker-common:C=city C", "rainmaker-pgr:B=city B"]);
+    const p = await plan(gateway, exported);
+    expect(p.problems).toEqual([]);
+    expect(p.hasChanges).toBe(false);
+  });
+
+  it("exports nothing for a city without messages of its own (its search answers the state's)", async () => {
+    const { gateway } = createMockGateway();
+    await gateway.upsertMessages("pg", [msg("A", "state A")]);
+    const outDir = mkdtempSync(join(tmpdir(), "digit-export-loc-"));
+    await exportTenant(gateway, { tenant: "pg", outDir, locales: ["en_IN"], kinds: ["tenant", "localization"] });
+    const exported = await loadBundle(outDir);
+    expect(exported.localization.filter((m) => m.tenantId !== "pg")).toEqual([]);
+    expect(existsSync(join(outDir, "localization/pg.citya"))).toBe(false);
   });
 });
 
