@@ -3,13 +3,12 @@
  * state tenant `pg` ("Punjab Demo") with city `pg.citya`, core roles, one action per route, role-actions,
  * the schemas for those masters, and the superuser ADMIN / eGov@123.
  */
-import type { Bundle, MdmsRecordSpec, MdmsSchemaSpec } from "@digit-kit/bundle";
+import { CORE_SCHEMA_DEFINITIONS, type Bundle, type MdmsRecordSpec, type MdmsSchemaSpec } from "@digit-kit/bundle";
 import type { RouteDef } from "@digit-kit/sdk/routes";
 import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "../core/rbac.js";
 import { TENANT_SCHEMA } from "../core/tenants.js";
 import { actionsFor, CORE_ROLES, grants } from "./access-control.js";
 import { withBillingMasters } from "./billing-masters.js";
-import { coreSchemaDefinitions } from "./schemas.js";
 import { withServiceMasters } from "./service-masters.js";
 
 export const DEFAULT_STATE_TENANT = "pg";
@@ -21,7 +20,7 @@ const origin = (pointer: string) => ({ file: "(built-in seed)", pointer });
 
 /** Schemas and access-control masters for one state tenant (also added for a `--seed` bundle's state). */
 export function accessControlSeed(routes: RouteDef[], state: string): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
-  const schemas: MdmsSchemaSpec[] = Object.entries(coreSchemaDefinitions).map(([code, definition]) => ({
+  const schemas: MdmsSchemaSpec[] = Object.entries(CORE_SCHEMA_DEFINITIONS).map(([code, definition]) => ({
     tenantId: state,
     code,
     description: code,

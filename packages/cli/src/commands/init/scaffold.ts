@@ -1,4 +1,5 @@
 /** The files `digit init` writes: a minimal, valid DIGIT Kit bundle for one state and its cities. */
+import { ACTIONS_SCHEMA, CORE_SCHEMA_DEFINITIONS, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA, TENANTS_SCHEMA } from "@digit-kit/bundle";
 import { stringify } from "yaml";
 
 export interface ScaffoldInput {
@@ -10,7 +11,6 @@ export interface ScaffoldInput {
   existingState?: boolean;
 }
 
-const DRAFT07 = "http://json-schema.org/draft-07/schema#";
 const title = (s: string) => s.replace(/[-_]/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
 const yaml = (v: unknown) => stringify(v, { lineWidth: 0 });
 
@@ -32,62 +32,15 @@ export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
     });
 
   // A new state has no schemas at all: the tenant records, roles and role-actions need theirs. mdms-v2 cannot update
-  // a schema, so on a state that exists these must equal the live ones: they are DIGIT's small core definitions, as
-  // the mock seeds them (test/new-user-defects.test.ts plans a scaffold of the mock's `pg` with no schema change).
-  const schema = (code: string, definition: Record<string, unknown>) => ({ code, description: code, isActive: true, definition: { $schema: DRAFT07, ...definition } });
+  // a schema, so on a state that exists these must equal the live ones: DIGIT's small core definitions, the same
+  // the mock seeds (test/new-user-defects.test.ts plans a scaffold of the mock's `pg` with no schema change).
+  const schema = (code: string) => ({ code, description: code, isActive: true, definition: structuredClone(CORE_SCHEMA_DEFINITIONS[code]) });
   if (!existingState) files["mdms/schemas/tenant.yaml"] =
     "# The tenant registry (digit-bundle.yaml's tenants become its records). DIGIT services discover tenants through it.\n" +
-    yaml([
-      schema("tenant.tenants", {
-        type: "object",
-        required: ["code", "name"],
-        "x-unique": ["code"],
-        properties: {
-          code: { type: "string", minLength: 1 },
-          name: { type: "string" },
-          type: { type: "string" },
-          description: { type: ["string", "null"] },
-          emailId: { type: "string" },
-          contactNumber: { type: "string" },
-          city: { type: "object" },
-        },
-      }),
-    ]);
+    yaml([schema(TENANTS_SCHEMA)]);
   if (!existingState) files["mdms/schemas/access-control.yaml"] =
     "# Role-based access control masters (roles.yaml, actions.yaml and role-actions.yaml become their records).\n" +
-    yaml([
-      schema("ACCESSCONTROL-ROLES.roles", {
-        type: "object",
-        required: ["code", "name"],
-        "x-unique": ["code"],
-        properties: { code: { type: "string", minLength: 1 }, name: { type: "string" }, description: { type: "string" } },
-      }),
-      schema("ACCESSCONTROL-ACTIONS-TEST.actions-test", {
-        type: "object",
-        required: ["id", "name", "url"],
-        "x-unique": ["id"],
-        properties: {
-          id: { type: "number" },
-          name: { type: "string" },
-          url: { type: "string" },
-          displayName: { type: "string" },
-          enabled: { type: "boolean" },
-          orderNumber: { type: "number" },
-          serviceCode: { type: "string" },
-          path: { type: "string" },
-        },
-      }),
-      schema("ACCESSCONTROL-ROLEACTIONS.roleactions", {
-        type: "object",
-        required: ["rolecode", "actionid", "tenantId"],
-        "x-unique": ["rolecode", "actionid"],
-        properties: { rolecode: { type: "string" }, actionid: { type: "number" }, actioncode: { type: "string" }, tenantId: { type: "string" } },
-        "x-ref-schema": [
-          { fieldPath: "rolecode", schemaCode: "ACCESSCONTROL-ROLES.roles" },
-          { fieldPath: "actionid", schemaCode: "ACCESSCONTROL-ACTIONS-TEST.actions-test" },
-        ],
-      }),
-    ]);
+    yaml([schema(ROLES_SCHEMA), schema(ACTIONS_SCHEMA), schema(ROLE_ACTIONS_SCHEMA)]);
   // DIGIT's default data defines common-masters.Department (CCRS default-data-handler mdms/schemas/common-masters.json),
   // and mdms-v2 cannot update a schema: the scaffold carries that definition exactly, so it plans unchanged on a DIGIT
   // seeded with the default data and is created as-is on one without.

@@ -1,10 +1,14 @@
-/** Small draft-07 definitions (with DIGIT's x-unique / x-ref-schema) for the masters the core itself reads. */
-import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "../core/rbac.js";
-import { TENANT_SCHEMA } from "../core/tenants.js";
+/**
+ * The small draft-07 definitions (with DIGIT's x-unique / x-ref-schema) of the masters DIGIT's core reads: the
+ * tenant registry and access control. The mock seeds them and `digit init` scaffolds them; mdms-v2 cannot update
+ * a schema, so the two must be the same definitions.
+ */
+import { TENANTS_SCHEMA as TENANT_SCHEMA } from "./layouts/default-data-handler.js";
+import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "./layouts/digit-kit.js";
 
 const draft07 = "http://json-schema.org/draft-07/schema#";
 
-export const coreSchemaDefinitions: Record<string, Record<string, unknown>> = {
+export const CORE_SCHEMA_DEFINITIONS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   [TENANT_SCHEMA]: {
     $schema: draft07,
     type: "object",
