@@ -121,7 +121,7 @@ describe.skipIf(!existsSync(SHARED_FIXTURES))("digit tenant create: a new state 
     expected["mdms pg ACCESSCONTROL-ROLEACTIONS.roleactions"]! -= 5;
     const renamed = Object.fromEntries(Object.entries(expected).map(([k, v]) => [k.replace("mdms pg ", "mdms nr "), v]));
     expect(copy).toEqual(renamed);
-    expect(copy["mdms nr ACCESSCONTROL-ROLEACTIONS.roleactions"]).toBe(813);
+    expect(copy["mdms nr ACCESSCONTROL-ROLEACTIONS.roleactions"]).toBe(873);
 
     expect(await findTraces(gateway, { from: "pg", to: "nr" })).toEqual([]);
     const row = (await gateway.searchMdms("nr", "tenant.tenants", { offset: 0, limit: 10 })).find((r) => r.data.code === "nr")!;

@@ -11,7 +11,7 @@ import { requestSchemas } from "./core/request-schemas.js";
 import type { StateSnapshot } from "./core/state.js";
 import type { MockOptions, RoleRef } from "./core/types.js";
 import { applyBundle } from "./seed/apply-bundle.js";
-import { accessControlSeed, DEFAULT_CREDENTIALS, defaultSeed, DEFAULT_STATE_TENANT } from "./seed/default-seed.js";
+import { accessControlSeed, DEFAULT_CREDENTIALS, defaultSeed, DEFAULT_STATE_TENANT, withSchemaPathActions } from "./seed/default-seed.js";
 import { mockOnlyRoutes, serviceModules } from "./services/index.js";
 
 export interface CreateEngineOptions {
@@ -87,7 +87,8 @@ function withoutWriteLag(engine: MockEngine, run: () => void): void {
 export function seedBundle(engine: MockEngine, bundle: Bundle): void {
   const state = bundle.stateTenant;
   if (state !== DEFAULT_STATE_TENANT) {
-    const ac = accessControlSeed(Object.values(engine.routes), state);
+    const routes = Object.values(engine.routes);
+    const ac = withSchemaPathActions(accessControlSeed(routes, state), routes, state);
     const have = new Set(bundle.mdmsSchemas.filter((s) => s.tenantId === state).map((s) => s.code));
     bundle = {
       ...bundle,

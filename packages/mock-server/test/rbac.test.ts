@@ -60,14 +60,32 @@ describe("RBAC (gateway role-actions)", () => {
   });
 
   it("lets a template-named action through with a warning (DIGIT needs the concrete path), and refuses it under --strict", async () => {
-    const body = (token: string) => ({ RequestInfo: requestInfo(token), Mdms: { tenantId: "pg", schemaCode: "tenant.tenants", data: { code: "pg.cityz", name: "Z" }, isActive: true } });
-    expect((await post(mock.fetch, "/mdms-v2/v2/_create/tenant.tenants", body(citizen))).status).toBe(403);
-    const allowed = await post(mock.fetch, "/mdms-v2/v2/_create/tenant.tenants", body(admin));
+    // A schema created after start has no concrete-path action: only the seed's template action names its route.
+    const thing = (token: string) => ({ RequestInfo: requestInfo(token), Mdms: { tenantId: "pg", schemaCode: "demo.Thing", data: { code: "T1" }, isActive: true } });
+    const strict = createDigitMock({ options: { strict: true } });
+    const strictAdmin = await login(strict.fetch);
+    for (const m of [mock, strict]) {
+      const token = m === mock ? admin : strictAdmin;
+      const created = await post(m.fetch, "/mdms-v2/schema/v1/_create", schemaCreate(token));
+      expect([202, 400]).toContain(created.status); // 400: an earlier test created it already
+    }
+    expect((await post(mock.fetch, "/mdms-v2/v2/_create/demo.Thing", thing(citizen))).status).toBe(403);
+    const allowed = await post(mock.fetch, "/mdms-v2/v2/_create/demo.Thing", thing(admin));
     expect(allowed.status).toBe(202);
     expect(allowed.headers.get("x-digit-mock-warning")).toContain("RBAC_TEMPLATE_ACTION");
+    expect((await post(strict.fetch, "/mdms-v2/v2/_create/demo.Thing", thing(strictAdmin))).status).toBe(403);
+  });
+
+  it("seeds concrete-path actions for its own schemas, as DIGIT's default data does, so --strict can write them", async () => {
+    const body = (token: string) => ({ RequestInfo: requestInfo(token), Mdms: { tenantId: "pg", schemaCode: "tenant.tenants", data: { code: "pg.cityz", name: "Z" }, isActive: true } });
     const strict = createDigitMock({ options: { strict: true } });
-    const denied = await post(strict.fetch, "/mdms-v2/v2/_create/tenant.tenants", body(await login(strict.fetch)));
-    expect(denied.status).toBe(403);
+    const strictAdmin = await login(strict.fetch);
+    const created = await post(strict.fetch, "/mdms-v2/v2/_create/tenant.tenants", body(strictAdmin));
+    expect(created.status).toBe(202);
+    expect(created.headers.get("x-digit-mock-warning")).toBeNull();
+    const actions = await post(strict.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(strictAdmin), MdmsCriteria: { tenantId: "pg", schemaCode: ACTIONS_SCHEMA, limit: 1000 } });
+    const urls = (actions.body.mdms as { data: { url: string } }[]).map((r) => r.data.url);
+    expect(urls).toEqual(expect.arrayContaining(["/mdms-v2/v2/_create/tenant.tenants", "/mdms-v2/v2/_update/ACCESSCONTROL-ROLES.roles", "/mdms-v2/v2/_create/common-masters.Department"]));
   });
 
   it("picks up new role-actions written to MDMS (cache invalidation)", async () => {

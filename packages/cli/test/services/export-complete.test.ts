@@ -76,8 +76,10 @@ describe.skipIf(!existsSync(SHARED_FIXTURES))("export is complete (mock seeded f
     const exported = await loadBundle(outDir);
     const count = (schema: string) => exported.mdmsData.filter((r) => r.schemaCode === schema).length;
     // More role-actions than one page of 500 (the peer tool stops there).
-    expect(count("ACCESSCONTROL-ROLEACTIONS.roleactions")).toBe(818);
-    expect(count("ACCESSCONTROL-ACTIONS-TEST.actions-test")).toBe(333);
+    // The fixtures' 396 role-actions and 203 actions plus the built-in seed's (one action per route, and one per
+    // MDMS schema-path route and seeded schema, with their grants).
+    expect(count("ACCESSCONTROL-ROLEACTIONS.roleactions")).toBe(878);
+    expect(count("ACCESSCONTROL-ACTIONS-TEST.actions-test")).toBe(363);
     expect(exported.localization).toHaveLength(2716);
     // "City" (boundary/entity.json) is an entity no relationship links into the ADMIN hierarchy.
     expect(exported.boundary.entities.map((e) => e.code).sort()).toEqual(["City", "PG_CITYA_ADMIN_CITY", "W1_ADMIN_WARD", "W2_ADMIN_WARD", "W3_ADMIN_WARD", "Z1_ADMIN_ZONE", "Z2_ADMIN_ZONE"]);

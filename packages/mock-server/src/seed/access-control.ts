@@ -78,3 +78,22 @@ export function actionsFor(routes: RouteDef[]): ActionRecord[] {
       path: "",
     }));
 }
+
+/**
+ * Actions for the concrete paths of MDMS v2's schema-parameterised routes (`/mdms-v2/v2/_create/tenant.tenants`),
+ * one per route and schema code, ids from `firstId`. egov-accesscontrol reads a `{placeholder}` in an action's
+ * url as `\w+`, which never matches a schema code (they have a dot), so DIGIT's own default data lists these
+ * concrete urls; without them the seeded masters could not be written under `--strict`.
+ */
+export function schemaPathActions(routes: RouteDef[], schemaCodes: readonly string[], firstId: number): { action: ActionRecord; operationId: string }[] {
+  const parameterised = [...routes].filter((r) => r.path.includes("{schemaCode}")).sort((a, b) => a.operationId.localeCompare(b.operationId));
+  const out: { action: ActionRecord; operationId: string }[] = [];
+  for (const r of parameterised) {
+    for (const code of [...new Set(schemaCodes)].sort()) {
+      const id = firstId + out.length;
+      const url = r.path.replace("{schemaCode}", code);
+      out.push({ operationId: r.operationId, action: { id, name: `${r.operationId} ${code}`, url, displayName: `${r.operationId} ${code}`, enabled: true, orderNumber: id - ACTION_ID_BASE, serviceCode: r.service, path: "" } });
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { CORE_SCHEMA_DEFINITIONS, type Bundle, type MdmsRecordSpec, type MdmsSch
 import type { RouteDef } from "@digit-kit/sdk/routes";
 import { ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA, ROLES_SCHEMA } from "../core/rbac.js";
 import { TENANT_SCHEMA } from "../core/tenants.js";
-import { actionsFor, CORE_ROLES, grants } from "./access-control.js";
+import { actionsFor, ACTION_ID_BASE, CORE_ROLES, grants, schemaPathActions } from "./access-control.js";
 import { withBillingMasters } from "./billing-masters.js";
 import { withServiceMasters } from "./service-masters.js";
 
@@ -47,9 +47,34 @@ export function accessControlSeed(routes: RouteDef[], state: string): { schemas:
   return { schemas, data };
 }
 
+/**
+ * Adds, for every schema `seed` has at `state`, the concrete-path MDMS actions (see `schemaPathActions`), granted
+ * to the roles that hold the route's template action.
+ */
+export function withSchemaPathActions(seed: { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] }, routes: RouteDef[], state: string): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
+  const codes = seed.schemas.filter((s) => s.tenantId === state).map((s) => s.code);
+  const data = [...seed.data];
+  const byOp = grants(routes);
+  for (const { action, operationId } of schemaPathActions(routes, codes, ACTION_ID_BASE + routes.length)) {
+    data.push({ tenantId: state, schemaCode: ACTIONS_SCHEMA, data: { ...action }, isActive: true, origin: origin(`/actions/${action.name}`) });
+    for (const [role, ops] of Object.entries(byOp)) {
+      if (!ops.includes(operationId)) continue;
+      data.push({
+        tenantId: state,
+        schemaCode: ROLE_ACTIONS_SCHEMA,
+        data: { rolecode: role, actionid: action.id, actioncode: action.name, tenantId: state },
+        isActive: true,
+        origin: origin(`/roleactions/${role}/${action.name}`),
+      });
+    }
+  }
+  return { schemas: seed.schemas, data };
+}
+
 export function defaultSeed(routes: RouteDef[]): Bundle {
   const state = DEFAULT_STATE_TENANT;
-  const ac = withServiceMasters(withBillingMasters(accessControlSeed(routes, state), state), state, { code: DEFAULT_CITY_TENANT, name: "City A" });
+  const masters = withServiceMasters(withBillingMasters(accessControlSeed(routes, state), state), state, { code: DEFAULT_CITY_TENANT, name: "City A" });
+  const ac = withSchemaPathActions(masters, routes, state);
   const tenantRecord = (code: string, name: string, type: string) => ({
     code,
     name,
