@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBundle } from "@digit-kit/bundle";
 import { describe, expect, it } from "vitest";
-import { apply, diff, exportTenant, formatDrift, formatPlan, plan, tenantFromTemplate } from "../../src/services/index.js";
+import { apply, diff, exportTenant, formatDrift, formatPlan, plan } from "../../src/services/index.js";
 import { FakeGateway } from "./fake-gateway.js";
 import { KIT_BASIC, KIT_ENV, loadKit } from "./helpers.js";
 
@@ -61,48 +61,5 @@ describe("diff", () => {
     expect(report.items).toEqual([
       { kind: "workflow", key: "{tenantid}:COMPLAINT", status: "different", changes: [{ path: "/businessServiceSla", from: 432000000, to: 1 }] },
     ]);
-  });
-});
-
-describe("tenantFromTemplate", () => {
-  it("copies a template city's tenant record, boundaries, workflows and messages to a new city", async () => {
-    const gw = new FakeGateway();
-    // City-level business services are used by DIGIT only when the state's master config says so.
-    gw.mdms.push({
-      id: "wf-master-config",
-      tenantId: "ka",
-      schemaCode: "Workflow.BusinessServiceMasterConfig",
-      uniqueIdentifier: "COMPLAINT",
-      data: { businessService: "COMPLAINT", isStatelevel: "false" },
-      isActive: true,
-      visibleFrom: 0,
-    });
-    const bundle = await loadKit();
-    bundle.workflows[0]!.tenantId = "ka.mysuru";
-    bundle.workflows[0]!.businessService.tenantId = "ka.mysuru";
-    await apply(gw, bundle);
-    await gw.upsertMessages("ka.mysuru", [{ code: "CITY_NAME", message: "Mysuru", module: "rainmaker-common", locale: "en_IN" }]);
-    const city = await tenantFromTemplate(gw, { city: "ka.mandya", from: "ka.mysuru", name: "Mandya" });
-    expect(city.tenants).toEqual([expect.objectContaining({ code: "ka.mandya", name: "Mandya", kind: "city" })]);
-    expect(city.boundary.relationships.map((r) => `${r.tenantId}:${r.code}<${r.parent ?? "-"}`).sort()).toEqual([
-      "ka.mandya:MYS_CITY<-",
-      "ka.mandya:MYS_W1<MYS_Z1",
-      "ka.mandya:MYS_W2<MYS_Z1",
-      "ka.mandya:MYS_W3<MYS_Z2",
-      "ka.mandya:MYS_Z1<MYS_CITY",
-      "ka.mandya:MYS_Z2<MYS_CITY",
-    ]);
-    expect(city.workflows.map((w) => `${w.tenantId}:${w.businessService.businessService}`)).toEqual(["ka.mandya:COMPLAINT"]);
-    expect(city.localization.map((m) => `${m.tenantId}:${m.code}`)).toEqual(["ka.mandya:CITY_NAME"]);
-    const p = await plan(gw, city);
-    // tenant + hierarchy + 6 boundaries + 6 relationships + workflow + message
-    expect(p.totals).toEqual({ create: 16, update: 0, unchanged: 0 });
-    const result = await apply(gw, city);
-    expect(result.verification.ok).toBe(true);
-    expect((await plan(gw, city)).hasChanges).toBe(false);
-  });
-
-  it("explains a missing template tenant", async () => {
-    await expect(tenantFromTemplate(new FakeGateway(), { city: "ka.mandya", from: "ka.nowhere" })).rejects.toThrow(/template tenant "ka.nowhere" is not in ka's tenant.tenants master/);
   });
 });
