@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { loadBundle } from "@digit-kit/bundle";
 import { describe, expect, it } from "vitest";
 import { apply, diff, exportTenant, formatDrift, formatPlan, plan } from "../../src/services/index.js";
-import { FakeGateway } from "./fake-gateway.js";
 import { KIT_BASIC, KIT_ENV, loadKit } from "./helpers.js";
+import { createMockGateway } from "./mock-gateway.js";
 
 describe("exportTenant", () => {
   it("writes a DIGIT Kit bundle that plans to no changes against its source", async () => {
-    const gw = new FakeGateway();
+    const { gateway: gw } = createMockGateway();
     await apply(gw, await loadKit());
     const outDir = mkdtempSync(join(tmpdir(), "digit-export-"));
     const res = await exportTenant(gw, { tenant: "ka", outDir, locales: ["en_IN", "hi_IN"] });
@@ -26,12 +26,13 @@ describe("exportTenant", () => {
 describe("diff", () => {
   it("reports drift between two environments by natural key", async () => {
     const bundle = await loadKit();
-    const a = new FakeGateway();
-    const b = new FakeGateway();
+    const { gateway: a } = createMockGateway();
+    const { gateway: b } = createMockGateway();
     await apply(a, bundle);
-    await apply(b, bundle);
-    b.mdms.find((r) => r.uniqueIdentifier === "DEPT_WATER")!.data.name = "Water";
-    b.messages.delete("ka|en_IN|rainmaker-pgr|CS_COMMON_CANCEL");
+    // prod never got one message, and later someone renamed a department and added one, through DIGIT's APIs.
+    await apply(b, { ...bundle, localization: bundle.localization.filter((m) => !(m.code === "CS_COMMON_CANCEL" && m.locale === "en_IN")) });
+    const water = (await b.searchMdms("ka", "common-masters.Department", { offset: 0, limit: 100 })).find((r) => r.uniqueIdentifier === "DEPT_WATER")!;
+    await b.updateMdms({ ...water, data: { ...water.data, name: "Water" } });
     await b.createMdms({ tenantId: "ka", schemaCode: "common-masters.Department", data: { code: "DEPT_NEW", name: "New", active: true }, isActive: true });
     const report = await diff({ gateway: a, tenant: "ka", label: "dev" }, { gateway: b, tenant: "ka", label: "prod" }, ["schema", "mdms", "workflow", "localization"]);
     expect(report.items).toEqual([
@@ -52,12 +53,13 @@ describe("diff", () => {
   });
 
   it("compares two state tenants of one environment with tenant codes factored out", async () => {
-    const gw = new FakeGateway();
+    // Two states the kit provisions; the mock's own seeded state pg would differ in everything it ships with.
+    const { gateway: gw } = createMockGateway();
     await apply(gw, await loadKit());
-    const moved = await loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "pg" });
+    const moved = await loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "kb" });
     moved.workflows[0]!.businessService.businessServiceSla = 1;
     await apply(gw, moved);
-    const report = await diff({ gateway: gw, tenant: "ka" }, { gateway: gw, tenant: "pg" });
+    const report = await diff({ gateway: gw, tenant: "ka" }, { gateway: gw, tenant: "kb" });
     expect(report.items).toEqual([
       { kind: "workflow", key: "{tenantid}:COMPLAINT", status: "different", changes: [{ path: "/businessServiceSla", from: 432000000, to: 1 }] },
     ]);
