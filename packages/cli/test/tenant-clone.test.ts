@@ -187,7 +187,11 @@ describe("cloneTenant: a city from a template city (the kit bundle on the mock)"
       "pg.mandya:MYS_Z2<MYS_CITY",
     ]);
     expect(city.workflows.map((w) => `${w.tenantId}:${w.businessService.businessService}`)).toEqual(["pg.mandya:COMPLAINT"]);
-    expect(city.localization.map((m) => `${m.tenantId}:${m.code}`)).toContain("pg.mandya:CITY_NAME");
+    expect(city.localization.map((m) => `${m.tenantId}:${m.code}`)).toEqual(["pg.mandya:CITY_NAME"]);
+    // tenant + the city's own master (DEPT_LAKES) + hierarchy + 6 boundaries + 6 relationships + workflow + message
+    const p = await plan(gateway, city);
+    expect(p.items.filter((i) => i.kind === "mdms").map((i) => `${i.tenantId} ${i.key}`)).toEqual(["pg.mandya common-masters.Department:DEPT_LAKES"]);
+    expect(p.totals).toEqual({ create: 17, update: 0, unchanged: 0 });
     const result = await apply(gateway, city);
     expect(result.failures).toEqual([]);
     expect(result.verification.ok).toBe(true);
