@@ -17,3 +17,5 @@ export { retenant } from "./retenant.js";
 export { ROLES_SCHEMA, ACTIONS_SCHEMA, ROLE_ACTIONS_SCHEMA } from "./layouts/digit-kit.js";
 export { TENANTS_SCHEMA } from "./layouts/default-data-handler.js";
 export { CORE_SCHEMA_DEFINITIONS } from "./core-schemas.js";
+export { applyOrder, masterLevels, relationshipDepths, schemaKind, type ApplyKind, type ApplyOrderOptions, type ApplyStep, type ApplyStepItems } from "./apply-order.js";
+export { toBusinessServiceSpec } from "./business-service.js";

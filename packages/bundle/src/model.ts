@@ -8,10 +8,13 @@ import type {
   BoundaryHierarchy,
   BoundaryRelationship,
   BoundaryTypeHierarchy,
+  BusinessService,
   LocalizationMessage,
   MdmsRecord,
   MdmsSchemaDefinition,
   Role,
+  WorkflowAction,
+  WorkflowState,
 } from "@digit-kit/sdk";
 
 /** Where an item came from, for error messages: file path (relative to the bundle root) and JSON pointer. */
@@ -45,10 +48,21 @@ export interface MdmsRecordSpec extends Pick<MdmsRecord, "tenantId" | "schemaCod
   origin: Origin;
 }
 
+/** An action as a bundle carries it: DIGIT's workflow `Action` with its name, next state (a state name) and roles. */
+export type WorkflowActionSpec = WorkflowAction & { action: string; nextState: string; roles: string[] };
+
+/** A state as a bundle carries it: DIGIT's workflow `State` with its name (`null` for the start state) and actions. */
+export type WorkflowStateSpec = NonNullable<WorkflowState> & { state: string | null; actions?: WorkflowActionSpec[] | null };
+
+/**
+ * A business service as DIGIT's businessservice/_create takes it (RequestInfo excluded): the SDK's
+ * `BusinessService` with the fields DIGIT requires (NotNull.businessServiceRequest.businessServices[i].*) given.
+ */
+export type BusinessServiceSpec = BusinessService & { tenantId: string; businessService: string; business: string; states: WorkflowStateSpec[] };
+
 export interface WorkflowSpec {
   tenantId: string;
-  /** The BusinessService object as DIGIT's businessservice/_create takes it (RequestInfo excluded). */
-  businessService: Record<string, unknown> & { businessService: string; business: string; states: unknown[] };
+  businessService: BusinessServiceSpec;
   origin: Origin;
 }
 

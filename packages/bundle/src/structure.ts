@@ -22,22 +22,35 @@ export const schemaFile = z.array(schemaDefinition);
 
 export const mdmsDataFile = z.array(record);
 
+// Workflow shapes: every field of the SDK's BusinessService / State / Action a bundle may set is checked here, so
+// the loaded value is a BusinessServiceSpec (model.ts) without a cast. Server-assigned fields are stripped on load.
+const optionalText = z.string().nullish();
+const optionalFlag = z.boolean().nullish();
 export const workflowAction = z.looseObject({
   action: z.string().min(1),
   nextState: z.string().min(1),
   roles: z.array(z.string()),
+  tenantId: optionalText,
+  active: optionalFlag,
 });
 export const workflowState = z.looseObject({
   state: z.string().nullable(),
-  applicationStatus: z.string().nullish(),
-  isStartState: z.boolean().optional(),
-  isTerminateState: z.boolean().optional(),
+  applicationStatus: optionalText,
+  tenantId: optionalText,
+  businessServiceId: optionalText,
+  sla: z.number().nullish(),
+  docUploadRequired: optionalFlag,
+  isStartState: optionalFlag,
+  isTerminateState: optionalFlag,
+  isStateUpdatable: optionalFlag,
   actions: z.array(workflowAction).nullish(),
 });
 export const businessService = z.looseObject({
   tenantId: z.string().optional(),
   businessService: z.string().min(1),
   business: z.string().min(1),
+  getUri: optionalText,
+  postUri: optionalText,
   businessServiceSla: z.number().nullish(),
   states: z.array(workflowState).min(1),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateWorkflow, workflowToMermaid } from "../src/index.js";
+import { BundleValidationError, loadBundle, toBusinessServiceSpec, validateWorkflow, workflowToMermaid } from "../src/index.js";
+import { makeBundle } from "./helpers.js";
 
 const bs = (states: unknown[]) => ({ businessService: "T", business: "t", states });
 
@@ -85,5 +86,33 @@ describe("workflowToMermaid", () => {
 
   it("adds an entry edge for a named start state", () => {
     expect(workflowToMermaid({ states: [{ state: "OPEN", isStartState: true, isTerminateState: true }] })).toBe("stateDiagram-v2\n  [*] --> OPEN\n  OPEN --> [*]\n");
+  });
+});
+
+describe("business services are checked against the SDK's workflow types when loaded", () => {
+  it("a field of the wrong type is a bundle error at its pointer, not a value passed on", async () => {
+    const dir = makeBundle({
+      "digit-bundle.yaml": "apiVersion: digit-kit/v1\nstateTenant: ka\n",
+      "workflows/t.yaml": [
+        "businessService: T",
+        "business: t",
+        "getUri: 5",
+        "states:",
+        "  - state: null",
+        "    sla: one day",
+        "    actions:",
+        "      - { action: GO, nextState: DONE, roles: [GRO], active: 'yes' }",
+        "  - { state: DONE, isTerminateState: true }",
+      ].join("\n"),
+    });
+    const err = (await loadBundle(dir).catch((e: unknown) => e)) as BundleValidationError;
+    expect(err).toBeInstanceOf(BundleValidationError);
+    expect(err.issues.map((i) => `${i.file} ${i.pointer}`).sort()).toEqual(["workflows/t.yaml /getUri", "workflows/t.yaml /states/0/actions/0/active", "workflows/t.yaml /states/0/sla"]);
+  });
+
+  it("toBusinessServiceSpec checks a business service read elsewhere (e.g. from DIGIT) the same way", () => {
+    const ok = toBusinessServiceSpec({ businessService: "T", business: "t", states: [{ state: null, actions: [{ action: "GO", nextState: "DONE", roles: [] }] }] }, "pg");
+    expect(ok).toEqual({ spec: { businessService: "T", business: "t", tenantId: "pg", states: [{ state: null, actions: [{ action: "GO", nextState: "DONE", roles: [] }] }] } });
+    expect(toBusinessServiceSpec({ businessService: "T", states: [] }, "pg")).toEqual({ problems: ["/business: expected string, received undefined", "/states: Too small: expected array to have >=1 items"] });
   });
 });

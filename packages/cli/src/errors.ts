@@ -116,18 +116,6 @@ function sdkFix(error: Error): string[] {
 }
 
 /**
- * Secret-looking values (JSON `"key": "value"`, query/form `key=value`, bearer tokens, URL credentials as in
- * `http://user:pass@host`) removed from a message.
- */
-function scrubMessage(message: string): string {
-  const keys = "authToken|access_token|refresh_token|password|Authorization";
-  return redact(message)
-    .replace(new RegExp(`("(?:${keys})"\\s*:\\s*")([^"]*)(")`, "gi"), "$1[redacted]$3")
-    .replace(new RegExp(`\\b(${keys})=([^\\s&"']+)`, "gi"), "$1=[redacted]")
-    .replace(/Bearer\s+[\w.-]+/gi, "Bearer [redacted]");
-}
-
-/**
  * Prints an error the way the CLI promises: user-fixable errors as what / where / fix without a stack,
  * anything else as a short bug report. Returns the exit code.
  */
@@ -135,7 +123,7 @@ export function reportError(error: unknown, io: ErrorSink, ctx: ReportContext): 
   if (isUserFacing(error)) {
     const refused = refusedLogin(error);
     const rawWhere = error instanceof UserError ? error.where : (error as { where?: string }).where;
-    const where = rawWhere === undefined ? undefined : scrubMessage(rawWhere);
+    const where = rawWhere === undefined ? undefined : redact(rawWhere);
     const fix = (
       refused
         ? refused.fix
@@ -144,9 +132,9 @@ export function reportError(error: unknown, io: ErrorSink, ctx: ReportContext): 
         : error.name === "BundleValidationError"
           ? ["Fix the problems listed above (paths are relative to the bundle root; pointers are JSON pointers into the file)."]
           : sdkFix(error)
-    ).map(scrubMessage);
+    ).map(redact);
     const code = (error as { code?: unknown }).code;
-    const message = scrubMessage(refused ? refused.message : error.message);
+    const message = redact(refused ? refused.message : error.message);
     const lines = [`Error: ${message}`];
     if (where) lines.push(`  where: ${where}`);
     for (const f of fix) lines.push(`  fix:   ${f}`);
@@ -158,18 +146,18 @@ export function reportError(error: unknown, io: ErrorSink, ctx: ReportContext): 
     return error instanceof UserError ? error.exitCode : EXIT.ERROR;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  const frames = (err.stack ?? "").split("\n").slice(1, ctx.verbose ? undefined : 4).map((l) => `    ${scrubMessage(l.trim())}`);
+  const frames = (err.stack ?? "").split("\n").slice(1, ctx.verbose ? undefined : 4).map((l) => `    ${redact(l.trim())}`);
   const report = [
     `digit hit an unexpected error. This is a bug in digit, not in your input.`,
-    `  ${err.name}: ${scrubMessage(err.message)}`,
+    `  ${err.name}: ${redact(err.message)}`,
     ...frames,
     `  digit ${ctx.version}, node ${process.version}, ${process.platform}-${process.arch}`,
-    `  command: digit ${scrubMessage(ctx.argv.filter((a) => !/password|token/i.test(a)).join(" "))}`,
+    `  command: digit ${redact(ctx.argv.filter((a) => !/password|token/i.test(a)).join(" "))}`,
     `Please report it with the lines above (re-run with --verbose for the full trace).`,
   ];
   io.stderr.write(`${report.join("\n")}\n`);
   if (ctx.json) {
-    io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "BugError", message: scrubMessage(err.message) } }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "BugError", message: redact(err.message) } }, null, 2)}\n`);
   }
   return EXIT.ERROR;
 }

@@ -19,7 +19,7 @@ export { commands, groups, globalOptions, connectionOptions, optionsOf } from ".
 export type { CommandSpec, CommandContext, CommandHandler, GroupSpec, OptionSpec, ArgSpec, Example } from "./commands/types.js";
 export { completionScript, SHELLS, type Shell } from "./commands/completion-script.js";
 export { UserError, BugError, EXIT } from "./errors.js";
-export { Output, scrubSecrets, type CliIo } from "./output.js";
+export { Output, type CliIo } from "./output.js";
 export { configPaths, type ConfigPaths } from "./config/paths.js";
 export { resolveClient, resolveConnection, type Connection, type ConnectionFlags } from "./config/resolve-client.js";
 export { fileTokenStore } from "./config/token-store.js";

@@ -1,7 +1,6 @@
 /**
  * The one writer. Text mode prints results on stdout and status on stderr; `--json` prints only JSON
- * on stdout (status and logs go to stderr). Every JSON value passes `scrubSecrets` first, and every line
- * the SDK's `redact` (URL credentials such as `http://user:pass@host`, secret query parameters).
+ * on stdout (status and logs go to stderr). Every JSON value and every line passes the SDK's `redact` first.
  */
 import { redact } from "@digit-kit/sdk/redact";
 /** The process surface a command sees. `runDigit` injects fakes; `bin.ts` passes the real process. */
@@ -31,23 +30,7 @@ export interface OutputOptions {
   verbose: boolean;
 }
 
-const SECRET_KEY = /^(password|authtoken|access_?token|refresh_?token|authorization|secret|client_?secret|token)$/i;
-
-/** Deep copy of `value` with secret-looking keys replaced by "[redacted]" and URL credentials removed from strings. */
-export function scrubSecrets(value: unknown): unknown {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map(scrubSecrets);
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null ? "[redacted]" : scrubSecrets(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-/** `line` with URL credentials and secret query parameters redacted, newline-terminated. */
+/** `line` with its secrets redacted, newline-terminated. */
 function redactLine(line: string): string {
   const safe = redact(line);
   return safe.endsWith("\n") ? safe : `${safe}\n`;
@@ -86,7 +69,7 @@ export class Output {
   /** The command's result: JSON on stdout with --json, else the text rendering. */
   result(value: unknown, renderText: () => string): void {
     if (this.json) {
-      this.io.stdout.write(`${JSON.stringify(scrubSecrets(value), null, 2)}\n`);
+      this.io.stdout.write(`${JSON.stringify(redact(value), null, 2)}\n`);
     } else {
       const text = renderText();
       if (text) this.io.stdout.write(redactLine(text));

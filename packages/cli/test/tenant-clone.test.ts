@@ -9,9 +9,10 @@ import { createDigitMock, DEFAULT_CREDENTIALS, loadSeed } from "@digit-kit/mock-
 import { createDigitClient } from "@digit-kit/sdk";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runDigit, type RunDigitOptions } from "../src/run.js";
-import { createSdkGateway, findTraces, readLiveBundle, type DigitGateway, type ResourceKind } from "../src/services/index.js";
+import { apply, cloneTenant, createSdkGateway, findTraces, plan, readLiveBundle, type DigitGateway, type ResourceKind } from "../src/services/index.js";
 import { isolatedEnv, tempDir } from "./helpers.js";
-import { SHARED_FIXTURES } from "./services/helpers.js";
+import { loadKitOnPg, SHARED_FIXTURES } from "./services/helpers.js";
+import { createMockGateway } from "./services/mock-gateway.js";
 
 type Json = Record<string, unknown>;
 interface CloneJson {
@@ -153,4 +154,53 @@ describe.skipIf(!existsSync(SHARED_FIXTURES))("digit tenant create: a new state 
     expect(row.data).toMatchObject({ name: "City B", city: { code: "PG.CITYB", name: "City B", districtTenantCode: "pg.cityb" } });
     expect(await findTraces(gateway, { from: "pg.citya", to: "pg.cityb" })).toEqual([]);
   }, 240_000);
+});
+
+describe("cloneTenant: a city from a template city (the kit bundle on the mock)", () => {
+  it("copies the city's tenant row, boundaries, city-level workflow and city messages; applied, nothing is left to do", async () => {
+    const { gateway } = createMockGateway();
+    const bundle = await loadKitOnPg();
+    // A city-level business service is used by DIGIT only when the state's master config says so
+    // (egov-workflow-v2 MDMSService.java:65-81).
+    const origin = { file: "(test)", pointer: "" };
+    bundle.mdmsSchemas.push({
+      tenantId: "pg",
+      code: "Workflow.BusinessServiceMasterConfig",
+      isActive: true,
+      definition: { type: "object", required: ["businessService", "active", "isStatelevel"], "x-unique": ["businessService"], properties: { active: { type: "string" }, isStatelevel: { type: "string" }, businessService: { type: "string" } }, additionalProperties: false },
+      origin,
+    });
+    bundle.mdmsData.push({ tenantId: "pg", schemaCode: "Workflow.BusinessServiceMasterConfig", data: { businessService: "COMPLAINT", active: "true", isStatelevel: "false" }, isActive: true, origin });
+    bundle.workflows[0]!.tenantId = "pg.mysuru";
+    bundle.workflows[0]!.businessService.tenantId = "pg.mysuru";
+    expect((await apply(gateway, bundle)).failures).toEqual([]);
+    await gateway.upsertMessages("pg.mysuru", [{ code: "CITY_NAME", message: "Mysuru", module: "rainmaker-common", locale: "en_IN" }]);
+
+    const { bundle: city } = await cloneTenant(gateway, { from: "pg.mysuru", to: "pg.mandya", details: { name: "Mandya" } });
+    expect(city.tenants).toEqual([expect.objectContaining({ code: "pg.mandya", name: "Mandya", kind: "city" })]);
+    expect(city.boundary.relationships.map((r) => `${r.tenantId}:${r.code}<${r.parent ?? "-"}`).sort()).toEqual([
+      "pg.mandya:MYS_CITY<-",
+      "pg.mandya:MYS_W1<MYS_Z1",
+      "pg.mandya:MYS_W2<MYS_Z1",
+      "pg.mandya:MYS_W3<MYS_Z2",
+      "pg.mandya:MYS_Z1<MYS_CITY",
+      "pg.mandya:MYS_Z2<MYS_CITY",
+    ]);
+    expect(city.workflows.map((w) => `${w.tenantId}:${w.businessService.businessService}`)).toEqual(["pg.mandya:COMPLAINT"]);
+    expect(city.localization.map((m) => `${m.tenantId}:${m.code}`)).toEqual(["pg.mandya:CITY_NAME"]);
+    // tenant + the city's own master (DEPT_LAKES) + hierarchy + 6 boundaries + 6 relationships + workflow + message
+    const p = await plan(gateway, city);
+    expect(p.items.filter((i) => i.kind === "mdms").map((i) => `${i.tenantId} ${i.key}`)).toEqual(["pg.mandya common-masters.Department:DEPT_LAKES"]);
+    expect(p.totals).toEqual({ create: 17, update: 0, unchanged: 0 });
+    const result = await apply(gateway, city);
+    expect(result.failures).toEqual([]);
+    expect(result.verification.ok).toBe(true);
+    expect((await plan(gateway, city)).hasChanges).toBe(false);
+    expect((await gateway.searchMessages("pg.mandya", "en_IN")).find((m) => m.code === "CITY_NAME")?.message).toBe("Mysuru");
+  }, 60_000);
+
+  it("explains a template tenant that does not exist", async () => {
+    const { gateway } = createMockGateway();
+    await expect(cloneTenant(gateway, { from: "pg.nowhere", to: "pg.mandya", details: { name: "Mandya" } })).rejects.toThrow(/pg.nowhere has no tenant.tenants row at pg/);
+  });
 });

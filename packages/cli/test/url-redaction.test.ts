@@ -2,6 +2,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import { Output, type CliIo } from "../src/output.js";
+import { reportError } from "../src/errors.js";
 import { runDigit, type RunDigitOptions } from "../src/run.js";
 import { mockSession } from "./helpers.js";
 
@@ -42,6 +45,43 @@ describe("URL credentials in CLI output", () => {
       expect(r.exitCode, r.stderr).toBe(0);
       expect(r.stdout).toContain("[REDACTED]@digit.test");
       expect(leaks(r.stdout + r.stderr), `${args.join(" ")}: ${r.stdout}`).toBe(false);
+    }
+  });
+});
+
+describe("secrets in CLI output (the SDK's redact, one marker)", () => {
+  const capture = () => {
+    const stream = new PassThrough();
+    const chunks: string[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c.toString()));
+    return { stream, text: () => chunks.join("") };
+  };
+  const io = () => {
+    const stdout = capture();
+    const stderr = capture();
+    const cliIo: CliIo = { env: {}, cwd: "/", stdin: new PassThrough(), stdout: stdout.stream, stderr: stderr.stream };
+    return { cliIo, stdout, stderr };
+  };
+
+  it("--json values read [REDACTED] for every secret key; dates stay dates", () => {
+    const { cliIo, stdout } = io();
+    const when = new Date("2026-01-02T03:04:05Z");
+    new Output(cliIo, { json: true, verbose: false }).result({ user: { userName: "u", password: SECRET }, token: SECRET, clientSecret: SECRET, RequestInfo: { authToken: SECRET }, when }, () => "");
+    const out = JSON.parse(stdout.text()) as Record<string, unknown>;
+    expect(out).toEqual({ user: { userName: "u", password: "[REDACTED]" }, token: "[REDACTED]", clientSecret: "[REDACTED]", RequestInfo: { authToken: "[REDACTED]" }, when: when.toISOString() });
+    expect(stdout.text()).not.toContain(SECRET);
+  });
+
+  it("an error quoting a body, a bearer token or a query secret is reported without them, in text and --json", () => {
+    for (const json of [false, true]) {
+      const { stdout, stderr } = io();
+      const message = `DIGIT refused {"password":"${SECRET}"} with Bearer ${SECRET} at /x?access_token=${SECRET}`;
+      reportError(new Error(message), { stdout: stdout.stream, stderr: stderr.stream }, { json, verbose: true, argv: ["apply"], version: "0" });
+      const all = stdout.text() + stderr.text();
+      expect(all).toContain(`{"password":"[REDACTED]"}`);
+      expect(all).toContain("Bearer [REDACTED]");
+      expect(all).not.toContain(SECRET);
+      expect(all).not.toContain("[redacted]");
     }
   });
 });

@@ -89,6 +89,37 @@ describe("seeding", () => {
     expect(loc.body.messages.map((m: Json) => m.code)).toContain("HELLO");
   });
 
+  it("seeds masters that reference each other across schemas, referenced schemas first whatever the bundle order", () => {
+    const schema = (i: number, code: string, refs: { fieldPath: string; schemaCode: string }[]) => ({
+      tenantId: "pb",
+      code,
+      isActive: true,
+      definition: { type: "object", required: ["code"], "x-unique": ["code"], "x-ref-schema": refs, properties: { code: { type: "string" }, department: { type: "string" }, designation: { type: "string" } } },
+      origin: origin(`/schemas/${i}`),
+    });
+    const record = (i: number, schemaCode: string, data: Record<string, unknown>) => ({ tenantId: "pb", schemaCode, data, isActive: true, origin: origin(`/data/${i}`) });
+    const bundle = testBundle({
+      mdmsSchemas: [
+        schema(0, "test.Post", [{ fieldPath: "designation", schemaCode: "test.Designation" }]),
+        schema(1, "test.Designation", [{ fieldPath: "department", schemaCode: "test.Department" }]),
+        schema(2, "test.Department", []),
+      ],
+      // Bundle order is the reverse of the dependency order: posts, then designations, then departments.
+      mdmsData: [
+        record(0, "test.Post", { code: "POST_1", designation: "DESIG_1" }),
+        record(1, "test.Designation", { code: "DESIG_1", department: "DEPT_1" }),
+        record(2, "test.Department", { code: "DEPT_1" }),
+      ],
+    });
+    const mock = createDigitMock({ seed: bundle });
+    expect(mock.ctx.mdms.records("pb", "test.Department").map((r) => r.data["code"])).toEqual(["DEPT_1"]);
+    expect(mock.ctx.mdms.records("pb", "test.Designation").map((r) => r.data["code"])).toEqual(["DESIG_1"]);
+    expect(mock.ctx.mdms.records("pb", "test.Post").map((r) => r.data["code"])).toEqual(["POST_1"]);
+    // The reference is checked: a post naming a designation nobody seeds is refused, with its origin.
+    const dangling = { ...bundle, mdmsData: [...bundle.mdmsData, record(3, "test.Post", { code: "POST_2", designation: "NOPE" })] };
+    expect(() => createDigitMock({ seed: dangling })).toThrow(/test-bundle\/data\/3.*REFERENCE_VALIDATION_ERR/);
+  });
+
   it("reset returns to the seeded state including the bundle", async () => {
     const mock = createDigitMock({ seed: testBundle() });
     mock.state.reset();

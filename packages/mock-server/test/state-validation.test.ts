@@ -126,6 +126,24 @@ describe("round trips", () => {
     await login(mock.fetch, undefined, { username: "ROUNDTRIP", password: "Round@Trip1", tenantId: "pg", userType: "EMPLOYEE" });
     await login(mock.fetch);
   });
+
+  it("the view shows passwords as [REDACTED], and a user restored elsewhere comes back without a password", async () => {
+    const source = createDigitMock();
+    const admin = await login(source.fetch);
+    const created = await createUser(source.fetch, admin, { userName: "MOVER", name: "Mover", mobileNumber: "9999999998", active: true, type: "EMPLOYEE", tenantId: "pg", password: "Move@Me12", roles: [{ code: "EMPLOYEE", tenantId: "pg" }] });
+    expect(created.status).toBe(200);
+    const view = await source.control.state();
+    const users = Object.values((view.slices["user"] as { users: Record<string, { userName: string; password?: string }> }).users);
+    expect(users.find((u) => u.userName === "MOVER")?.password).toBe("[REDACTED]");
+    expect(Object.keys(view.slices["user"] as object)).not.toContain("tokens");
+
+    const target = createDigitMock();
+    await target.control.restore(view);
+    const moved = Object.values(target.engine.state.raw<{ users: Record<string, { userName: string; password?: string }> }>("user").users).find((u) => u.userName === "MOVER");
+    expect(moved).toBeDefined();
+    expect(moved?.password).toBeUndefined();
+    await expect(login(target.fetch, undefined, { username: "MOVER", password: "[REDACTED]", tenantId: "pg", userType: "EMPLOYEE" })).rejects.toThrow();
+  });
 });
 
 describe("--state files", () => {

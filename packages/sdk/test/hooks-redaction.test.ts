@@ -87,6 +87,21 @@ describe("hooks and redaction", () => {
     for (const plain of ["admin@digit.org", "mailto:admin@digit.org", "https://h/files/a@b.pdf"]) expect(redact(plain)).toBe(plain);
   });
 
+  it("redact() removes quoted JSON secrets, key=value secrets and bearer tokens from free text", () => {
+    const message = `DIGIT said: {"userName":"u","password":"p\\"w","authToken": "tok"} for client_secret=cs&x=1 with Authorization: Bearer eyJ.abc-d_e=`;
+    const out = redact(message);
+    expect(out).toBe(`DIGIT said: {"userName":"u","password":"${REDACTED}","authToken": "${REDACTED}"} for client_secret=${REDACTED}&x=1 with Authorization: Bearer ${REDACTED}`);
+    for (const plain of ["grant_type=password", "no secrets here", "the password is wrong"]) expect(redact(plain)).toBe(plain);
+  });
+
+  it("redact() knows every secret key name once, case-insensitively, and copies dates", () => {
+    const when = new Date("2026-01-02T03:04:05Z");
+    const out = redact({ token: "t", Secret: "s", clientSecret: "c", accessToken: "a", OtpReference: "o", name: "n", when, missing: null });
+    expect(out).toEqual({ token: REDACTED, Secret: REDACTED, clientSecret: REDACTED, accessToken: REDACTED, OtpReference: REDACTED, name: "n", when, missing: null });
+    expect(out.when).not.toBe(when);
+    expect(JSON.stringify(out.when)).toBe(JSON.stringify(when));
+  });
+
   it("hooks see the request URL without the base URL's credentials", async () => {
     const seen: HookRequest[] = [];
     const digit = testClient({ baseUrl: "http://ci:s3cret@digit.test", hooks: { beforeRequest: (r) => void seen.push(r) } });

@@ -123,7 +123,7 @@ export async function loadDefaultDataHandler(root: string, tenant: string | unde
       const cleaned = stripWorkflowExtensions(bs, f, base, sink);
       const spec: WorkflowSpec = {
         tenantId: bs.tenantId ?? bundle.stateTenant,
-        businessService: { ...cleaned, tenantId: bs.tenantId ?? bundle.stateTenant } as unknown as WorkflowSpec["businessService"],
+        businessService: { ...cleaned, tenantId: bs.tenantId ?? bundle.stateTenant },
         origin: { file: f, pointer: base },
       };
       if (tenant && spec.tenantId.split(".")[0] !== tenant) {

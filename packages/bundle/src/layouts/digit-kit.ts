@@ -118,7 +118,7 @@ export async function loadDigitKit(
     const cleaned = stripWorkflowExtensions(bs, f, "", sink);
     bundle.workflows.push({
       tenantId,
-      businessService: { ...cleaned, tenantId } as unknown as Bundle["workflows"][number]["businessService"],
+      businessService: { ...cleaned, tenantId },
       origin: { file: f, pointer: "" },
     });
   }

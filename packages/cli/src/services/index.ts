@@ -1,5 +1,5 @@
 /**
- * Provisioning services of the `digit` CLI: plan, apply, export, diff and tenant-from-template over a
+ * Provisioning services of the `digit` CLI: plan, apply, export, diff and tenant clone over a
  * {@link DigitGateway}, plus plain-text renderers. No commander or ink imports here.
  */
 export * from "./types.js";
@@ -10,7 +10,6 @@ export { exportTenant, type ExportOptions, type ExportResult } from "./export.js
 export { readLiveBundle, BOUNDARY_SEARCH_MAX, type ReadLiveOptions } from "./live-bundle.js";
 export { PagingError, readAll, MAX_PAGES } from "./resources/context.js";
 export { diff, DRIFT_KINDS, type DiffSide, type DriftItem, type DriftKind, type DriftReport } from "./diff.js";
-export { tenantFromTemplate, type TenantFromTemplateOptions } from "./tenant-from-template.js";
 export { cloneTenant, findTraces, moveTenantCode, namesTenant, type CloneAdmin, type CloneDetails, type CloneOptions, type ClonePlan, type DroppedRecord, type Rewrite, type RewriteRule, type TenantDetails, type Trace } from "./tenant-clone.js";
 export {
   businessServicesIn,

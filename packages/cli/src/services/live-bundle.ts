@@ -1,4 +1,4 @@
-import { emptyBundle, TENANTS_SCHEMA, type Bundle, type MdmsRecordSpec, type Origin } from "@digit-kit/bundle";
+import { emptyBundle, TENANTS_SCHEMA, toBusinessServiceSpec, type Bundle, type MdmsRecordSpec, type Origin } from "@digit-kit/bundle";
 import type { DigitGateway } from "./gateway.js";
 import { chunk } from "./pool.js";
 import { readMdms } from "./resources/mdms.js";
@@ -76,8 +76,9 @@ export async function readLiveBundle(gateway: DigitGateway, options: ReadLiveOpt
   if (want("workflow")) {
     for (const t of tenantCodes) {
       for (const bs of (await ownBusinessServices(gateway, t)).values()) {
-        const normal = { ...normalizeBusinessService(bs), tenantId: t } as unknown as Bundle["workflows"][number]["businessService"];
-        bundle.workflows.push({ tenantId: t, businessService: normal, origin: live(`workflow ${bs.businessService}`) });
+        const checked = toBusinessServiceSpec(normalizeBusinessService(bs), t);
+        if ("problems" in checked) throw new Error(`Business service ${bs.businessService} at ${t} is not one a bundle can hold: ${checked.problems.join("; ")}`);
+        bundle.workflows.push({ tenantId: t, businessService: checked.spec, origin: live(`workflow ${bs.businessService}`) });
       }
     }
   }

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBundle } from "@digit-kit/bundle";
 import { describe, expect, it } from "vitest";
-import { apply, diff, exportTenant, formatDrift, formatPlan, plan, tenantFromTemplate } from "../../src/services/index.js";
-import { FakeGateway } from "./fake-gateway.js";
+import { apply, diff, exportTenant, formatDrift, formatPlan, plan } from "../../src/services/index.js";
 import { KIT_BASIC, KIT_ENV, loadKit } from "./helpers.js";
+import { createMockGateway } from "./mock-gateway.js";
 
 describe("exportTenant", () => {
   it("writes a DIGIT Kit bundle that plans to no changes against its source", async () => {
-    const gw = new FakeGateway();
+    const { gateway: gw } = createMockGateway();
     await apply(gw, await loadKit());
     const outDir = mkdtempSync(join(tmpdir(), "digit-export-"));
     const res = await exportTenant(gw, { tenant: "ka", outDir, locales: ["en_IN", "hi_IN"] });
@@ -26,12 +26,13 @@ describe("exportTenant", () => {
 describe("diff", () => {
   it("reports drift between two environments by natural key", async () => {
     const bundle = await loadKit();
-    const a = new FakeGateway();
-    const b = new FakeGateway();
+    const { gateway: a } = createMockGateway();
+    const { gateway: b } = createMockGateway();
     await apply(a, bundle);
-    await apply(b, bundle);
-    b.mdms.find((r) => r.uniqueIdentifier === "DEPT_WATER")!.data.name = "Water";
-    b.messages.delete("ka|en_IN|rainmaker-pgr|CS_COMMON_CANCEL");
+    // prod never got one message, and later someone renamed a department and added one, through DIGIT's APIs.
+    await apply(b, { ...bundle, localization: bundle.localization.filter((m) => !(m.code === "CS_COMMON_CANCEL" && m.locale === "en_IN")) });
+    const water = (await b.searchMdms("ka", "common-masters.Department", { offset: 0, limit: 100 })).find((r) => r.uniqueIdentifier === "DEPT_WATER")!;
+    await b.updateMdms({ ...water, data: { ...water.data, name: "Water" } });
     await b.createMdms({ tenantId: "ka", schemaCode: "common-masters.Department", data: { code: "DEPT_NEW", name: "New", active: true }, isActive: true });
     const report = await diff({ gateway: a, tenant: "ka", label: "dev" }, { gateway: b, tenant: "ka", label: "prod" }, ["schema", "mdms", "workflow", "localization"]);
     expect(report.items).toEqual([
@@ -52,57 +53,15 @@ describe("diff", () => {
   });
 
   it("compares two state tenants of one environment with tenant codes factored out", async () => {
-    const gw = new FakeGateway();
+    // Two states the kit provisions; the mock's own seeded state pg would differ in everything it ships with.
+    const { gateway: gw } = createMockGateway();
     await apply(gw, await loadKit());
-    const moved = await loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "pg" });
+    const moved = await loadBundle(KIT_BASIC, { env: KIT_ENV, tenant: "kb" });
     moved.workflows[0]!.businessService.businessServiceSla = 1;
     await apply(gw, moved);
-    const report = await diff({ gateway: gw, tenant: "ka" }, { gateway: gw, tenant: "pg" });
+    const report = await diff({ gateway: gw, tenant: "ka" }, { gateway: gw, tenant: "kb" });
     expect(report.items).toEqual([
       { kind: "workflow", key: "{tenantid}:COMPLAINT", status: "different", changes: [{ path: "/businessServiceSla", from: 432000000, to: 1 }] },
     ]);
-  });
-});
-
-describe("tenantFromTemplate", () => {
-  it("copies a template city's tenant record, boundaries, workflows and messages to a new city", async () => {
-    const gw = new FakeGateway();
-    // City-level business services are used by DIGIT only when the state's master config says so.
-    gw.mdms.push({
-      id: "wf-master-config",
-      tenantId: "ka",
-      schemaCode: "Workflow.BusinessServiceMasterConfig",
-      uniqueIdentifier: "COMPLAINT",
-      data: { businessService: "COMPLAINT", isStatelevel: "false" },
-      isActive: true,
-      visibleFrom: 0,
-    });
-    const bundle = await loadKit();
-    bundle.workflows[0]!.tenantId = "ka.mysuru";
-    bundle.workflows[0]!.businessService.tenantId = "ka.mysuru";
-    await apply(gw, bundle);
-    await gw.upsertMessages("ka.mysuru", [{ code: "CITY_NAME", message: "Mysuru", module: "rainmaker-common", locale: "en_IN" }]);
-    const city = await tenantFromTemplate(gw, { city: "ka.mandya", from: "ka.mysuru", name: "Mandya" });
-    expect(city.tenants).toEqual([expect.objectContaining({ code: "ka.mandya", name: "Mandya", kind: "city" })]);
-    expect(city.boundary.relationships.map((r) => `${r.tenantId}:${r.code}<${r.parent ?? "-"}`).sort()).toEqual([
-      "ka.mandya:MYS_CITY<-",
-      "ka.mandya:MYS_W1<MYS_Z1",
-      "ka.mandya:MYS_W2<MYS_Z1",
-      "ka.mandya:MYS_W3<MYS_Z2",
-      "ka.mandya:MYS_Z1<MYS_CITY",
-      "ka.mandya:MYS_Z2<MYS_CITY",
-    ]);
-    expect(city.workflows.map((w) => `${w.tenantId}:${w.businessService.businessService}`)).toEqual(["ka.mandya:COMPLAINT"]);
-    expect(city.localization.map((m) => `${m.tenantId}:${m.code}`)).toEqual(["ka.mandya:CITY_NAME"]);
-    const p = await plan(gw, city);
-    // tenant + hierarchy + 6 boundaries + 6 relationships + workflow + message
-    expect(p.totals).toEqual({ create: 16, update: 0, unchanged: 0 });
-    const result = await apply(gw, city);
-    expect(result.verification.ok).toBe(true);
-    expect((await plan(gw, city)).hasChanges).toBe(false);
-  });
-
-  it("explains a missing template tenant", async () => {
-    await expect(tenantFromTemplate(new FakeGateway(), { city: "ka.mandya", from: "ka.nowhere" })).rejects.toThrow(/template tenant "ka.nowhere" is not in ka's tenant.tenants master/);
   });
 });

@@ -4,25 +4,8 @@ import { join } from "node:path";
 import { loadBundle, type Bundle } from "@digit-kit/bundle";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apply, exportTenant, formatPlan, plan } from "../../src/services/index.js";
-import { KIT_BASIC, KIT_ENV } from "./helpers.js";
+import { loadKitOnPg } from "./helpers.js";
 import { createMockGateway, meter } from "./mock-gateway.js";
-
-/**
- * The mock's `pg` carries DIGIT's default data for common-masters Department and Designation (the masters egov-hrms
- * checks employees against, seed/service-masters.ts), and mdms-v2 cannot redefine a schema (schema/v1/_update answers
- * 501). So on `pg` the kit's own definitions of those two give way to DIGIT's, and its designations take DIGIT's
- * shape (required description, a list of departments), as a bundle written for a DIGIT with default data would.
- */
-const DEFAULT_DATA_SCHEMAS = ["common-masters.Department", "common-masters.Designation"];
-async function loadKitOnPg(): Promise<Bundle> {
-  const b = await loadBundle(KIT_BASIC, { tenant: "pg", env: KIT_ENV });
-  b.mdmsSchemas = b.mdmsSchemas.filter((s) => !DEFAULT_DATA_SCHEMAS.includes(s.code));
-  for (const r of b.mdmsData.filter((r) => r.schemaCode === "common-masters.Designation")) {
-    const { department, ...rest } = r.data;
-    r.data = { ...rest, description: rest["name"], department: [department] };
-  }
-  return b;
-}
 
 /** The kit-basic bundle moved to the mock's state tenant `pg` (`--tenant pg`), every resource kind included. */
 describe("DIGIT Kit bundle against the mock server (SDK → mock.fetch)", () => {

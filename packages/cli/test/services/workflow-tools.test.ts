@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apply, plan, validateWorkflowFile, workflowGraph } from "../../src/services/index.js";
-import { FakeGateway } from "./fake-gateway.js";
 import { loadKit } from "./helpers.js";
+import { cappedPages, createMockGateway } from "./mock-gateway.js";
 
 const dir = mkdtempSync(join(tmpdir(), "digit-wf-"));
 
@@ -42,7 +42,7 @@ describe("workflow validate / graph on files", () => {
 
 describe("pagination", () => {
   it("reads every page even when the server caps the page size", async () => {
-    const gw = new FakeGateway({ maxPageSize: 2 });
+    const gw = cappedPages(createMockGateway().gateway, 2);
     const bundle = await loadKit();
     await apply(gw, bundle);
     const p = await plan(gw, bundle);

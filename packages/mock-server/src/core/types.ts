@@ -202,8 +202,8 @@ export interface ServiceModule<S> {
    */
   validateState?(value: unknown): string[];
   /**
-   * What `GET /_mock/state` shows of the slice: no secrets, no key material. Default: the core's
-   * `redactSecrets` (drops passwords and tokens). Whatever it leaves out is kept from the running mock when
+   * What `GET /_mock/state` shows of the slice: no secrets, no key material. Default: the SDK's `redact`
+   * (passwords and tokens become "[REDACTED]"). Whatever it leaves out is kept from the running mock when
    * that view is restored (core/public-state.ts). Must not modify `slice`.
    */
   publicState?(slice: S): unknown;

@@ -21,6 +21,9 @@ const SECRET_KEYS = new Set([
   "authorization",
   "otpreference",
   "client_secret",
+  "clientsecret",
+  "secret",
+  "token",
 ]);
 
 /** Whether a key (object property, header or query parameter name) names a secret. Case-insensitive. */
@@ -30,9 +33,10 @@ export function isSecretKey(key: string): boolean {
 
 /**
  * Deep copy of `value` with every secret replaced by `"[REDACTED]"`: `RequestInfo.authToken`, passwords,
- * `access_token`/`refresh_token` (bodies, form fields, query strings), `Authorization`/`auth-token` headers.
- * Strings that are URLs (or quote one) lose the credentials of `http://user:pass@host` and their secret query
- * parameters. Never mutates its input; safe on cycles.
+ * tokens and secrets (bodies, form fields, query strings), `Authorization`/`auth-token` headers. Strings lose
+ * URL credentials (`http://user:pass@host`), secret `key=value` pairs, quoted JSON secrets and bearer tokens.
+ * The one redaction of DIGIT Kit: the CLI's output and the mock's state view use it too. Never mutates its
+ * input; safe on cycles.
  *
  * @example
  * ```ts
@@ -48,8 +52,9 @@ export function redact<T>(value: T): T {
 }
 
 function walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
-  if (typeof value === "string") return redactUrl(value);
+  if (typeof value === "string") return redactText(value);
   if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return new Date(value.getTime());
   if (seen.has(value)) return seen.get(value);
   if (typeof Headers !== "undefined" && value instanceof Headers) {
     const out: Record<string, string> = {};
@@ -82,13 +87,21 @@ function walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
 /** `scheme://userinfo@`: the credentials part of a URL (`http://user:pass@host`), anywhere in a text. */
 const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi;
 
+/** Secret names as they appear inside free text (a query string, a quoted JSON body, an error message). */
+const TEXT_KEYS = "access_token|refresh_token|auth-?token|password|authorization|client_secret";
+const TEXT_HINT = new RegExp(`${TEXT_KEYS}|bearer`, "i");
+const JSON_PAIR = new RegExp(`("(?:${TEXT_KEYS})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*(")`, "gi");
+const KEY_VALUE = new RegExp(`\\b((?:${TEXT_KEYS})=)[^\\s&#"']*`, "gi");
+const BEARER = /\b(Bearer\s+)[\w.~+/-]+=*/gi;
+
 /**
- * Redacts URL credentials (`http://user:pass@host` → `http://[REDACTED]@host`) and secret query parameters
- * in something that looks like a URL, query string or a message quoting one; other strings pass.
+ * Redacts, in free text, URL credentials (`http://user:pass@host` → `http://[REDACTED]@host`), secret
+ * `key=value` pairs (query strings, forms), quoted JSON secrets (`"password":"x"`) and bearer tokens;
+ * other strings pass.
  */
-function redactUrl(text: string): string {
+function redactText(text: string): string {
   let out = text;
   if (out.includes("@") && out.includes("://")) out = out.replace(USERINFO, `$1${REDACTED}@`);
-  if (!out.includes("=") || !/(access_token|refresh_token|auth-?token|password)=/i.test(out)) return out;
-  return out.replace(/((?:^|[?&])(?:access_token|refresh_token|auth-?token|authtoken|password)=)[^&#\s]*/gi, `$1${REDACTED}`);
+  if (!TEXT_HINT.test(out)) return out;
+  return out.replace(JSON_PAIR, `$1${REDACTED}$2`).replace(KEY_VALUE, `$1${REDACTED}`).replace(BEARER, `$1${REDACTED}`);
 }

@@ -1,4 +1,4 @@
-import type { BoundaryRelationshipSpec } from "@digit-kit/bundle";
+import { relationshipDepths } from "@digit-kit/bundle";
 import { subsetChanges } from "../compare.js";
 import type { LiveBoundary } from "../gateway.js";
 import { chunk } from "../pool.js";
@@ -93,22 +93,6 @@ export async function planBoundaries(ctx: PlanContext): Promise<PlanItem[]> {
   return items;
 }
 
-/** Depth of each relationship in its tree (roots 0); parents outside the bundle count as depth -1. */
-export function relationshipDepths(rels: readonly BoundaryRelationshipSpec[]): Map<BoundaryRelationshipSpec, number> {
-  const byCode = new Map(rels.map((r) => [`${r.tenantId}|${r.hierarchyType}|${r.code}`, r]));
-  const depth = new Map<BoundaryRelationshipSpec, number>();
-  const of = (r: BoundaryRelationshipSpec, guard = 0): number => {
-    const known = depth.get(r);
-    if (known !== undefined) return known;
-    const p = r.parent ? byCode.get(`${r.tenantId}|${r.hierarchyType}|${r.parent}`) : undefined;
-    const d = p && guard < 64 ? of(p, guard + 1) + 1 : 0;
-    depth.set(r, d);
-    return d;
-  };
-  rels.forEach((r) => of(r));
-  return depth;
-}
-
 /**
  * What DIGIT's relationship `_update` cannot do (validator/BoundaryRelationshipValidator.java:78-99,
  * enrichment/BoundaryRelationshipEnricher.java:189): only a parent change between non-root parents of a node
@@ -160,10 +144,4 @@ export async function planRelationships(ctx: PlanContext, depth?: number): Promi
     }
   }
   return items;
-}
-
-/** Number of relationship tree levels in the bundle. */
-export function relationshipLevels(ctx: PlanContext): number {
-  const d = [...relationshipDepths(ctx.bundle.boundary.relationships).values()];
-  return d.length === 0 ? 0 : Math.max(...d) + 1;
 }

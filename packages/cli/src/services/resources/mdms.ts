@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import {
-  ACTIONS_SCHEMA,
   refSpecs,
   refValues,
-  ROLE_ACTIONS_SCHEMA,
-  ROLES_SCHEMA,
+  schemaKind as kindOfSchema,
   TENANTS_SCHEMA,
   uniqueIdentifierOf,
   type MdmsRecordSpec,
@@ -12,18 +10,12 @@ import {
 import { stateTenantOf } from "@digit-kit/sdk";
 import { exactChanges, stableStringify, subsetChanges } from "../compare.js";
 import type { LiveMdmsRecord } from "../gateway.js";
-import type { PlanItem, ResourceKind } from "../types.js";
+import type { PlanItem } from "../types.js";
 import { runPool } from "../pool.js";
 import { groupBy, readAll, type PlanContext } from "./context.js";
 
-/** The plan kind of an MDMS schema's records. */
-export function kindOfSchema(schemaCode: string): ResourceKind {
-  if (schemaCode === TENANTS_SCHEMA) return "tenant";
-  if (schemaCode === ROLES_SCHEMA) return "role";
-  if (schemaCode === ACTIONS_SCHEMA) return "action";
-  if (schemaCode === ROLE_ACTIONS_SCHEMA) return "role-action";
-  return "mdms";
-}
+/** The plan kind of an MDMS schema's records (the bundle's apply order defines it). */
+export { kindOfSchema };
 
 /** Why a changed schema is not updated: DIGIT answers schema/v1/_update with 501 (SchemaDefinitionController.java:58-61). */
 export const SCHEMA_UPDATE_UNSUPPORTED = "SCHEMA_UPDATE_NOT_SUPPORTED";

@@ -1,49 +1,55 @@
 import { subsetChanges } from "../compare.js";
+import type { BusinessService as SdkBusinessService, WorkflowAction, WorkflowState } from "@digit-kit/sdk";
 import type { BusinessService, DigitGateway } from "../gateway.js";
 import type { Plan, PlanItem } from "../types.js";
 import { groupBy, type PlanContext } from "./context.js";
 import { readMdms } from "./mdms.js";
 
 type Obj = Record<string, unknown>;
-const SERVER = new Set(["uuid", "id", "auditDetails", "tenantId", "businessServiceId", "currentState"]);
+type LiveState = NonNullable<WorkflowState>;
+const SERVER = ["uuid", "id", "auditDetails", "tenantId", "businessServiceId", "currentState"];
+
+/** A shallow copy without the fields DIGIT assigns. */
+function withoutServerFields<T extends object>(o: T): T {
+  const out = { ...o };
+  for (const k of SERVER) Reflect.deleteProperty(out, k);
+  return out;
+}
 
 /**
  * Puts a business service back in input form: server fields dropped, `nextState` uuids mapped back to state
  * names (DIGIT stores uuids), states sorted by name, actions by name, roles sorted.
  */
-export function normalizeBusinessService(bs: Obj): Obj {
-  const states = (Array.isArray(bs.states) ? bs.states : []) as Obj[];
-  const nameByUuid = new Map<string, string | null>();
-  for (const s of states) if (typeof s.uuid === "string") nameByUuid.set(s.uuid, (s.state as string | null) ?? null);
-  const strip = (o: Obj): Obj => Object.fromEntries(Object.entries(o).filter(([k]) => !SERVER.has(k)));
-  const out = strip(bs);
-  out.states = states
-    .map((s) => {
-      const st = strip(s);
-      const actions = (Array.isArray(s.actions) ? s.actions : []) as Obj[];
-      st.actions = actions
-        .map((a) => {
-          const act = strip(a);
-          const next = a.nextState;
-          if (typeof next === "string" && nameByUuid.has(next)) act.nextState = nameByUuid.get(next);
-          if (Array.isArray(a.roles)) act.roles = [...(a.roles as string[])].sort();
-          else if (typeof a.roles === "string") act.roles = a.roles.split(",").sort();
-          return act;
-        })
-        .sort((x, y) => String(x.action).localeCompare(String(y.action)) || String(x.nextState).localeCompare(String(y.nextState)));
-      return st;
-    })
+export function normalizeBusinessService(bs: SdkBusinessService): SdkBusinessService {
+  const states = (bs.states ?? []).filter((s): s is LiveState => s !== null);
+  const nameByUuid = new Map<string, string>();
+  for (const s of states) if (typeof s.uuid === "string" && typeof s.state === "string") nameByUuid.set(s.uuid, s.state);
+  const normalAction = (a: WorkflowAction): WorkflowAction => {
+    const act = withoutServerFields(a);
+    if (typeof a.nextState === "string") act.nextState = nameByUuid.get(a.nextState) ?? a.nextState;
+    // DIGIT's persister keeps roles as one comma-separated column; some answers carry it unsplit.
+    const roles: unknown = a.roles;
+    if (Array.isArray(roles)) act.roles = roles.map(String).sort();
+    else if (typeof roles === "string") act.roles = roles.split(",").sort();
+    return act;
+  };
+  const normal = states
+    .map((s): LiveState => ({
+      ...withoutServerFields(s),
+      actions: (s.actions ?? []).map(normalAction).sort((x, y) => String(x.action).localeCompare(String(y.action)) || String(x.nextState).localeCompare(String(y.nextState))),
+    }))
     .sort((x, y) => String(x.state ?? "").localeCompare(String(y.state ?? "")));
-  return out;
+  return { ...withoutServerFields(bs), states: normal };
 }
 
 /** Comparable form: like {@link normalizeBusinessService} with states and actions keyed by name, for readable change paths. */
-export function comparableBusinessService(bs: Obj): Obj {
+export function comparableBusinessService(bs: SdkBusinessService): Obj {
   const n = normalizeBusinessService(bs);
   const states: Obj = {};
-  for (const s of n.states as Obj[]) {
+  for (const s of n.states ?? []) {
+    if (!s) continue;
     const actions: Obj = {};
-    for (const a of s.actions as Obj[]) actions[String(a.action)] = a;
+    for (const a of s.actions ?? []) actions[String(a.action)] = a;
     states[typeof s.state === "string" ? s.state : "(start)"] = { ...s, actions };
   }
   return { ...n, states };
@@ -54,18 +60,19 @@ export function comparableBusinessService(bs: Obj): Obj {
  * is an upsert keyed by uuid (a state or action without one is inserted; nothing is deleted). New actions get
  * `active: true`, since DIGIT stores what the update sends and never reads an action whose `active` is not true.
  */
-function withLiveIds(desired: Obj, live: Obj): BusinessService {
-  const liveStates = (Array.isArray(live.states) ? live.states : []) as Obj[];
-  const states = ((desired.states ?? []) as Obj[]).map((s) => {
+function withLiveIds(desired: BusinessService, live: BusinessService): BusinessService {
+  const liveStates = (live.states ?? []).filter((s): s is LiveState => s !== null);
+  const states = (desired.states ?? []).map((s) => {
+    if (!s) return s;
     const ls = liveStates.find((x) => (x.state ?? null) === (s.state ?? null));
-    const liveActions = (Array.isArray(ls?.actions) ? ls.actions : []) as Obj[];
-    const actions = ((s.actions ?? []) as Obj[]).map((a) => {
+    const liveActions = ls?.actions ?? [];
+    const actions = (s.actions ?? []).map((a) => {
       const la = liveActions.find((x) => x.action === a.action);
       return la?.uuid ? { ...a, uuid: la.uuid, currentState: ls?.uuid } : { ...a, active: true };
     });
     return ls ? { ...s, uuid: ls.uuid, actions } : { ...s, actions };
   });
-  return { ...desired, uuid: live.uuid, states } as unknown as BusinessService;
+  return { ...desired, uuid: live.uuid, states };
 }
 
 /** The state tenant of a tenant id (`pg.citya` → `pg`). */
@@ -92,7 +99,7 @@ export async function planWorkflows(ctx: PlanContext): Promise<PlanItem[]> {
     const byCode = await ownBusinessServices(ctx.gateway, tenantId, specs.map((w) => w.businessService.businessService));
     for (const w of specs) {
       const code = w.businessService.businessService;
-      const desired = { ...w.businessService, tenantId } as BusinessService;
+      const desired: BusinessService = { ...w.businessService, tenantId };
       const base = { kind: "workflow" as const, key: code, tenantId, origin: w.origin };
       const l = byCode.get(code);
       if (!l) {

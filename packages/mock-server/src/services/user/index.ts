@@ -1,4 +1,5 @@
 /** The egov-user service module: login, tokens, users. Implements `UserDirectory` (see directory.ts). */
+import { redact } from "@digit-kit/sdk/redact";
 import type { ServiceModule } from "../../core/types.js";
 import { createNoValidate, createCitizen, details, logout, search, updateNoValidate, updatePassword, updatePasswordNoLogin, updateProfile } from "./handlers.js";
 import { login } from "./login.js";
@@ -26,4 +27,6 @@ export const userModule: ServiceModule<UserSlice> = {
     "user.updatePassword": updatePassword,
     "user.updatePasswordNoLogin": updatePasswordNoLogin,
   },
+  // The session indexes are left out whole: their keys are the tokens themselves.
+  publicState: ({ tokens: _a, refreshTokens: _r, tokenExpiry: _e, ...rest }) => redact(rest),
 };
