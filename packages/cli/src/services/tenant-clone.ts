@@ -261,20 +261,10 @@ export async function cloneTenant(gateway: DigitGateway, options: CloneOptions):
     bundle.workflows.push({ tenantId, businessService: { ...deep(structuredClone(w.businessService), { kind: "workflow", key, tenantId }), tenantId }, origin: { file: `(clone of ${w.tenantId}) workflow ${key}`, pointer: "" } });
   }
 
-  // Messages: a state clone copies the root's; a city clone copies what the city has of its own (DIGIT's search
-  // answers the parent's messages for a tenant without any, so only those differing from the state's are the city's).
-  let messages = live.localization.map((m) => ({ ...m }));
-  if (!fromRoot) {
-    const stateMsgs = new Map(messages.map((m) => [`${m.locale}|${m.module}|${m.code}`, m.message]));
-    messages = [];
-    for (const locale of [...new Set(live.localization.map((m) => m.locale))]) {
-      for (const m of await gateway.searchMessages(from, locale)) {
-        if (m.locale === locale && stateMsgs.get(`${locale}|${m.module}|${m.code}`) !== m.message) {
-          messages.push({ tenantId: from, locale, module: m.module, code: m.code, message: m.message, origin: { file: `(live) message ${m.code}`, pointer: "" } });
-        }
-      }
-    }
-  }
+  // Messages: a state clone copies the root's and its cities' own; a city clone the city's own. The live read
+  // holds exactly those: a city's messages are exported only when DIGIT's search answers the city's own (not the
+  // state's it falls back to).
+  const messages = live.localization.filter((m) => (fromRoot ? true : m.tenantId === from)).map((m) => ({ ...m }));
   const msgFrom = tenantMessageCode(from);
   for (const m of messages) {
     const tenantId = moveTenantCode(m.tenantId, from, to) ?? m.tenantId;
