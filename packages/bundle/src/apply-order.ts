@@ -66,8 +66,8 @@ export interface ApplyOrderOptions {
 }
 
 /**
- * Every step in dependency order: schemas, tenants, masters one `x-ref-schema` level at a time, roles, actions,
- * role-actions, users, workflows, localization, boundary hierarchies, boundaries, relationships one tree level
+ * Every step in dependency order: schemas, tenants, roles, actions, role-actions, masters one `x-ref-schema`
+ * level at a time, users, workflows, localization, boundary hierarchies, boundaries, relationships one tree level
  * at a time, employees. Fixed steps are present even when empty; master and relationship levels only when
  * they have items.
  */
@@ -80,10 +80,12 @@ export function applyOrder(bundle: Bundle, options: ApplyOrderOptions = {}): App
   return [
     { kind: "schema", name: "schemas", items: bundle.mdmsSchemas },
     { kind: "tenant", name: "tenants", items: bundle.tenants },
-    ...masters.map((codes, level): ApplyStep => ({ kind: "mdms", name: masters.length > 1 ? `masters (level ${level + 1})` : "masters", items: records(codes), schemaCodes: codes })),
+    // Access control before the masters: on DIGIT a write needs an action for its concrete path
+    // (`/mdms-v2/v2/_create/<schema>`), so a bundle's grants for its own schemas must land before their records.
     access("role", "roles", ROLES_SCHEMA),
     access("action", "actions", ACTIONS_SCHEMA),
     access("role-action", "role-actions", ROLE_ACTIONS_SCHEMA),
+    ...masters.map((codes, level): ApplyStep => ({ kind: "mdms", name: masters.length > 1 ? `masters (level ${level + 1})` : "masters", items: records(codes), schemaCodes: codes })),
     { kind: "user", name: "users", items: bundle.users },
     { kind: "workflow", name: "workflows", items: bundle.workflows },
     { kind: "localization", name: "localization", items: bundle.localization },

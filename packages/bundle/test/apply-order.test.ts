@@ -19,11 +19,11 @@ describe("applyOrder", () => {
     expect(applyOrder(bundle).map((s) => [s.name, s.kind, s.items.length, "schemaCodes" in s ? s.schemaCodes : "level" in s ? s.level : null])).toEqual([
       ["schemas", "schema", 7, null],
       ["tenants", "tenant", 2, null],
-      ["masters (level 1)", "mdms", 6, ["common-masters.Department", "common-masters.Holiday"]],
-      ["masters (level 2)", "mdms", 2, ["common-masters.Designation"]],
       ["roles", "role", 4, ["ACCESSCONTROL-ROLES.roles"]],
       ["actions", "action", 2, ["ACCESSCONTROL-ACTIONS-TEST.actions-test"]],
       ["role-actions", "role-action", 3, ["ACCESSCONTROL-ROLEACTIONS.roleactions"]],
+      ["masters (level 1)", "mdms", 6, ["common-masters.Department", "common-masters.Holiday"]],
+      ["masters (level 2)", "mdms", 2, ["common-masters.Designation"]],
       ["users", "user", 1, null],
       ["workflows", "workflow", 1, null],
       ["localization", "localization", 4, null],

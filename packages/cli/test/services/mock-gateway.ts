@@ -6,10 +6,12 @@ import { createSdkGateway, readLiveBundle, type DigitGateway } from "../../src/s
 export interface MockGatewayOptions {
   /** Writes become visible to searches after this many ms (the mock's Kafka persister lag). */
   writeLagMs?: number;
+  /** The mock's `--strict`: refuses what DIGIT refuses where the mock is otherwise lenient (e.g. template-path RBAC). */
+  strict?: boolean;
 }
 
 export function createMockGateway(options: MockGatewayOptions = {}): { gateway: DigitGateway; mock: ReturnType<typeof createDigitMock> } {
-  const mock = createDigitMock(options.writeLagMs !== undefined ? { options: { writeLagMs: options.writeLagMs } } : {});
+  const mock = createDigitMock({ options: { ...(options.writeLagMs !== undefined ? { writeLagMs: options.writeLagMs } : {}), ...(options.strict ? { strict: true } : {}) } });
   const client = createDigitClient({
     baseUrl: "http://mock",
     fetch: mock.fetch,
