@@ -98,8 +98,8 @@ describe("apply", () => {
     expect(events.at(-1)).toMatchObject({ phase: "employees", done: 1, total: 1, failed: 0 });
     expect(events.filter((e) => e.phase === "localization").at(-1)).toMatchObject({ done: 4, total: 4 });
     expect(m.calls.filter((c) => c === "upsertMessages")).toHaveLength(2); // one batch per locale/module
-    // Designation references Department (x-ref-schema), so it is written one level later.
-    expect(result.phases.map((p) => p.name).slice(0, 4)).toEqual(["schemas", "tenants", "masters (level 1)", "masters (level 2)"]);
+    // Access control before the masters; Designation references Department (x-ref-schema), so it is written one level later.
+    expect(result.phases.map((p) => p.name).slice(0, 7)).toEqual(["schemas", "tenants", "roles", "actions", "role-actions", "masters (level 1)", "masters (level 2)"]);
     const again = await plan(gateway, bundle);
     expect(again.hasChanges).toBe(false);
     expect(formatPlan(again)).toBe(formatPlan(again).split("\n").slice(0, -1).join("\n") + "\nNo changes. 46 resources up to date.");
