@@ -14,7 +14,7 @@
  * The mock adds two leniencies, which `check` reports as a reason (a warning by default, a refusal under
  * `--strict`): the mock's seed names parameterised routes by their template (`/mdms-v2/v2/_create/{schemaCode}`,
  * which DIGIT's `\w+` never matches against `tenant.tenants`), and a SUPERUSER role passes what its mapping
- * does not grant. Role-action data is cached per tenant and dropped when the mdms slice changes.
+ * does not grant. Role-action data is cached per tenant and rebuilt when `dataVersion` of that tenant changes.
  */
 import type { RouteDef } from "@digit-kit/sdk/routes";
 import { stateOf } from "./tenants.js";
@@ -70,18 +70,18 @@ function placeholderRegex(url: string): RegExp | null {
 
 const lower = (v: unknown): string | undefined => (typeof v === "string" ? v.toLowerCase() : undefined);
 
-export function createRbac(reader: MdmsReader, mdmsVersion: () => number): Rbac {
-  let cachedAt = -1;
-  /** tenant → role code → its URLs; null when the tenant has no role-action data. */
-  const cache = new Map<string, Map<string, RoleUris> | null>();
+/**
+ * `dataVersion(tenant)` must change whenever the role-action or action records `reader` answers for `tenant`
+ * may have changed.
+ */
+export function createRbac(reader: MdmsReader, dataVersion: (tenant: string) => string | number): Rbac {
+  /** tenant → role code → its URLs (null when the tenant has no role-action data), and the version it was read at. */
+  const cache = new Map<string, { version: string | number; data: Map<string, RoleUris> | null }>();
 
   function roleActions(tenant: string): Map<string, RoleUris> | null {
-    const v = mdmsVersion();
-    if (v !== cachedAt) {
-      cache.clear();
-      cachedAt = v;
-    }
-    if (cache.has(tenant)) return cache.get(tenant)!;
+    const version = dataVersion(tenant);
+    const hit = cache.get(tenant);
+    if (hit !== undefined && hit.version === version) return hit.data;
     const roleActionRecords = reader.records(tenant, ROLE_ACTIONS_SCHEMA);
     const actionRecords = reader.records(tenant, ACTIONS_SCHEMA);
     let out: Map<string, RoleUris> | null = null;
@@ -103,7 +103,7 @@ export function createRbac(reader: MdmsReader, mdmsVersion: () => number): Rbac 
         else entry.exact.add(url);
       }
     }
-    cache.set(tenant, out);
+    cache.set(tenant, { version, data: out });
     return out;
   }
 

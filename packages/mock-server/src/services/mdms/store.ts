@@ -47,7 +47,13 @@ export interface BucketIndex {
   order: string[];
   pos: Dict<number>;
   uid: Dict<number>;
+  /** Changes whenever a record of the bucket is stored (see {@link bucketStamp}). */
+  stamp: number;
 }
+
+// Process-wide, outside the journal: a rolled-back write restores an older stamp, and no stamp is handed out twice,
+// so a stamp never names two different contents.
+let lastStamp = 0;
 
 type MdmsIndex = Dict<Dict<BucketIndex>>;
 const INDEX = Symbol("mdms.index");
@@ -56,7 +62,7 @@ type Indexed = MdmsSlice & { [INDEX]?: MdmsIndex };
 const dict = <T>(): Dict<T> => Object.create(null) as Dict<T>;
 
 function newBucketIndex(): BucketIndex {
-  return { order: [], pos: dict(), uid: dict() };
+  return { order: [], pos: dict(), uid: dict(), stamp: ++lastStamp };
 }
 
 function indexBucket(bucket: Dict<MdmsDataRecord>): BucketIndex {
@@ -90,6 +96,15 @@ function indexOf(slice: MdmsSlice): MdmsIndex {
 /** The index of one tenant's records of one schema (empty when there are none). */
 export function bucketIndex(slice: MdmsSlice, tenantId: string, schemaCode: string): BucketIndex | undefined {
   return own(own(indexOf(slice), tenantId), schemaCode);
+}
+
+/**
+ * A value that differs whenever one tenant's records of one schema may have changed (a create, an update, a
+ * restore); 0 when there are none. Caches derived from a master (RBAC's role-actions) compare it instead of the
+ * whole slice's version, which every write of any master bumps.
+ */
+export function bucketStamp(slice: MdmsSlice, tenantId: string, schemaCode: string): number {
+  return bucketIndex(slice, tenantId, schemaCode)?.stamp ?? 0;
 }
 
 /** Every stored record (any visibility, any status) of one tenant and schema, by id. */
@@ -150,7 +165,6 @@ export function putRecord(slice: MdmsSlice, record: MdmsDataRecord): void {
   const records = ensure(ensure(slice.data, record.tenantId), record.schemaCode);
   const isNew = own(records, record.id) === undefined;
   setOwn(records, record.id, record);
-  if (!isNew) return;
   let perSchema = own(index, record.tenantId);
   if (perSchema === undefined) {
     perSchema = dict();
@@ -161,6 +175,8 @@ export function putRecord(slice: MdmsSlice, record: MdmsDataRecord): void {
     bi = newBucketIndex();
     perSchema[record.schemaCode] = bi;
   }
+  bi.stamp = ++lastStamp;
+  if (!isNew) return;
   const p = bi.order.length;
   bi.order.push(record.id);
   bi.pos[record.id] = p;
