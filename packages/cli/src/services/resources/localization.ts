@@ -40,7 +40,8 @@ export async function planLocalization(ctx: PlanContext): Promise<PlanItem[]> {
     // The group's upsert calls are made once, by whichever of its items runs first.
     const run = (): Promise<void> =>
       (promise ??= (async () => {
-        for (const messages of batches) await ctx.gateway.upsertMessages(tenantId, messages);
+        // The batches hold different codes, so they go out together.
+        await Promise.all(batches.map((messages) => ctx.gateway.upsertMessages(tenantId, messages)));
       })().catch((err: unknown) => {
         promise = undefined; // an upsert is safe to repeat: a retry sends the group again
         throw err;
