@@ -114,7 +114,22 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
   const concurrency = options.concurrency ?? 4;
   // One limiter for the whole run: what it learns about the server carries over from phase to phase.
   const limiter = new AdaptiveLimiter({ max: concurrency, initial: options.fixedConcurrency ? concurrency : Math.min(4, concurrency) });
-  const write = (item: PlanItem): Promise<void> => (options.fixedConcurrency ? Promise.resolve(item.run?.()) : callLimited(limiter, async () => item.run?.()));
+  // Only requests go through the limiter: an item with nothing to send (blocked) would teach it a 0 ms round trip.
+  // Items sharing one write (a localization batch) share one call: one slot, one latency sample.
+  const shared = new Map<() => Promise<void>, Promise<void>>();
+  const write = (item: PlanItem): Promise<void> => {
+    const run = item.run;
+    if (!run) return Promise.resolve();
+    if (options.fixedConcurrency) return run();
+    let call = shared.get(run);
+    if (!call) {
+      call = callLimited(limiter, run);
+      shared.set(run, call);
+      // A failed write is tried again by the next item that shares it, as before.
+      call.catch(() => shared.get(run) === call && shared.delete(run));
+    }
+    return call;
+  };
   const verifyTimeoutMs = options.verifyTimeoutMs ?? 10_000;
   const planned: PlanItem[] = [];
   const phases: PhaseResult[] = [];
