@@ -37,7 +37,9 @@ export interface RequestValidator {
  */
 export function createRequestValidator(schemas: RequestSchemas, strict: boolean): RequestValidator {
   // Lenient mode coerces scalars the way Jackson does ("" or "123" for a Long, 1 for a String).
-  const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: !strict, validateFormats: strict });
+  // Unoptimised code: an operation's first request compiles its validator, and ajv's optimiser (which makes a
+  // validator only marginally faster per call) about doubles that compile time.
+  const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: !strict, validateFormats: strict, code: { optimize: false } });
   addOpenApiFormats(addFormats(ajv));
   const cache = new Map<string, ValidateFunction | null>();
   const get = (operationId: string): ValidateFunction | null => {
