@@ -4,8 +4,7 @@
  * Nothing here knows about node:http or msw; transports only convert to and from `HandleInput`/`OperationResult`.
  */
 import type { RouteDef } from "@digit-kit/sdk/routes";
-import { readMdms } from "../services/mdms/reader.js";
-import { bucketStamp } from "../services/mdms/store.js";
+import { createAppendOnlyReader, readMdms } from "../services/mdms/reader.js";
 import { createUserDirectory, resolveToken, USER_SLICE, type UserSlice } from "../services/user/index.js";
 import { UserDirectoryError } from "../services/user/directory.js";
 import { presentSessionUser } from "../services/user/present.js";
@@ -16,13 +15,13 @@ import { defaultResponse } from "./default-response.js";
 import { dict, getOwn } from "./dict.js";
 import { digitError, digitFail, ErrorCodes, MockHttpError } from "./errors.js";
 import { Faults, type FaultConfig } from "./faults.js";
-import { ACTIONS_SCHEMA, createRbac, ROLE_ACTIONS_SCHEMA, type Rbac } from "./rbac.js";
+import { createRbac, type Rbac } from "./rbac.js";
 import { findToken, invalidToken, missingToken, MIXED_MODE_ENDPOINTS, nonDigitTokenWarning, rbacDenied } from "./gateway.js";
 import { routeFacts } from "../generated/route-facts.gen.js";
 import { isPlausibleTenantId, requestTenants } from "./request-tenants.js";
 import { createRouter, normalisePath, type Router } from "./router.js";
 import { StateContainer } from "./state.js";
-import { createTenantDirectory, stateOf, TENANT_SCHEMA } from "./tenants.js";
+import { createTenantDirectory, TENANT_SCHEMA } from "./tenants.js";
 import type {
   Caller,
   DigitErrorItem,
@@ -178,8 +177,13 @@ export class MockEngine {
     const state = this.state;
     const hasMdms = state.keys().includes("mdms");
     const options = this.options;
+    const appendOnly = hasMdms ? createAppendOnlyReader(() => state.raw<MdmsSlice>("mdms")) : undefined;
     const mdms: MdmsReader = {
       records: (tenantId, schemaCode) => (hasMdms ? readMdms(state.raw<MdmsSlice>("mdms"), tenantId, schemaCode, now()) : []),
+      // Write lag makes visibility a matter of time, which an append-only list cannot follow.
+      get appendOnly() {
+        return options.writeLagMs > 0 ? undefined : appendOnly;
+      },
     };
     // With write lag, visibility changes as time passes, so derived caches must not outlive a clock tick.
     const mdmsVersion = () => (options.writeLagMs > 0 ? -now() : state.version("mdms"));
@@ -201,13 +205,7 @@ export class MockEngine {
           door: "internal",
         }),
     };
-    // RBAC reads two masters (and, for a city without them, its state's): only their writes invalidate it.
-    const rbacVersion = (tenant: string): string | number => {
-      if (options.writeLagMs > 0 || !hasMdms) return mdmsVersion();
-      const slice = state.raw<MdmsSlice>("mdms");
-      return [tenant, stateOf(tenant)].map((t) => `${bucketStamp(slice, t, ROLE_ACTIONS_SCHEMA)}.${bucketStamp(slice, t, ACTIONS_SCHEMA)}`).join(":");
-    };
-    this.rbac = createRbac(mdms, rbacVersion);
+    this.rbac = createRbac(mdms, mdmsVersion);
   }
 
   /** Handle one request; never throws (an unexpected error becomes a 500 envelope). */

@@ -47,8 +47,10 @@ export interface BucketIndex {
   order: string[];
   pos: Dict<number>;
   uid: Dict<number>;
-  /** Changes whenever a record of the bucket is stored (see {@link bucketStamp}). */
+  /** Changes whenever a record of the bucket is stored. */
   stamp: number;
+  /** The stamp of the last update of a stored record (creates do not change it). */
+  rewritten: number;
 }
 
 // Process-wide, outside the journal: a rolled-back write restores an older stamp, and no stamp is handed out twice,
@@ -62,7 +64,7 @@ type Indexed = MdmsSlice & { [INDEX]?: MdmsIndex };
 const dict = <T>(): Dict<T> => Object.create(null) as Dict<T>;
 
 function newBucketIndex(): BucketIndex {
-  return { order: [], pos: dict(), uid: dict(), stamp: ++lastStamp };
+  return { order: [], pos: dict(), uid: dict(), stamp: ++lastStamp, rewritten: 0 };
 }
 
 function indexBucket(bucket: Dict<MdmsDataRecord>): BucketIndex {
@@ -96,15 +98,6 @@ function indexOf(slice: MdmsSlice): MdmsIndex {
 /** The index of one tenant's records of one schema (empty when there are none). */
 export function bucketIndex(slice: MdmsSlice, tenantId: string, schemaCode: string): BucketIndex | undefined {
   return own(own(indexOf(slice), tenantId), schemaCode);
-}
-
-/**
- * A value that differs whenever one tenant's records of one schema may have changed (a create, an update, a
- * restore); 0 when there are none. Caches derived from a master (RBAC's role-actions) compare it instead of the
- * whole slice's version, which every write of any master bumps.
- */
-export function bucketStamp(slice: MdmsSlice, tenantId: string, schemaCode: string): number {
-  return bucketIndex(slice, tenantId, schemaCode)?.stamp ?? 0;
 }
 
 /** Every stored record (any visibility, any status) of one tenant and schema, by id. */
@@ -176,7 +169,10 @@ export function putRecord(slice: MdmsSlice, record: MdmsDataRecord): void {
     perSchema[record.schemaCode] = bi;
   }
   bi.stamp = ++lastStamp;
-  if (!isNew) return;
+  if (!isNew) {
+    bi.rewritten = bi.stamp;
+    return;
+  }
   const p = bi.order.length;
   bi.order.push(record.id);
   bi.pos[record.id] = p;
