@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { parseLatencyFlag } from "./core/faults.js";
+import { createWarningLog } from "./node/warning-log.js";
 import type { MockOptions } from "./core/types.js";
 import { CONTROL_TOKEN_HEADER } from "./core/control-token.js";
 import { createMockServer, type MockServer } from "./node/server.js";
@@ -159,6 +160,7 @@ export async function startMockServerCli(
   const env = io.env ?? process.env;
   const envToken = env["DIGIT_MOCK_CONTROL_TOKEN"];
   const started = Date.now();
+  const warnings = createWarningLog({ write: (line) => console.error(line) });
   let server: MockServer;
   try {
     server = await createMockServer({
@@ -176,7 +178,7 @@ export async function startMockServerCli(
       ...(envToken ? { controlToken: envToken } : {}),
       ...(quotaMb !== undefined ? { filestore: { quotaBytes: quotaMb * 1024 * 1024 } } : {}),
       // Checks DIGIT does not make, failed by a request the mock let through (refused only with --strict).
-      onWarning: (w) => console.error(`digit-mock: warning: ${w.operationId}: ${w.message}`),
+      onWarning: (w) => warnings.onWarning(w),
     });
   } catch (err) {
     const e = err as { code?: unknown; port?: unknown; door?: unknown };
@@ -185,10 +187,11 @@ export async function startMockServerCli(
       const failed = typeof e.port === "number" ? e.port : internal ? (internalPort ?? port) : port;
       throw new MockPortError(failed, (values["host"] as string | undefined) ?? "127.0.0.1", internal ? "--internal-port" : "--port", e.code);
     }
+    warnings.close();
     throw err;
   }
   let stopping: Promise<void> | null = null;
-  const stop = () => (stopping ??= server.close());
+  const stop = () => (stopping ??= server.close().finally(() => warnings.close()));
   // Before the "listening" line: a supervisor may signal as soon as it sees it, and without a listener SIGTERM kills.
   if (io.handleSignals) {
     const onSignal = (signal: string) => {

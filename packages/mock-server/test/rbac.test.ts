@@ -106,6 +106,47 @@ describe("RBAC (gateway role-actions)", () => {
     expect((await upsert()).status).not.toBe(403);
   });
 
+  it("sees a role-action deactivated by an update, and one rolled back by a restore", async () => {
+    const fresh = createDigitMock();
+    const adminToken = await login(fresh.fetch);
+    await createUser(fresh.fetch, adminToken, {
+      userName: "CITYEMP",
+      name: "City Employee",
+      type: "EMPLOYEE",
+      tenantId: "pg.citya",
+      mobileNumber: "9876543210",
+      active: true,
+      password: "Passw0rd@1",
+      roles: [{ code: "EMPLOYEE", name: "Employee", tenantId: "pg" }],
+    });
+    const token = await login(fresh.fetch, undefined, { username: "CITYEMP", password: "Passw0rd@1", tenantId: "pg.citya", userType: "EMPLOYEE" });
+    const upsert = () =>
+      post(fresh.fetch, "/localization/messages/v1/_upsert", {
+        RequestInfo: requestInfo(token),
+        tenantId: "pg",
+        messages: [{ code: "HELLO", message: "Hello", module: "rainmaker-common", locale: "en_IN" }],
+      });
+    const before = fresh.state.snapshot();
+    expect((await upsert()).status).toBe(403);
+    const actions = await post(fresh.fetch, "/mdms-v2/v2/_search", { RequestInfo: requestInfo(adminToken), MdmsCriteria: { tenantId: "pg", schemaCode: ACTIONS_SCHEMA, limit: 1000 } });
+    const action = actions.body.mdms.find((r: { data: { url: string } }) => r.data.url === "/localization/messages/v1/_upsert");
+    const data = { rolecode: "EMPLOYEE", actionid: action.data.id, actioncode: "", tenantId: "pg" };
+    const grant = await post(fresh.fetch, `/mdms-v2/v2/_create/${ROLE_ACTIONS_SCHEMA}`, {
+      RequestInfo: requestInfo(adminToken),
+      Mdms: { tenantId: "pg", schemaCode: ROLE_ACTIONS_SCHEMA, data, isActive: true },
+    });
+    expect(grant.status).toBe(202);
+    expect((await upsert()).status).not.toBe(403);
+    const stored = grant.body.mdms[0];
+    const revoke = await post(fresh.fetch, `/mdms-v2/v2/_update/${ROLE_ACTIONS_SCHEMA}`, { RequestInfo: requestInfo(adminToken), Mdms: { ...stored, isActive: false } });
+    expect(revoke.status).toBe(202);
+    expect((await upsert()).status).toBe(403);
+    await post(fresh.fetch, `/mdms-v2/v2/_update/${ROLE_ACTIONS_SCHEMA}`, { RequestInfo: requestInfo(adminToken), Mdms: { ...stored, isActive: true } });
+    expect((await upsert()).status).not.toBe(403);
+    fresh.state.restore(before);
+    expect((await upsert()).status).toBe(403);
+  });
+
   it("does not check roles when rbac is off (--no-rbac)", async () => {
     const open = createDigitMock({ options: { rbac: false } });
     const adminToken = await login(open.fetch);

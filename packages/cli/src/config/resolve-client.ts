@@ -122,7 +122,8 @@ export function resolveClient(io: CliIo, out: Output, flags: ConnectionFlags): R
     tenantId: connection.loginTenant,
     auth: { store, ...(credentials ? { credentials } : {}) },
     ...(io.fetch ? { fetch: io.fetch } : {}),
-    hooks: verboseHooks(out),
+    // Without --verbose no hooks: the SDK then skips redacting a copy of every request for them.
+    ...(out.verbose ? { hooks: verboseHooks(out) } : {}),
   });
   return { client, connection };
 }

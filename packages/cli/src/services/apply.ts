@@ -3,6 +3,7 @@ import { errorCodes, errorMessage, isDuplicateError, tolerantReads, type DigitGa
 import { phasesFor, type Phase } from "./phases.js";
 import { callLimited, AdaptiveLimiter } from "./limiter.js";
 import { runPool } from "./pool.js";
+import { createReadCache, type ReadCache } from "./read-cache.js";
 import type { PlanContext } from "./resources/context.js";
 import { summarize, type KindFilter, type Plan, type PlanItem, type ResourceKind } from "./types.js";
 
@@ -41,6 +42,11 @@ export interface ApplyOptions extends KindFilter {
    * result says `interrupted: true`. Re-running apply resumes: every phase re-plans from live state.
    */
   signal?: AbortSignal;
+  /**
+   * Searches already made through this cache over the same gateway (apply-run passes the up-front plan's): a phase
+   * plans from them while nothing of theirs was written since. Verification always searches afresh.
+   */
+  reads?: ReadCache;
 }
 
 /** A write that failed, with DIGIT's error code and where the resource came from. */
@@ -102,11 +108,28 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export async function apply(gateway: DigitGateway, bundle: Bundle, options: ApplyOptions = {}): Promise<ApplyResult> {
   const started = Date.now();
-  const ctx: PlanContext = { gateway: tolerantReads(gateway), bundle };
+  const reads = options.reads ?? createReadCache(gateway);
+  const ctx: PlanContext = { gateway: tolerantReads(reads.gateway), bundle };
+  const verifyCtx: PlanContext = { gateway: tolerantReads(reads.fresh), bundle };
   const concurrency = options.concurrency ?? 4;
   // One limiter for the whole run: what it learns about the server carries over from phase to phase.
   const limiter = new AdaptiveLimiter({ max: concurrency, initial: options.fixedConcurrency ? concurrency : Math.min(4, concurrency) });
-  const write = (item: PlanItem): Promise<void> => (options.fixedConcurrency ? Promise.resolve(item.run?.()) : callLimited(limiter, async () => item.run?.()));
+  // Only requests go through the limiter: an item with nothing to send (blocked) would teach it a 0 ms round trip.
+  // Items sharing one write (a localization batch) share one call: one slot, one latency sample.
+  const shared = new Map<() => Promise<void>, Promise<void>>();
+  const write = (item: PlanItem): Promise<void> => {
+    const run = item.run;
+    if (!run) return Promise.resolve();
+    if (options.fixedConcurrency) return run();
+    let call = shared.get(run);
+    if (!call) {
+      call = callLimited(limiter, run);
+      shared.set(run, call);
+      // A failed write is tried again by the next item that shares it, as before.
+      call.catch(() => shared.get(run) === call && shared.delete(run));
+    }
+    return call;
+  };
   const verifyTimeoutMs = options.verifyTimeoutMs ?? 10_000;
   const planned: PlanItem[] = [];
   const phases: PhaseResult[] = [];
@@ -170,7 +193,7 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
       done += 1;
       emit();
     }, options.signal);
-    const final = written.length > 0 ? await awaitVisible(phase, ctx, written, options.signal?.aborted ? 0 : verifyTimeoutMs) : items;
+    const final = written.length > 0 ? await awaitVisible(phase, verifyCtx, written, options.signal?.aborted ? 0 : verifyTimeoutMs) : items;
     const finalById = new Map(final.map((i) => [idOf(i), i]));
     for (const w of written) {
       if (finalById.get(idOf(w))?.action !== "unchanged") {

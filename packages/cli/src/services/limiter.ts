@@ -52,8 +52,9 @@ export class AdaptiveLimiter {
 
   /** Waits for a slot; call the returned function with the outcome and latency when the request ends. */
   async acquire(): Promise<(outcome: Outcome, latencyMs: number) => void> {
-    while (this.inFlight >= this.limit) await new Promise<void>((r) => this.waiters.push(r));
-    this.inFlight += 1;
+    // First come, first served: a waiter is handed its slot by wake(), which counts it in flight.
+    if (this.inFlight < this.limit && this.waiters.length === 0) this.inFlight += 1;
+    else await new Promise<void>((r) => this.waiters.push(r));
     let released = false;
     return (outcome, latencyMs) => {
       if (released) return;
@@ -92,7 +93,10 @@ export class AdaptiveLimiter {
   }
 
   private wake(): void {
-    while (this.waiters.length > 0 && this.inFlight < this.limit) this.waiters.shift()!();
+    while (this.waiters.length > 0 && this.inFlight < this.limit) {
+      this.inFlight += 1;
+      this.waiters.shift()!();
+    }
   }
 }
 

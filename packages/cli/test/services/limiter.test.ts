@@ -62,6 +62,21 @@ describe("AdaptiveLimiter (AIMD)", () => {
     );
     expect(most).toBeLessThanOrEqual(3);
   });
+
+  it("hands freed slots to waiters first come, first served", async () => {
+    const l = new AdaptiveLimiter({ max: 1, initial: 1 });
+    const order: number[] = [];
+    const releaseFirst = await l.acquire();
+    const waiting = [1, 2, 3].map((n) =>
+      l.acquire().then((release) => {
+        order.push(n);
+        release("ok", 1);
+      }),
+    );
+    releaseFirst("ok", 1);
+    await Promise.all(waiting);
+    expect(order).toEqual([1, 2, 3]);
+  });
 });
 
 describe("callLimited", () => {

@@ -4,7 +4,7 @@
  * Nothing here knows about node:http or msw; transports only convert to and from `HandleInput`/`OperationResult`.
  */
 import type { RouteDef } from "@digit-kit/sdk/routes";
-import { readMdms } from "../services/mdms/reader.js";
+import { createAppendOnlyReader, readMdms } from "../services/mdms/reader.js";
 import { createUserDirectory, resolveToken, USER_SLICE, type UserSlice } from "../services/user/index.js";
 import { UserDirectoryError } from "../services/user/directory.js";
 import { presentSessionUser } from "../services/user/present.js";
@@ -177,8 +177,13 @@ export class MockEngine {
     const state = this.state;
     const hasMdms = state.keys().includes("mdms");
     const options = this.options;
+    const appendOnly = hasMdms ? createAppendOnlyReader(() => state.raw<MdmsSlice>("mdms")) : undefined;
     const mdms: MdmsReader = {
       records: (tenantId, schemaCode) => (hasMdms ? readMdms(state.raw<MdmsSlice>("mdms"), tenantId, schemaCode, now()) : []),
+      // Write lag makes visibility a matter of time, which an append-only list cannot follow.
+      get appendOnly() {
+        return options.writeLagMs > 0 ? undefined : appendOnly;
+      },
     };
     // With write lag, visibility changes as time passes, so derived caches must not outlive a clock tick.
     const mdmsVersion = () => (options.writeLagMs > 0 ? -now() : state.version("mdms"));

@@ -14,10 +14,11 @@
  * The mock adds two leniencies, which `check` reports as a reason (a warning by default, a refusal under
  * `--strict`): the mock's seed names parameterised routes by their template (`/mdms-v2/v2/_create/{schemaCode}`,
  * which DIGIT's `\w+` never matches against `tenant.tenants`), and a SUPERUSER role passes what its mapping
- * does not grant. Role-action data is cached per tenant and dropped when the mdms slice changes.
+ * does not grant. Role-action data is cached per tenant and rebuilt when `dataVersion` of that tenant changes.
  */
 import type { RouteDef } from "@digit-kit/sdk/routes";
 import { stateOf } from "./tenants.js";
+import { RoleActionTable, type RoleUris } from "./role-action-table.js";
 import type { MdmsReader, StoredUser } from "./types.js";
 
 export const ACTIONS_SCHEMA = "ACCESSCONTROL-ACTIONS-TEST.actions-test";
@@ -29,12 +30,6 @@ export const SUPERUSER = "SUPERUSER";
 export interface RoleLike {
   code?: unknown;
   tenantId?: unknown;
-}
-
-/** The URLs one role may call at one tenant: exact ones and `{placeholder}` ones. */
-interface RoleUris {
-  exact: Set<string>;
-  patterns: { url: string; regex: RegExp }[];
 }
 
 /** What `_authorize` decides; `unavailable` when the tenant has no role-action data (DIGIT: `DATA_NOT_AVAILABLE`). */
@@ -53,58 +48,33 @@ export interface Rbac {
   check(user: StoredUser, route: RouteDef, requestPath: string, tenants: readonly string[]): RbacVerdict;
 }
 
-/** `{word}` → `\w+`, the rest of the url as a Java regex (only the characters URLs use need escaping). */
-function placeholderRegex(url: string): RegExp | null {
-  if (!url.includes("{") || !url.includes("}")) return null;
-  // Java's String.matches: the whole path; `.` stays "any character", as in DIGIT.
-  const source = url
-    .split(/\{\w+\}/)
-    .map((part) => part.replace(/[*+?^$()|[\]\\]/g, (c) => `\\${c}`))
-    .join("\\w+");
-  try {
-    return new RegExp(`^${source}$`);
-  } catch {
-    return null;
-  }
-}
-
 const lower = (v: unknown): string | undefined => (typeof v === "string" ? v.toLowerCase() : undefined);
 
-export function createRbac(reader: MdmsReader, mdmsVersion: () => number): Rbac {
-  let cachedAt = -1;
-  /** tenant → role code → its URLs; null when the tenant has no role-action data. */
-  const cache = new Map<string, Map<string, RoleUris> | null>();
+/**
+ * `dataVersion(tenant)` must change whenever the role-action or action records `reader` answers for `tenant`
+ * may have changed. With `reader.appendOnly` the table follows those lists instead (growing with created records).
+ */
+export function createRbac(reader: MdmsReader, dataVersion: (tenant: string) => string | number): Rbac {
+  /** Per tenant: its table, the version it was read at (without `appendOnly`), and whether it has data at all. */
+  const cache = new Map<string, { version: string | number; table: RoleActionTable; data: Map<string, RoleUris> | null }>();
 
+  /** tenant → role code → its URLs; null when the tenant has no role-action data. */
   function roleActions(tenant: string): Map<string, RoleUris> | null {
-    const v = mdmsVersion();
-    if (v !== cachedAt) {
-      cache.clear();
-      cachedAt = v;
+    const hit = cache.get(tenant);
+    const appendOnly = reader.appendOnly;
+    const version = appendOnly ? 0 : dataVersion(tenant);
+    if (hit !== undefined && !appendOnly && hit.version === version) return hit.data;
+    const read = appendOnly ?? ((t: string, code: string) => reader.records(t, code));
+    const roleActionRecords = read(tenant, ROLE_ACTIONS_SCHEMA);
+    const actionRecords = read(tenant, ACTIONS_SCHEMA);
+    let table = hit?.table;
+    if (table === undefined || !table.sync(roleActionRecords, actionRecords)) {
+      table = new RoleActionTable();
+      table.sync(roleActionRecords, actionRecords);
     }
-    if (cache.has(tenant)) return cache.get(tenant)!;
-    const roleActionRecords = reader.records(tenant, ROLE_ACTIONS_SCHEMA);
-    const actionRecords = reader.records(tenant, ACTIONS_SCHEMA);
-    let out: Map<string, RoleUris> | null = null;
-    if (roleActionRecords.length > 0 && actionRecords.length > 0) {
-      const urlById = new Map<string, string>();
-      for (const a of actionRecords) {
-        const url = a.data["url"];
-        if (typeof url === "string") urlById.set(String(a.data["id"]), url);
-      }
-      out = new Map();
-      for (const ra of roleActionRecords) {
-        const role = ra.data["rolecode"];
-        const url = urlById.get(String(ra.data["actionid"]));
-        if (typeof role !== "string" || url === undefined) continue;
-        let entry = out.get(role);
-        if (!entry) out.set(role, (entry = { exact: new Set(), patterns: [] }));
-        const regex = placeholderRegex(url);
-        if (regex) entry.patterns.push({ url, regex });
-        else entry.exact.add(url);
-      }
-    }
-    cache.set(tenant, out);
-    return out;
+    const data = roleActionRecords.length > 0 && actionRecords.length > 0 ? table.byRole : null;
+    cache.set(tenant, { version, table, data });
+    return data;
   }
 
   /** Role codes of `roles` that apply to a request for `tenantIds` (ActionService.java:179-199). */

@@ -123,6 +123,12 @@ export interface MdmsSchemaRecord extends Pick<MdmsSchemaDefinition, "tenantId" 
 export interface MdmsReader {
   /** Active, visible records of `schemaCode` for `tenantId`, falling back to the state tenant when the city has none. */
   records(tenantId: string, schemaCode: string): MdmsDataRecord[];
+  /**
+   * The same records as a list that grows in place while records are only created, and is another list once
+   * anything else changed (an update, a restore): derived caches then add only what is new. Do not mutate it.
+   * Absent under write lag (visibility then changes with time).
+   */
+  appendOnly?(tenantId: string, schemaCode: string): readonly MdmsDataRecord[];
 }
 
 /** Users owned by the egov-user module; HRMS creates employees' users through it. */

@@ -1,6 +1,7 @@
 /** The confirm → progress → apply → result sequence shared by `apply` and `tenant create`. */
 import type { Bundle } from "@digit-kit/bundle";
 import { apply, formatApplyResult, plan, type ApplyResult, type DigitGateway, type ResourceKind } from "../../services/index.js";
+import { createReadCache } from "../../services/read-cache.js";
 import { EXIT, UserError } from "../../errors.js";
 import type { Output } from "../../output.js";
 import { renderConfirm, renderProgress } from "../../ui/render.js";
@@ -61,7 +62,9 @@ async function applyRun(out: Output, gateway: DigitGateway, bundle: Bundle, opti
   const signal = out.io.signal;
   const resume = options.resumeCommand ?? `${options.commandHint} --yes`;
   const interruptedHint = (): void => out.status(`Interrupted. To resume, run: ${resume}\n(apply re-plans from live state: what was written is not written again.)`);
-  const before = await plan(gateway, bundle, filter);
+  // The phases reuse what this plan read, as long as nothing they read was written since (services/read-cache.ts).
+  const reads = createReadCache(gateway);
+  const before = await plan(reads.gateway, bundle, filter);
   if (signal?.aborted) {
     out.result({ interrupted: true, applied: false, resume, ...planJson(tenant, before) }, () => "Nothing was written.");
     interruptedHint();
@@ -86,6 +89,7 @@ async function applyRun(out: Output, gateway: DigitGateway, bundle: Bundle, opti
       out.status("Apply cancelled. Nothing was written.");
       return { exitCode: EXIT.ERROR };
     }
+    reads.clear(); // time passed while asking: others may have written
   }
   const progress = await renderProgress(out);
   let result: ApplyResult;
@@ -93,6 +97,7 @@ async function applyRun(out: Output, gateway: DigitGateway, bundle: Bundle, opti
     result = await apply(gateway, bundle, {
       ...filter,
       concurrency: options.concurrency,
+      reads,
       ...(signal ? { signal } : {}),
       onProgress: (e) => progress.update({ label: e.phase, total: e.total, done: e.done, failed: e.failed, skipped: e.skipped }),
     });

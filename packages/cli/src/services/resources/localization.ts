@@ -1,7 +1,8 @@
 import type { LiveMessage } from "../gateway.js";
-import { chunk } from "../pool.js";
+import { chunk, runPool } from "../pool.js";
 import type { PlanItem } from "../types.js";
 import { groupBy, type PlanContext } from "./context.js";
+import { PLAN_READS } from "./mdms.js";
 
 /** Messages per upsert call. */
 export const LOCALIZATION_BATCH = 500;
@@ -17,8 +18,11 @@ export const LOCALIZATION_BATCH = 500;
  * write, its unchanged messages are written with it, which makes the tenant's own level complete.
  */
 export async function planLocalization(ctx: PlanContext): Promise<PlanItem[]> {
-  const items: PlanItem[] = [];
-  for (const [group, msgs] of groupBy(ctx.bundle.localization, (m) => `${m.tenantId}|${m.locale}|${m.module}`)) {
+  const groups = [...groupBy(ctx.bundle.localization, (m) => `${m.tenantId}|${m.locale}|${m.module}`)];
+  // The groups' searches run alongside each other (up to PLAN_READS at once); items keep group order.
+  const perGroup: PlanItem[][] = [];
+  await runPool(groups.map((g, i) => [g, i] as const), PLAN_READS, async ([[group, msgs], index]) => {
+    const items: PlanItem[] = (perGroup[index] = []);
     const [tenantId, locale, module] = group.split("|") as [string, string, string];
     const live = await ctx.gateway.searchMessages(tenantId, locale, module);
     const byCode = new Map(live.filter((l) => l.module === module && l.locale === locale).map((l) => [l.code, l.message]));
@@ -31,7 +35,7 @@ export async function planLocalization(ctx: PlanContext): Promise<PlanItem[]> {
       else if (current !== m.message) pending.push({ item: { ...base, action: "update", changes: [{ path: "/message", from: current, to: m.message }] }, msg });
       else items.push({ ...base, action: "unchanged" });
     }
-    if (pending.length === 0) continue;
+    if (pending.length === 0) return;
     // Unchanged messages ride along; each code once (a code twice in one upsert is DUPLICATE_RECORDS).
     const toWrite = new Map<string, LiveMessage>();
     for (const m of msgs) toWrite.set(m.code, { code: m.code, message: m.message, module, locale });
@@ -40,12 +44,13 @@ export async function planLocalization(ctx: PlanContext): Promise<PlanItem[]> {
     // The group's upsert calls are made once, by whichever of its items runs first.
     const run = (): Promise<void> =>
       (promise ??= (async () => {
-        for (const messages of batches) await ctx.gateway.upsertMessages(tenantId, messages);
+        // The batches hold different codes, so they go out together.
+        await Promise.all(batches.map((messages) => ctx.gateway.upsertMessages(tenantId, messages)));
       })().catch((err: unknown) => {
         promise = undefined; // an upsert is safe to repeat: a retry sends the group again
         throw err;
       }));
     for (const p of pending) items.push({ ...p.item, run });
-  }
-  return items;
+  });
+  return perGroup.flat();
 }

@@ -47,7 +47,15 @@ export interface BucketIndex {
   order: string[];
   pos: Dict<number>;
   uid: Dict<number>;
+  /** Changes whenever a record of the bucket is stored. */
+  stamp: number;
+  /** The stamp of the last update of a stored record (creates do not change it). */
+  rewritten: number;
 }
+
+// Process-wide, outside the journal: a rolled-back write restores an older stamp, and no stamp is handed out twice,
+// so a stamp never names two different contents.
+let lastStamp = 0;
 
 type MdmsIndex = Dict<Dict<BucketIndex>>;
 const INDEX = Symbol("mdms.index");
@@ -56,7 +64,7 @@ type Indexed = MdmsSlice & { [INDEX]?: MdmsIndex };
 const dict = <T>(): Dict<T> => Object.create(null) as Dict<T>;
 
 function newBucketIndex(): BucketIndex {
-  return { order: [], pos: dict(), uid: dict() };
+  return { order: [], pos: dict(), uid: dict(), stamp: ++lastStamp, rewritten: 0 };
 }
 
 function indexBucket(bucket: Dict<MdmsDataRecord>): BucketIndex {
@@ -150,7 +158,6 @@ export function putRecord(slice: MdmsSlice, record: MdmsDataRecord): void {
   const records = ensure(ensure(slice.data, record.tenantId), record.schemaCode);
   const isNew = own(records, record.id) === undefined;
   setOwn(records, record.id, record);
-  if (!isNew) return;
   let perSchema = own(index, record.tenantId);
   if (perSchema === undefined) {
     perSchema = dict();
@@ -160,6 +167,11 @@ export function putRecord(slice: MdmsSlice, record: MdmsDataRecord): void {
   if (bi === undefined) {
     bi = newBucketIndex();
     perSchema[record.schemaCode] = bi;
+  }
+  bi.stamp = ++lastStamp;
+  if (!isNew) {
+    bi.rewritten = bi.stamp;
+    return;
   }
   const p = bi.order.length;
   bi.order.push(record.id);
