@@ -158,64 +158,46 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
 
     const started = hooks?.afterResponse ? Date.now() : 0;
     // What fetch throws (network failure, the timeout's TimeoutError, an abort) is mapped by request()'s catch.
-    const { signal, end: endAttempt } = attemptSignal(options.signal, options.timeout ?? config.timeout);
-    try {
-      const response = await (config.fetch ?? globalThis.fetch)(url, {
-        method: route.httpMethod,
-        headers,
-        ...(payload !== undefined ? { body: payload } : {}),
-        ...(signal ? { signal } : {}),
-        // Redirect operations (urlShortener.resolve answers 302) return the target instead of following it.
-        redirect: route.successStatus >= 300 ? "manual" : "follow",
-      });
-      if (hooks?.afterResponse) {
-        await safely(() => hooks.afterResponse!({ ...hook!, status: response.status, durationMs: Date.now() - started }));
-      }
-
-      if (route.successStatus >= 300 && response.status === route.successStatus) return response.headers.get("location");
-      if (response.ok) {
-        const type = response.headers.get("content-type");
-        // Files (PDFs, images, octet streams) come back as a Blob; JSON is parsed; text stays text.
-        if (route.response === "binary" || (type && !/json|text|xml|html/.test(type))) return await response.blob();
-        return parseBody(await response.text(), type);
-      }
-      const text = await response.text().catch(() => "");
-      // The error factory (body parsing, redaction) is only loaded when a call fails.
-      const [{ toDigitError }, { parseRetryAfter }] = await Promise.all([import("../to-digit-error.js"), import("./retry.js")]);
-      const error = toDigitError({
-        status: response.status,
-        body: parseBody(text, response.headers.get("content-type")),
-        operationId: route.operationId,
-        method: route.httpMethod,
-        path: url.slice(config.baseUrl.replace(/\/+$/, "").length).split("?")[0] ?? route.path,
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-      });
-      throw error;
-    } finally {
-      endAttempt();
+    const signal = attemptSignal(options.signal, options.timeout ?? config.timeout);
+    const response = await (config.fetch ?? globalThis.fetch)(url, {
+      method: route.httpMethod,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+      ...(signal ? { signal } : {}),
+      // Redirect operations (urlShortener.resolve answers 302) return the target instead of following it.
+      redirect: route.successStatus >= 300 ? "manual" : "follow",
+    });
+    if (hooks?.afterResponse) {
+      await safely(() => hooks.afterResponse!({ ...hook!, status: response.status, durationMs: Date.now() - started }));
     }
+
+    if (route.successStatus >= 300 && response.status === route.successStatus) return response.headers.get("location");
+    if (response.ok) {
+      const type = response.headers.get("content-type");
+      // Files (PDFs, images, octet streams) come back as a Blob; JSON is parsed; text stays text.
+      if (route.response === "binary" || (type && !/json|text|xml|html/.test(type))) return response.blob();
+      return parseBody(await response.text(), type);
+    }
+    const text = await response.text().catch(() => "");
+    // The error factory (body parsing, redaction) is only loaded when a call fails.
+    const [{ toDigitError }, { parseRetryAfter }] = await Promise.all([import("../to-digit-error.js"), import("./retry.js")]);
+    const error = toDigitError({
+      status: response.status,
+      body: parseBody(text, response.headers.get("content-type")),
+      operationId: route.operationId,
+      method: route.httpMethod,
+      path: url.slice(config.baseUrl.replace(/\/+$/, "").length).split("?")[0] ?? route.path,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+    });
+    throw error;
   }
 }
 
-/**
- * The caller's signal joined to the attempt's timeout, which aborts with a `TimeoutError` like
- * `AbortSignal.timeout`; `end()` stops the timer once the body is read (rather than leaving one timer per call
- * pending for the whole timeout).
- */
-function attemptSignal(caller: AbortSignal | undefined, timeout: number | false): { signal: AbortSignal | undefined; end: () => void } {
-  if (timeout === false) return { signal: caller, end: () => {} };
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException("The operation timed out.", "TimeoutError")), timeout);
-  const onAbort = (): void => controller.abort(caller?.reason);
-  if (caller?.aborted) onAbort();
-  else caller?.addEventListener("abort", onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    end: () => {
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
-    },
-  };
+/** The caller's signal, and the attempt's timeout (which aborts with a `TimeoutError`). */
+function attemptSignal(caller: AbortSignal | undefined, timeout: number | false): AbortSignal | undefined {
+  if (timeout === false) return caller;
+  const timer = AbortSignal.timeout(timeout);
+  return caller ? AbortSignal.any([caller, timer]) : timer;
 }
 
 /**
