@@ -1,3 +1,4 @@
+import ky from "ky";
 import type { MultipartFields } from "./body.js";
 import type { HookRequest } from "./hooks.js";
 import type { DigitClientOptions, DigitUser, RequestInfo, RequestOptions } from "./options.js";
@@ -44,7 +45,7 @@ export function resolvePipelineConfig(options: DigitClientOptions): PipelineConf
 
 /**
  * THE request pipeline. Every SDK call goes through the function this returns:
- * URL + envelope → fetch (per-attempt timeout) → unwrap / {@link toDigitError} → retry policy → one token refresh on 401.
+ * URL + envelope → ky (its retry off) → unwrap / {@link toDigitError} → retry policy → one token refresh on 401.
  */
 export function createRequest(config: PipelineConfig, getAuth: () => AuthProvider): RequestFn {
   let validator: Promise<ResponseValidator> | undefined;
@@ -157,15 +158,18 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
     if (hooks?.beforeRequest) await safely(() => hooks.beforeRequest!(hook!));
 
     const started = hooks?.afterResponse ? Date.now() : 0;
-    // What fetch throws (network failure, the timeout's TimeoutError, an abort) is mapped by request()'s catch.
-    const signal = attemptSignal(options.signal, options.timeout ?? config.timeout);
-    const response = await (config.fetch ?? globalThis.fetch)(url, {
+    // What ky throws (network failure, timeout, abort) is mapped by request()'s catch.
+    const response = await ky(url, {
       method: route.httpMethod,
       headers,
-      ...(payload !== undefined ? { body: payload } : {}),
-      ...(signal ? { signal } : {}),
+      body: payload,
+      retry: 0,
+      throwHttpErrors: false,
+      timeout: options.timeout ?? config.timeout,
+      signal: options.signal,
       // Redirect operations (urlShortener.resolve answers 302) return the target instead of following it.
       redirect: route.successStatus >= 300 ? "manual" : "follow",
+      ...(config.fetch ? { fetch: config.fetch } : {}),
     });
     if (hooks?.afterResponse) {
       await safely(() => hooks.afterResponse!({ ...hook!, status: response.status, durationMs: Date.now() - started }));
@@ -191,13 +195,6 @@ export function createRequest(config: PipelineConfig, getAuth: () => AuthProvide
     });
     throw error;
   }
-}
-
-/** The caller's signal, and the attempt's timeout (which aborts with a `TimeoutError`). */
-function attemptSignal(caller: AbortSignal | undefined, timeout: number | false): AbortSignal | undefined {
-  if (timeout === false) return caller;
-  const timer = AbortSignal.timeout(timeout);
-  return caller ? AbortSignal.any([caller, timer]) : timer;
 }
 
 /**
