@@ -6,7 +6,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import zlib from "node:zlib";
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
