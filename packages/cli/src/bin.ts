@@ -4,7 +4,6 @@
  * module (and with it the SDK, the bundle loader, ink) is imported when that command runs.
  */
 import { EXIT } from "./errors.js";
-import { createHttpFetch } from "./config/http-fetch.js";
 import { main } from "./run.js";
 
 const controller = new AbortController();
@@ -35,8 +34,6 @@ const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   signal: controller.signal,
-  // SDK calls over node:http (several times cheaper per call than Node's fetch; ADR 0009).
-  fetch: createHttpFetch(),
   onInterrupt: (cleanup) => void cleanups.push(cleanup),
 });
 // Exit once pending stdout writes (pipes) have drained; open handles (sockets, timers) must not keep us alive.
