@@ -2,23 +2,15 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBundle } from "@digit-kit/bundle";
-import { createDigitMock, loadSeed } from "@digit-kit/mock-server";
-import { createDigitClient } from "@digit-kit/sdk";
+import { loadSeed } from "@digit-kit/mock-server";
 import { describe, expect, it } from "vitest";
-import { createSdkGateway, exportTenant, PagingError, plan, readAll, readLiveBundle, type DigitGateway } from "../../src/services/index.js";
+import { exportTenant, PagingError, plan, readAll, readLiveBundle, type DigitGateway } from "../../src/services/index.js";
 import { SHARED_FIXTURES } from "./helpers.js";
 import { createMockGateway } from "./mock-gateway.js";
 
 /** The mock seeded from ../shared/fixtures/digit (tenant pg), as a gateway. */
-export async function seededGateway(): Promise<{ gateway: DigitGateway; mock: ReturnType<typeof createDigitMock> }> {
-  const mock = createDigitMock({ seed: await loadSeed(SHARED_FIXTURES, { tenant: "pg" }) });
-  const client = createDigitClient({
-    baseUrl: "http://mock",
-    fetch: mock.fetch,
-    tenantId: "pg",
-    auth: { credentials: { username: "ADMIN", password: "eGov@123", tenantId: "pg", userType: "EMPLOYEE" } },
-  });
-  return { gateway: createSdkGateway(client), mock };
+export async function seededGateway(): Promise<ReturnType<typeof createMockGateway>> {
+  return createMockGateway({ seed: await loadSeed(SHARED_FIXTURES, { tenant: "pg" }) });
 }
 
 describe("readAll", () => {

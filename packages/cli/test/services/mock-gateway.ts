@@ -1,4 +1,5 @@
 /** The real mock server behind the SDK, as a DigitGateway, plus wrappers to count, cut or fail writes. */
+import type { Bundle } from "@digit-kit/bundle";
 import { createDigitMock } from "@digit-kit/mock-server";
 import { createDigitClient, DigitValidationError } from "@digit-kit/sdk";
 import { createSdkGateway, readLiveBundle, type DigitGateway } from "../../src/services/index.js";
@@ -8,10 +9,15 @@ export interface MockGatewayOptions {
   writeLagMs?: number;
   /** The mock's `--strict`: refuses what DIGIT refuses where the mock is otherwise lenient (e.g. template-path RBAC). */
   strict?: boolean;
+  /** A bundle seeded on top of the built-in seed (`loadSeed(dir)`), as `digit-mock --seed`. */
+  seed?: Bundle;
 }
 
 export function createMockGateway(options: MockGatewayOptions = {}): { gateway: DigitGateway; mock: ReturnType<typeof createDigitMock> } {
-  const mock = createDigitMock({ options: { ...(options.writeLagMs !== undefined ? { writeLagMs: options.writeLagMs } : {}), ...(options.strict ? { strict: true } : {}) } });
+  const mock = createDigitMock({
+    options: { ...(options.writeLagMs !== undefined ? { writeLagMs: options.writeLagMs } : {}), ...(options.strict ? { strict: true } : {}) },
+    ...(options.seed ? { seed: options.seed } : {}),
+  });
   const client = createDigitClient({
     baseUrl: "http://mock",
     fetch: mock.fetch,

@@ -9,6 +9,7 @@
  * Neither allows advance payments (the mock does not model carrying an advance into later demands).
  */
 import type { MdmsRecordSpec, MdmsSchemaSpec } from "@digit-kit/bundle";
+import { seedOrigin, seedSchemas } from "./spec.js";
 
 export const BILLING_SCHEMAS = {
   businessService: "BillingService.BusinessService",
@@ -122,15 +123,8 @@ function annualPeriods(service: string, first: number, last: number): Record<str
 
 /** Schemas and records of the BillingService masters for a state tenant. */
 export function billingMastersSeed(state: string): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
-  const origin = (pointer: string) => ({ file: "(built-in seed)", pointer });
-  const schemas = Object.entries(definitions).map(([code, definition]) => ({
-    tenantId: state,
-    code,
-    description: code,
-    isActive: true,
-    definition: structuredClone(definition),
-    origin: origin(`/schemas/${code}`),
-  }));
+  const origin = seedOrigin;
+  const schemas = seedSchemas(definitions, state);
   const record = (schemaCode: string, data: Record<string, unknown>, key: string): MdmsRecordSpec => ({ tenantId: state, schemaCode, data, isActive: true, origin: origin(`/${schemaCode}/${key}`) });
   const data = [
     ...businessServices.map((b) => record(BILLING_SCHEMAS.businessService, { ...b }, b.code)),

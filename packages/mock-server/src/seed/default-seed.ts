@@ -10,24 +10,18 @@ import { TENANT_SCHEMA } from "../core/tenants.js";
 import { actionsFor, ACTION_ID_BASE, CORE_ROLES, grants, schemaPathActions } from "./access-control.js";
 import { withBillingMasters } from "./billing-masters.js";
 import { withServiceMasters } from "./service-masters.js";
+import { SEED_FILE, seedOrigin, seedSchemas } from "./spec.js";
 
 export const DEFAULT_STATE_TENANT = "pg";
 export const DEFAULT_CITY_TENANT = "pg.citya";
 /** Documented default credentials of the seeded superuser. */
 export const DEFAULT_CREDENTIALS = { username: "ADMIN", password: "eGov@123", tenantId: DEFAULT_STATE_TENANT, userType: "EMPLOYEE" } as const;
 
-const origin = (pointer: string) => ({ file: "(built-in seed)", pointer });
+const origin = seedOrigin;
 
 /** Schemas and access-control masters for one state tenant (also added for a `--seed` bundle's state). */
 export function accessControlSeed(routes: RouteDef[], state: string): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
-  const schemas: MdmsSchemaSpec[] = Object.entries(CORE_SCHEMA_DEFINITIONS).map(([code, definition]) => ({
-    tenantId: state,
-    code,
-    description: code,
-    isActive: true,
-    definition: structuredClone(definition),
-    origin: origin(`/schemas/${code}`),
-  }));
+  const schemas = seedSchemas(CORE_SCHEMA_DEFINITIONS, state);
   const data: MdmsRecordSpec[] = [];
   for (const role of CORE_ROLES) data.push({ tenantId: state, schemaCode: ROLES_SCHEMA, data: { ...role }, isActive: true, origin: origin(`/roles/${role.code}`) });
   const actions = actionsFor(routes);
@@ -85,7 +79,7 @@ export function defaultSeed(routes: RouteDef[]): Bundle {
     city: { code: code.toUpperCase(), name, districtTenantCode: code, ulbGrade: type === "STATE" ? "State" : "Municipal Corporation", districtName: name },
   });
   return {
-    root: "(built-in seed)",
+    root: SEED_FILE,
     layout: "digit-kit",
     stateTenant: state,
     tenants: [

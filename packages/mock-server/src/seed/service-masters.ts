@@ -10,9 +10,10 @@
  * mdms-v2 cannot update a schema (SchemaDefinitionController.java answers _update with 501).
  */
 import type { MdmsRecordSpec, MdmsSchemaSpec } from "@digit-kit/bundle";
+import { seedOrigin } from "./spec.js";
 
 const draft07 = "http://json-schema.org/draft-07/schema#";
-const origin = (pointer: string) => ({ file: "(built-in seed)", pointer });
+const origin = seedOrigin;
 
 /** A `{code, active, ...}` master keyed by code. */
 const codeMaster = (extra: Record<string, unknown> = {}) => ({
