@@ -58,7 +58,7 @@ export interface ApplyFailure {
   message: string;
   file?: string;
   pointer?: string;
-  /** What to do about it, when the failure is a change DIGIT cannot make (see `PlanItem.blocked`). */
+  /** What to do about it: a change DIGIT cannot make (see `PlanItem.blocked`), or a write the gateway forbade (403). */
   hint?: string;
 }
 
@@ -186,7 +186,8 @@ export async function apply(gateway: DigitGateway, bundle: Bundle, options: Appl
             if ((err as { status?: number }).status === 401) throw err;
             result.failed += 1;
             failedIds.add(idOf(item));
-            failures.push(failureOf(item, errorCodes(err)[0] ?? (err as Error).name ?? "ERROR", errorMessage(err)));
+            const hint = forbiddenHint(err);
+            failures.push({ ...failureOf(item, errorCodes(err)[0] ?? (err as Error).name ?? "ERROR", errorMessage(err)), ...(hint ? { hint } : {}) });
           }
         }
       }
@@ -241,6 +242,22 @@ async function awaitVisible(phase: Phase, ctx: PlanContext, written: PlanItem[],
     if (pending.length === 0 || Date.now() + delay > deadline) return items;
     await sleep(delay);
   }
+}
+
+/**
+ * What to do about a 403 from the gateway: no role of the logged-in user maps to an action for the request's exact
+ * path at that tenant (egov-accesscontrol; a `{placeholder}` is read as `\w+`, so it never matches an MDMS schema
+ * code, which has a dot).
+ */
+function forbiddenHint(err: unknown): string | undefined {
+  const e = err as { status?: unknown; path?: unknown };
+  if (e.status !== 403) return undefined;
+  const path = typeof e.path === "string" ? e.path.split("?")[0] : "this path";
+  return (
+    `No role of the logged-in user maps to an action whose url is exactly ${path} at this tenant. Log in as a user ` +
+    `with such a role (DIGIT's default data grants MDMS writes to MDMS_ADMIN), or add the action and a role-action ` +
+    `to the bundle (actions and role-actions are applied before the masters) and apply again.`
+  );
 }
 
 function failureOf(item: PlanItem, code: string, message: string): ApplyFailure {

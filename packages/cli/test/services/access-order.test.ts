@@ -33,4 +33,15 @@ describe("apply order against DIGIT's RBAC (strict mock: only concrete-path acti
     expect((await gateway.searchMdms("pg", "demo.Widget", { offset: 0, limit: 10 })).map((r) => r.data["code"])).toEqual(["W1"]);
     expect((await plan(gateway, bundle)).hasChanges).toBe(false);
   });
+
+  it("reports a write the gateway forbids with what to grant: the exact path and where to add it", async () => {
+    const { gateway } = createMockGateway({ strict: true });
+    const bundle = selfGrantingBundle();
+    bundle.mdmsData = bundle.mdmsData.filter((r) => r.schemaCode === "demo.Widget"); // no action, no grant
+    const result = await apply(gateway, bundle);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ kind: "mdms", key: "demo.Widget:W1", code: "CustomException", hint: expect.stringContaining("exactly /mdms-v2/v2/_create/demo.Widget") }),
+    ]);
+    expect(result.failures[0]!.hint).toMatch(/role-action/);
+  });
 });
