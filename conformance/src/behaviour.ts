@@ -58,7 +58,13 @@ export function sourceProblem(source: string): string | null {
 
 const kind = targetKind();
 const targets = new Map<string, Promise<Target>>();
-let cleanupRegistered = false;
+
+// Registered while the test file is collected: a hook registered from inside a running test is never run, which
+// left every standalone mock of the run alive after it.
+afterAll(async () => {
+  for (const t of targets.values()) await (await t).close();
+  targets.clear();
+});
 
 function targetFor(strict: boolean): Promise<Target> {
   const key = strict ? "strict" : "default";
@@ -66,13 +72,6 @@ function targetFor(strict: boolean): Promise<Target> {
   if (!target) {
     target = openTarget({ strict });
     targets.set(key, target);
-  }
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    afterAll(async () => {
-      for (const t of targets.values()) await (await t).close();
-      targets.clear();
-    });
   }
   return target;
 }
