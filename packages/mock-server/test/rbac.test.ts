@@ -12,6 +12,18 @@ const schemaCreate = (token: string) => ({
 });
 const DENIED = { ResponseInfo: null, Errors: [{ code: "CustomException", message: "Not authorized to access this resource", description: "Not authorized to access this resource", params: null }] };
 
+/** An employee of the city holding EMPLOYEE at the state (so its roles apply to the city). */
+const CITY_EMPLOYEE = {
+  userName: "CITYEMP",
+  name: "City Employee",
+  type: "EMPLOYEE",
+  tenantId: "pg.citya",
+  mobileNumber: "9876543210",
+  active: true,
+  password: "Passw0rd@1",
+  roles: [{ code: "EMPLOYEE", name: "Employee", tenantId: "pg" }],
+};
+
 describe("RBAC (gateway role-actions)", () => {
   const mock = createDigitMock();
   let cityEmployee = "";
@@ -19,16 +31,7 @@ describe("RBAC (gateway role-actions)", () => {
   let admin = "";
   beforeAll(async () => {
     admin = await login(mock.fetch);
-    await createUser(mock.fetch, admin, {
-      userName: "CITYEMP",
-      name: "City Employee",
-      type: "EMPLOYEE",
-      tenantId: "pg.citya",
-      mobileNumber: "9876543210",
-      active: true,
-      password: "Passw0rd@1",
-      roles: [{ code: "EMPLOYEE", name: "Employee", tenantId: "pg" }],
-    });
+    await createUser(mock.fetch, admin, CITY_EMPLOYEE);
     await createUser(mock.fetch, admin, {
       userName: "9000000001",
       name: "A Citizen",
@@ -109,16 +112,7 @@ describe("RBAC (gateway role-actions)", () => {
   it("sees a role-action deactivated by an update, and one rolled back by a restore", async () => {
     const fresh = createDigitMock();
     const adminToken = await login(fresh.fetch);
-    await createUser(fresh.fetch, adminToken, {
-      userName: "CITYEMP",
-      name: "City Employee",
-      type: "EMPLOYEE",
-      tenantId: "pg.citya",
-      mobileNumber: "9876543210",
-      active: true,
-      password: "Passw0rd@1",
-      roles: [{ code: "EMPLOYEE", name: "Employee", tenantId: "pg" }],
-    });
+    await createUser(fresh.fetch, adminToken, CITY_EMPLOYEE);
     const token = await login(fresh.fetch, undefined, { username: "CITYEMP", password: "Passw0rd@1", tenantId: "pg.citya", userType: "EMPLOYEE" });
     const upsert = () =>
       post(fresh.fetch, "/localization/messages/v1/_upsert", {
