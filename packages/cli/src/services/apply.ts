@@ -252,11 +252,12 @@ async function awaitVisible(phase: Phase, ctx: PlanContext, written: PlanItem[],
 function forbiddenHint(err: unknown): string | undefined {
   const e = err as { status?: unknown; path?: unknown };
   if (e.status !== 403) return undefined;
-  const path = typeof e.path === "string" ? e.path.split("?")[0] : "this path";
+  const path = typeof e.path === "string" ? (e.path.split("?")[0] ?? e.path) : "this path";
+  const example = path.startsWith("/mdms-v2/") ? " (DIGIT's default data grants MDMS writes to MDMS_ADMIN)" : "";
   return (
     `No role of the logged-in user maps to an action whose url is exactly ${path} at this tenant. Log in as a user ` +
-    `with such a role (DIGIT's default data grants MDMS writes to MDMS_ADMIN), or add the action and a role-action ` +
-    `to the bundle (actions and role-actions are applied before the masters) and apply again.`
+    `with such a role${example}, or add the action and a role-action to the bundle (actions and role-actions are ` +
+    `applied before the masters) and apply again.`
   );
 }
 

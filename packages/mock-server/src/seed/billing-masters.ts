@@ -123,9 +123,8 @@ function annualPeriods(service: string, first: number, last: number): Record<str
 
 /** Schemas and records of the BillingService masters for a state tenant. */
 export function billingMastersSeed(state: string): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
-  const origin = seedOrigin;
   const schemas = seedSchemas(definitions, state);
-  const record = (schemaCode: string, data: Record<string, unknown>, key: string): MdmsRecordSpec => ({ tenantId: state, schemaCode, data, isActive: true, origin: origin(`/${schemaCode}/${key}`) });
+  const record = (schemaCode: string, data: Record<string, unknown>, key: string): MdmsRecordSpec => ({ tenantId: state, schemaCode, data, isActive: true, origin: seedOrigin(`/${schemaCode}/${key}`) });
   const data = [
     ...businessServices.map((b) => record(BILLING_SCHEMAS.businessService, { ...b }, b.code)),
     ...taxHeads.map((t) => record(BILLING_SCHEMAS.taxHead, { ...t }, t.code)),

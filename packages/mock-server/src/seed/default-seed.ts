@@ -17,28 +17,30 @@ export const DEFAULT_CITY_TENANT = "pg.citya";
 /** Documented default credentials of the seeded superuser. */
 export const DEFAULT_CREDENTIALS = { username: "ADMIN", password: "eGov@123", tenantId: DEFAULT_STATE_TENANT, userType: "EMPLOYEE" } as const;
 
-const origin = seedOrigin;
 
 /** Schemas and access-control masters for one state tenant (also added for a `--seed` bundle's state). */
 export function accessControlSeed(routes: RouteDef[], state: string): { schemas: MdmsSchemaSpec[]; data: MdmsRecordSpec[] } {
   const schemas = seedSchemas(CORE_SCHEMA_DEFINITIONS, state);
   const data: MdmsRecordSpec[] = [];
-  for (const role of CORE_ROLES) data.push({ tenantId: state, schemaCode: ROLES_SCHEMA, data: { ...role }, isActive: true, origin: origin(`/roles/${role.code}`) });
+  for (const role of CORE_ROLES) data.push({ tenantId: state, schemaCode: ROLES_SCHEMA, data: { ...role }, isActive: true, origin: seedOrigin(`/roles/${role.code}`) });
   const actions = actionsFor(routes);
-  for (const a of actions) data.push({ tenantId: state, schemaCode: ACTIONS_SCHEMA, data: { ...a }, isActive: true, origin: origin(`/actions/${a.name}`) });
-  const idOf = new Map(actions.map((a) => [a.name, a.id]));
+  for (const a of actions) data.push({ tenantId: state, schemaCode: ACTIONS_SCHEMA, data: { ...a }, isActive: true, origin: seedOrigin(`/actions/${a.name}`) });
+  const byName = new Map(actions.map((a) => [a.name, a]));
   for (const [role, ops] of Object.entries(grants(routes))) {
-    for (const op of ops) {
-      data.push({
-        tenantId: state,
-        schemaCode: ROLE_ACTIONS_SCHEMA,
-        data: { rolecode: role, actionid: idOf.get(op)!, actioncode: op, tenantId: state },
-        isActive: true,
-        origin: origin(`/roleactions/${role}/${op}`),
-      });
-    }
+    for (const op of ops) data.push(grantRecord(state, role, byName.get(op)!));
   }
   return { schemas, data };
+}
+
+/** A role-action record granting `role` the action at `state`. */
+function grantRecord(state: string, role: string, action: { id: number; name: string }): MdmsRecordSpec {
+  return {
+    tenantId: state,
+    schemaCode: ROLE_ACTIONS_SCHEMA,
+    data: { rolecode: role, actionid: action.id, actioncode: action.name, tenantId: state },
+    isActive: true,
+    origin: seedOrigin(`/roleactions/${role}/${action.name}`),
+  };
 }
 
 /**
@@ -50,17 +52,8 @@ export function withSchemaPathActions(seed: { schemas: MdmsSchemaSpec[]; data: M
   const data = [...seed.data];
   const byOp = grants(routes);
   for (const { action, operationId } of schemaPathActions(routes, codes, ACTION_ID_BASE + routes.length)) {
-    data.push({ tenantId: state, schemaCode: ACTIONS_SCHEMA, data: { ...action }, isActive: true, origin: origin(`/actions/${action.name}`) });
-    for (const [role, ops] of Object.entries(byOp)) {
-      if (!ops.includes(operationId)) continue;
-      data.push({
-        tenantId: state,
-        schemaCode: ROLE_ACTIONS_SCHEMA,
-        data: { rolecode: role, actionid: action.id, actioncode: action.name, tenantId: state },
-        isActive: true,
-        origin: origin(`/roleactions/${role}/${action.name}`),
-      });
-    }
+    data.push({ tenantId: state, schemaCode: ACTIONS_SCHEMA, data: { ...action }, isActive: true, origin: seedOrigin(`/actions/${action.name}`) });
+    for (const [role, ops] of Object.entries(byOp)) if (ops.includes(operationId)) data.push(grantRecord(state, role, action));
   }
   return { schemas: seed.schemas, data };
 }
@@ -83,8 +76,8 @@ export function defaultSeed(routes: RouteDef[]): Bundle {
     layout: "digit-kit",
     stateTenant: state,
     tenants: [
-      { code: state, name: "Punjab Demo", kind: "state", record: tenantRecord(state, "Punjab Demo", "STATE"), origin: origin("/tenants/pg") },
-      { code: DEFAULT_CITY_TENANT, name: "City A", kind: "city", record: tenantRecord(DEFAULT_CITY_TENANT, "City A", "CITY"), origin: origin("/tenants/pg.citya") },
+      { code: state, name: "Punjab Demo", kind: "state", record: tenantRecord(state, "Punjab Demo", "STATE"), origin: seedOrigin("/tenants/pg") },
+      { code: DEFAULT_CITY_TENANT, name: "City A", kind: "city", record: tenantRecord(DEFAULT_CITY_TENANT, "City A", "CITY"), origin: seedOrigin("/tenants/pg.citya") },
     ],
     mdmsSchemas: ac.schemas,
     mdmsData: ac.data,
@@ -103,7 +96,7 @@ export function defaultSeed(routes: RouteDef[]): Bundle {
           { code: "SUPERUSER", name: "Super User", tenantId: state },
           { code: "EMPLOYEE", name: "Employee", tenantId: state },
         ],
-        origin: origin("/users/ADMIN"),
+        origin: seedOrigin("/users/ADMIN"),
       },
     ],
     employees: [],

@@ -13,7 +13,6 @@ import type { MdmsRecordSpec, MdmsSchemaSpec } from "@digit-kit/bundle";
 import { seedOrigin } from "./spec.js";
 
 const draft07 = "http://json-schema.org/draft-07/schema#";
-const origin = seedOrigin;
 
 /** A `{code, active, ...}` master keyed by code. */
 const codeMaster = (extra: Record<string, unknown> = {}) => ({
@@ -105,11 +104,11 @@ export function serviceMastersSeed(state: string, city: { code: string; name: st
     description: code.startsWith("common-masters.") ? "  " : code,
     isActive: true,
     definition,
-    origin: origin(`/schemas/${code}`),
+    origin: seedOrigin(`/schemas/${code}`),
   }));
   const data: MdmsRecordSpec[] = [];
   const add = (schemaCode: string, tenantId: string, record: Record<string, unknown>) =>
-    data.push({ tenantId, schemaCode, data: record, isActive: true, origin: origin(`/mdms/${schemaCode}/${String(record["code"] ?? "")}`) });
+    data.push({ tenantId, schemaCode, data: record, isActive: true, origin: seedOrigin(`/mdms/${schemaCode}/${String(record["code"] ?? "")}`) });
   for (const [code, name] of DEPARTMENTS) add("common-masters.Department", state, { code, name, active: true });
   for (const [code, name] of DESIGNATIONS) add("common-masters.Designation", state, { code, name, description: name, active: true });
   for (const code of EMPLOYEE_STATUSES) add("egov-hrms.EmployeeStatus", state, { code, active: true });
