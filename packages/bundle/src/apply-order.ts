@@ -81,7 +81,8 @@ export function applyOrder(bundle: Bundle, options: ApplyOrderOptions = {}): App
     { kind: "schema", name: "schemas", items: bundle.mdmsSchemas },
     { kind: "tenant", name: "tenants", items: bundle.tenants },
     // Access control before the masters: on DIGIT a write needs an action for its concrete path
-    // (`/mdms-v2/v2/_create/<schema>`), so a bundle's grants for its own schemas must land before their records.
+    // (`/mdms-v2/v2/_create/<schema>`; a `{placeholder}` is `\w+`, egov-accesscontrol util/Utils.java:9-23), so a
+    // bundle's grants for its own schemas must land before their records (decisions/0010).
     access("role", "roles", ROLES_SCHEMA),
     access("action", "actions", ACTIONS_SCHEMA),
     access("role-action", "role-actions", ROLE_ACTIONS_SCHEMA),

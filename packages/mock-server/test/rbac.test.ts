@@ -79,6 +79,7 @@ describe("RBAC (gateway role-actions)", () => {
     expect((await post(strict.fetch, "/mdms-v2/v2/_create/demo.Thing", thing(strictAdmin))).status).toBe(403);
   });
 
+  // egov-accesscontrol reads `{schemaCode}` as `\w+` (util/Utils.java:9-23), which no schema code matches.
   it("seeds concrete-path actions for its own schemas, as DIGIT's default data does, so --strict can write them", async () => {
     const body = (token: string) => ({ RequestInfo: requestInfo(token), Mdms: { tenantId: "pg", schemaCode: "tenant.tenants", data: { code: "pg.cityz", name: "Z" }, isActive: true } });
     const strict = createDigitMock({ options: { strict: true } });

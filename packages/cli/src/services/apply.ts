@@ -246,8 +246,8 @@ async function awaitVisible(phase: Phase, ctx: PlanContext, written: PlanItem[],
 
 /**
  * What to do about a 403 from the gateway: no role of the logged-in user maps to an action for the request's exact
- * path at that tenant (egov-accesscontrol; a `{placeholder}` is read as `\w+`, so it never matches an MDMS schema
- * code, which has a dot).
+ * path at that tenant (egov-accesscontrol ActionService.java:112-199; a `{placeholder}` is read as `\w+`,
+ * util/Utils.java:9-23, so it never matches an MDMS schema code, which has a dot).
  */
 function forbiddenHint(err: unknown): string | undefined {
   const e = err as { status?: unknown; path?: unknown };

@@ -82,7 +82,7 @@ export function actionsFor(routes: RouteDef[]): ActionRecord[] {
 /**
  * Actions for the concrete paths of MDMS v2's schema-parameterised routes (`/mdms-v2/v2/_create/tenant.tenants`),
  * one per route and schema code, ids from `firstId`. egov-accesscontrol reads a `{placeholder}` in an action's
- * url as `\w+`, which never matches a schema code (they have a dot), so DIGIT's own default data lists these
+ * url as `\w+` (egov-accesscontrol/src/main/java/org/egov/access/util/Utils.java:9-23), which never matches a schema code (they have a dot), so DIGIT's own default data lists these
  * concrete urls; without them the seeded masters could not be written under `--strict`.
  */
 export function schemaPathActions(routes: RouteDef[], schemaCodes: readonly string[], firstId: number): { action: ActionRecord; operationId: string }[] {
